@@ -1,0 +1,260 @@
+/* claimlint.h - public interface of libclaimlint, the claim linter library.
+ *
+ * The pipeline: a document (cl_doc) is split into sentences, each sentence
+ * into tokens, and a cue lexicon (part of a cl_rules set) marks negation,
+ * hedge, pseudo, terminator and attribution cues with their scopes.
+ *
+ * Conventions: functions return 0 or a negative cl_error code; the detail of
+ * the last error of the calling thread is in cl_error_last(). Constructors
+ * take the out-parameter first and set it to NULL on failure; every
+ * cl_x_free(NULL) does nothing. The library never prints diagnostics: those
+ * about rule files go to the callback installed with cl_rules_set_diag().
+ */
+#ifndef CLAIMLINT_H
+#define CLAIMLINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Public entry points are marked CL_EXTERN; everything else in the library is
+ * hidden from the shared object. */
+#if defined(__GNUC__) && defined(CL_BUILDING_LIBRARY)
+#define CL_EXTERN __attribute__((visibility("default")))
+#else
+#define CL_EXTERN
+#endif
+
+/* ---- errors ------------------------------------------------------------ */
+
+typedef enum cl_error {
+    CL_OK = 0,
+    CL_ENOMEM = -1,   /* out of memory */
+    CL_EIO = -2,      /* a file could not be read or written */
+    CL_EPARSE = -3,   /* malformed XML or data file */
+    CL_ESCHEMA = -4,  /* a rule file breaks the schema or a rule */
+    CL_EUTF8 = -5,    /* input is not valid UTF-8 */
+    CL_EINVAL = -6,   /* bad argument */
+    CL_EINPUT = -7    /* input cannot be checked (binary, NUL bytes, UTF-16) */
+} cl_error;
+
+/* A static English description of CODE. */
+CL_EXTERN const char *cl_strerror(int code);
+
+typedef enum cl_severity {
+    CL_SEV_NOTE = 0,
+    CL_SEV_WARNING = 1,
+    CL_SEV_ERROR = 2
+} cl_severity;
+
+/* One diagnostic: where (FILE may be NULL; LINE, COLUMN 1-based, 0 when
+ * unknown) and what. Strings are borrowed: valid during a callback, or until
+ * the next failing call of the same thread for cl_error_last(). */
+typedef struct cl_diag {
+    int code;
+    cl_severity severity;
+    const char *file;
+    unsigned line, column;
+    const char *message;
+} cl_diag;
+
+typedef void (*cl_diag_fn)(const cl_diag *diag, void *userdata);
+
+/* The last error recorded by a failing call in this thread, or NULL. */
+CL_EXTERN const cl_diag *cl_error_last(void);
+
+/* The library's version string, e.g. "0.1.0". */
+CL_EXTERN const char *cl_version(void);
+
+/* ---- rules: cue lexicons ------------------------------------------------ */
+
+typedef enum cl_cue_kind {
+    CL_CUE_NEGATION = 0,
+    CL_CUE_HEDGE,
+    CL_CUE_PSEUDO,
+    CL_CUE_TERMINATOR,
+    CL_CUE_ATTRIBUTION
+} cl_cue_kind;
+
+typedef enum cl_direction {
+    CL_DIR_FORWARD = 0,
+    CL_DIR_BACKWARD,
+    CL_DIR_BOTH,
+    CL_DIR_NONE /* pseudo-cues and terminators have no scope */
+} cl_direction;
+
+/* Static names of a cue kind ("negation", ...) and a direction ("forward"). */
+CL_EXTERN const char *cl_cue_kind_name(cl_cue_kind kind);
+CL_EXTERN const char *cl_direction_name(cl_direction dir);
+
+/* One cue of a lexicon, as written in its rule file. Owned by the cl_rules. */
+typedef struct cl_cue_def {
+    cl_cue_kind kind;
+    cl_direction direction;
+    unsigned window;     /* scope length in word tokens */
+    int inflected;       /* words match by Snowball stem */
+    const char *phrase;  /* as written, white space collapsed */
+    const char *file;    /* rule file that declares it */
+    unsigned line;
+} cl_cue_def;
+
+/* A set of rules: cue lexicons now, claims later. Load files, compile, then
+ * share read-only between threads. */
+typedef struct cl_rules cl_rules;
+
+/* Create an empty rule set in *OUT. */
+CL_EXTERN int cl_rules_new(cl_rules **out);
+
+/* Send every diagnostic about rule files (XML, schema and rule errors, each
+ * with file and line) to FN. Without a callback only cl_error_last() tells. */
+CL_EXTERN void cl_rules_set_diag(cl_rules *rules, cl_diag_fn fn, void *userdata);
+
+/* Load the rule file PATH, following its <include>s (relative to the
+ * including file; each file is read once, a cycle is an error). PATH may be a
+ * directory: every *.xml file below it, in name order. Returns 0, or
+ * CL_EIO / CL_EPARSE / CL_ESCHEMA after reporting every error found. */
+CL_EXTERN int cl_rules_load(cl_rules *rules, const char *path);
+
+/* Load the standard cue lexicon shipped with claimlint (cues/en.xml). */
+CL_EXTERN int cl_rules_load_default(cl_rules *rules);
+
+/* Finish loading: when no file declared any cue, the standard lexicon is
+ * loaded; then the cue index is built. After this the set is read-only and
+ * may be shared by threads; loading more is CL_EINVAL. */
+CL_EXTERN int cl_rules_compile(cl_rules *rules);
+
+/* Number of cues, and the I-th (borrowed from RULES). */
+CL_EXTERN size_t cl_rules_cue_count(const cl_rules *rules);
+CL_EXTERN const cl_cue_def *cl_rules_cue(const cl_rules *rules, size_t i);
+
+/* Free RULES; NULL is fine. */
+CL_EXTERN void cl_rules_free(cl_rules *rules);
+
+/* ---- documents, sentences, tokens, cues ---------------------------------- */
+
+typedef enum cl_split_mode {
+    CL_SPLIT_AUTO = 0,  /* prose: punctuation, abbreviations, line structure */
+    CL_SPLIT_LINES      /* every non-blank line is one sentence */
+} cl_split_mode;
+
+typedef enum cl_token_kind {
+    CL_TOK_WORD = 0,
+    CL_TOK_NUMBER,
+    CL_TOK_PUNCT,
+    CL_TOK_SYMBOL,
+    CL_TOK_URL,
+    CL_TOK_EMAIL
+} cl_token_kind;
+
+/* Static name of a token kind ("word", "number", ...). */
+CL_EXTERN const char *cl_token_kind_name(cl_token_kind kind);
+
+/* A token of a sentence. Offsets are into the sentence's text: bytes and
+ * Unicode code points, 0-based, end-exclusive. FOLD is the case-folded form
+ * (curly apostrophes straightened; "n't" for "n’t"; "can" for the "ca" of
+ * "can't"); STEM is its Snowball English stem, or NULL when not computed. */
+typedef struct cl_token {
+    uint32_t start, end;
+    uint32_t cstart, cend;
+    cl_token_kind kind;
+    const char *fold;
+    const char *stem;
+} cl_token;
+
+/* Token indices [start, end); empty when start == end. */
+typedef struct cl_range {
+    uint32_t start, end;
+} cl_range;
+
+/* A cue found in a sentence: its own tokens and its scope, a backward part
+ * (before the cue) and a forward part (after it), either possibly empty. */
+typedef struct cl_cue {
+    const cl_cue_def *def;
+    cl_range tokens;
+    cl_range scope[2];
+} cl_cue;
+
+/* A sentence. TEXT is the sentence as in the file, with each line break
+ * (and the blanks around it) replaced by one space; it is NUL-terminated.
+ * LINE and COLUMN locate its first character in the original file; END_LINE
+ * and END_COLUMN the position just after its last character (1-based lines,
+ * 1-based columns counted in Unicode code points; a tab is one column). */
+typedef struct cl_sentence {
+    const char *text;
+    size_t len;     /* bytes */
+    size_t nchars;  /* code points */
+    unsigned line, column, end_line, end_column;
+    const cl_token *tokens;
+    size_t ntokens;
+    const cl_cue *cues;
+    size_t ncues;
+} cl_sentence;
+
+typedef struct cl_doc cl_doc;
+
+/* Read the file PATH ("-" for standard input) into a new document in *OUT.
+ * NAME is the name used in messages and output (NULL: PATH). The text must
+ * be UTF-8 (a UTF-8 byte-order mark is skipped); invalid UTF-8 is CL_EUTF8
+ * and NUL bytes or UTF-16 are CL_EINPUT, with the position in
+ * cl_error_last(). */
+CL_EXTERN int cl_doc_load(cl_doc **out, const char *path, const char *name);
+
+/* Make a document of the LEN bytes at DATA (copied), named NAME. */
+CL_EXTERN int cl_doc_new(cl_doc **out, const char *name, const char *data, size_t len);
+
+/* The name given at creation (borrowed). */
+CL_EXTERN const char *cl_doc_name(const cl_doc *doc);
+
+enum {
+    CL_ANALYZE_CUES = 1 << 0,  /* find cues and scopes (needs RULES) */
+    CL_ANALYZE_STEMS = 1 << 1  /* compute every token's stem */
+};
+
+/* Segment DOC with MODE and prepare to analyze its sentences one by one with
+ * cl_doc_next(). RULES (borrowed, compiled, may be NULL without
+ * CL_ANALYZE_CUES) must outlive the iteration. */
+CL_EXTERN int cl_doc_analyze(cl_doc *doc, const cl_rules *rules, cl_split_mode mode,
+                             unsigned flags);
+
+/* Analyze the next sentence: *OUT points to it (owned by DOC, valid until
+ * the next call). Returns 1 with a sentence, 0 at the end, or < 0. */
+CL_EXTERN int cl_doc_next(cl_doc *doc, const cl_sentence **out);
+
+/* Free DOC; NULL is fine. */
+CL_EXTERN void cl_doc_free(cl_doc *doc);
+
+/* Code-point offset, in the sentence's text, of the cue or scope range R:
+ * [*START, *END). An empty range gives *START == *END. */
+CL_EXTERN void cl_sentence_range_chars(const cl_sentence *s, cl_range r, size_t *start,
+                                       size_t *end);
+
+/* ---- output -------------------------------------------------------------- */
+
+typedef enum cl_format {
+    CL_FORMAT_TEXT = 0,
+    CL_FORMAT_JSONL
+} cl_format;
+
+enum {
+    CL_WRITE_CUES = 1 << 0  /* include the cues of each sentence */
+};
+
+/* Write sentence S of DOC to F in FORMAT (text: "FILE:LINE:COL: TEXT";
+ * jsonl: one object per line). Returns 0 or CL_EIO when writing fails. */
+CL_EXTERN int cl_sentence_write(FILE *f, const cl_doc *doc, const cl_sentence *s,
+                                cl_format format, unsigned flags);
+
+/* Write a human explanation of sentence S to F: its tokens with folded forms
+ * and stems, each cue with the rule that declared it, its direction, window
+ * and scope, and what cut the scope. */
+CL_EXTERN int cl_explain_write(FILE *f, const cl_doc *doc, const cl_sentence *s);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

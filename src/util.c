@@ -1,0 +1,268 @@
+/* util.c - small shared helpers: growable buffers, arenas, file reading and
+ * the lookup of shipped data files. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+int cl_buf_reserve(cl_buf *b, size_t extra)
+{
+    size_t want, cap;
+    char *p;
+
+    if (b->failed)
+        return CL_ENOMEM;
+    if (extra > SIZE_MAX - b->len - 1)
+        goto fail;
+    want = b->len + extra + 1;
+    if (want <= b->cap)
+        return 0;
+    cap = b->cap ? b->cap : 64;
+    while (cap < want)
+        cap = cap > SIZE_MAX / 2 ? want : cap * 2;
+    p = realloc(b->data, cap);
+    if (!p)
+        goto fail;
+    b->data = p;
+    b->cap = cap;
+    return 0;
+fail:
+    b->failed = 1;
+    return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+int cl_buf_add(cl_buf *b, const char *s, size_t n)
+{
+    if (cl_buf_reserve(b, n) < 0)
+        return CL_ENOMEM;
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int cl_buf_puts(cl_buf *b, const char *s)
+{
+    return cl_buf_add(b, s, strlen(s));
+}
+
+int cl_buf_putc(cl_buf *b, char c)
+{
+    return cl_buf_add(b, &c, 1);
+}
+
+int cl_buf_printf(cl_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || cl_buf_reserve(b, (size_t)n) < 0)
+        return CL_ENOMEM;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return 0;
+}
+
+void cl_buf_free(cl_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->failed = 0;
+}
+
+char *cl_strndup(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+
+    if (!p)
+        return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+/* ---- arena ----------------------------------------------------------------
+ * A list of blocks; allocation bumps a pointer in the newest block. Chosen
+ * over per-object malloc because a sentence's tokens, folded forms and cues
+ * all die together. */
+
+struct arena_block {
+    struct arena_block *next;
+    size_t size, used;
+    _Alignas(16) unsigned char data[];
+};
+
+struct cl_arena {
+    struct arena_block *head;
+};
+
+enum { ARENA_BLOCK = 64 * 1024 };
+
+cl_arena *cl_arena_new(void)
+{
+    return calloc(1, sizeof(cl_arena));
+}
+
+void *cl_arena_alloc(cl_arena *a, size_t n)
+{
+    struct arena_block *b = a->head;
+    size_t size;
+
+    n = (n + 15) & ~(size_t)15;
+    if (!n)
+        n = 16;
+    if (!b || b->size - b->used < n) {
+        size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+        b = malloc(sizeof *b + size);
+        if (!b) {
+            cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            return NULL;
+        }
+        b->size = size;
+        b->used = 0;
+        b->next = a->head;
+        a->head = b;
+    }
+    b->used += n;
+    return b->data + b->used - n;
+}
+
+char *cl_arena_strndup(cl_arena *a, const char *s, size_t n)
+{
+    char *p = cl_arena_alloc(a, n + 1);
+
+    if (!p)
+        return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+void cl_arena_reset(cl_arena *a)
+{
+    struct arena_block *b, *next;
+
+    if (!a || !a->head)
+        return;
+    /* keep the oldest block (the last in the list), free the rest */
+    for (b = a->head; b->next; b = next) {
+        next = b->next;
+        free(b);
+    }
+    b->used = 0;
+    a->head = b;
+}
+
+void cl_arena_free(cl_arena *a)
+{
+    struct arena_block *b, *next;
+
+    if (!a)
+        return;
+    for (b = a->head; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    free(a);
+}
+
+/* ---- files --------------------------------------------------------------- */
+
+static int read_stream(FILE *f, const char *path, char **out, size_t *len)
+{
+    cl_buf b = {0};
+    char chunk[65536];
+    size_t n;
+
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (cl_buf_add(&b, chunk, n) < 0) {
+            cl_buf_free(&b);
+            return CL_ENOMEM;
+        }
+    if (ferror(f)) {
+        int e = errno;
+        cl_buf_free(&b);
+        return cl_error_set(CL_EIO, path, 0, 0, "cannot read: %s", strerror(e));
+    }
+    if (cl_buf_reserve(&b, 0) < 0) {
+        cl_buf_free(&b);
+        return CL_ENOMEM;
+    }
+    b.data[b.len] = '\0';
+    *out = b.data;
+    *len = b.len;
+    return 0;
+}
+
+int cl_read_file(const char *path, char **out, size_t *len)
+{
+    struct stat st;
+    FILE *f;
+    int rc;
+
+    *out = NULL;
+    *len = 0;
+    if (strcmp(path, "-") == 0)
+        return read_stream(stdin, "<stdin>", out, len);
+    f = fopen(path, "rb");
+    if (!f)
+        return cl_error_set(CL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        return cl_error_set(CL_EIO, path, 0, 0, "is a directory");
+    }
+    rc = read_stream(f, path, out, len);
+    fclose(f);
+    return rc;
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+    size_t a = strlen(dir), b = strlen(name);
+    char *p = malloc(a + b + 2);
+
+    if (!p)
+        return NULL;
+    memcpy(p, dir, a);
+    p[a] = '/';
+    memcpy(p + a + 1, name, b + 1);
+    return p;
+}
+
+char *cl_data_path(const char *name)
+{
+    const char *dirs[3];
+    size_t i, n = 0;
+    const char *env = getenv("CLAIMLINT_DATADIR");
+
+    if (env && *env)
+        dirs[n++] = env;
+    dirs[n++] = CL_PKGDATADIR;
+    dirs[n++] = CL_SRCRULESDIR;
+    for (i = 0; i < n; i++) {
+        char *p = join_path(dirs[i], name);
+        if (!p) {
+            cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            return NULL;
+        }
+        if (access(p, R_OK) == 0)
+            return p;
+        free(p);
+    }
+    cl_error_set(CL_EIO, name, 0, 0,
+                 "data file not found (looked in%s%s %s %s; set CLAIMLINT_DATADIR)",
+                 env && *env ? " " : "", env && *env ? env : "", CL_PKGDATADIR,
+                 CL_SRCRULESDIR);
+    return NULL;
+}

@@ -1,0 +1,103 @@
+/* test_util.c - UTF-8 decoding, JSON escaping, buffers and arenas. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests.h"
+
+START_TEST(test_utf8_decode)
+{
+    size_t len;
+
+    ck_assert_int_eq(cl_utf8_decode("A", 1, &len), 'A');
+    ck_assert_uint_eq(len, 1);
+    ck_assert_int_eq(cl_utf8_decode("\xC3\xA9", 2, &len), 0xE9);
+    ck_assert_uint_eq(len, 2);
+    ck_assert_int_eq(cl_utf8_decode("\xE2\x80\xA6", 3, &len), 0x2026);
+    ck_assert_int_eq(cl_utf8_decode("\xF0\x9F\x98\x80", 4, &len), 0x1F600);
+    ck_assert_uint_eq(len, 4);
+    ck_assert_int_eq(cl_utf8_decode("\xE2\x80", 2, &len), -1);       /* truncated */
+    ck_assert_int_eq(cl_utf8_decode("\xC1\xBF", 2, &len), -1);       /* overlong */
+    ck_assert_int_eq(cl_utf8_decode("\xF4\x90\x80\x80", 4, &len), -1); /* > U+10FFFF */
+    ck_assert_int_eq(cl_utf8_decode("\x80", 1, &len), -1);
+    ck_assert_uint_eq(cl_utf8_invalid("ok \xC3\xA9", 5), (size_t)-1);
+    ck_assert_uint_eq(cl_utf8_invalid("ok \xC3", 4), 3);
+    ck_assert_uint_eq(cl_utf8_count("h\xC3\xA9\xE2\x80\xA6", 6), 3);
+}
+END_TEST
+
+START_TEST(test_classes)
+{
+    ck_assert(cl_uc_is_letter(0xE9));
+    ck_assert(cl_uc_is_letter(0x0416)); /* Cyrillic */
+    ck_assert(!cl_uc_is_letter('1'));
+    ck_assert(cl_uc_is_digit(0x0663));  /* Arabic-Indic three */
+    ck_assert(cl_uc_is_space(0xA0));
+    ck_assert(cl_uc_is_space(0x2028));
+    ck_assert(cl_uc_is_upper(0xC9));
+    ck_assert(cl_uc_is_lower(0xE9));
+}
+END_TEST
+
+START_TEST(test_json_escape)
+{
+    cl_buf b = {0};
+    const char *in = "a\"b\\c\nd\te\x01</script>\xE2\x80\xA8z";
+
+    ck_assert_int_eq(cl_json_str(&b, in, strlen(in)), 0);
+    ck_assert_str_eq(b.data, "\"a\\\"b\\\\c\\nd\\te\\u0001<\\/script>\\u2028z\"");
+    cl_buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_buf_and_arena)
+{
+    cl_buf b = {0};
+    cl_arena *a = cl_arena_new();
+    size_t i;
+    char *p;
+
+    for (i = 0; i < 1000; i++)
+        ck_assert_int_eq(cl_buf_printf(&b, "%zu,", i), 0);
+    ck_assert_uint_eq(strlen(b.data), b.len);
+    ck_assert(strncmp(b.data, "0,1,2,", 6) == 0);
+    cl_buf_free(&b);
+    for (i = 0; i < 10000; i++) {
+        p = cl_arena_strndup(a, "hello world", 5);
+        ck_assert_str_eq(p, "hello");
+        ck_assert_uint_eq((uintptr_t)p % 16, 0);
+    }
+    p = cl_arena_alloc(a, 1 << 20); /* larger than a block */
+    ck_assert_ptr_nonnull(p);
+    memset(p, 1, 1 << 20);
+    cl_arena_reset(a);
+    ck_assert_ptr_nonnull(cl_arena_alloc(a, 10));
+    cl_arena_free(a);
+    cl_arena_free(NULL);
+}
+END_TEST
+
+START_TEST(test_data_path)
+{
+    char *p = cl_data_path("claimlint.rng");
+
+    ck_assert_ptr_nonnull(p);
+    free(p);
+    ck_assert_ptr_null(cl_data_path("no/such/file"));
+    ck_assert_int_eq(cl_error_last()->code, CL_EIO);
+    ck_assert_str_eq(cl_version(), PACKAGE_VERSION);
+}
+END_TEST
+
+Suite *suite_util(void)
+{
+    Suite *s = suite_create("util");
+    TCase *tc = tcase_create("util");
+
+    tcase_add_test(tc, test_utf8_decode);
+    tcase_add_test(tc, test_classes);
+    tcase_add_test(tc, test_json_escape);
+    tcase_add_test(tc, test_buf_and_arena);
+    tcase_add_test(tc, test_data_path);
+    suite_add_tcase(s, tc);
+    return s;
+}
