@@ -14,12 +14,29 @@ const char *test_srcpath(const char *rel)
     return buf;
 }
 
+cl_rules *test_rules(const char *rel)
+{
+    cl_rules *r = NULL;
+    int rc;
+
+    ck_assert_int_eq(cl_rules_new(&r), 0);
+    rc = cl_rules_load(r, test_srcpath(rel));
+    ck_assert_msg(rc == 0, "loading %s: %s", rel,
+                  cl_error_last() ? cl_error_last()->message : "?");
+    ck_assert_int_eq(cl_rules_compile(r), 0);
+    return r;
+}
+
 int main(void)
 {
     SRunner *sr = srunner_create(suite_util());
     int failed;
 
     srunner_add_suite(sr, suite_segment());
+    srunner_add_suite(sr, suite_tokenize());
+    srunner_add_suite(sr, suite_rules());
+    srunner_add_suite(sr, suite_cues());
+    srunner_add_suite(sr, suite_doc());
     srunner_run_all(sr, CK_ENV);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -1,0 +1,235 @@
+/* cues.c - find the cues of a lexicon in a tokenized sentence and resolve
+ * their scopes, in the manner of NegEx and ConText.
+ *
+ * 1. Every phrase that matches at every token is a candidate (index lookup
+ *    by the token's folded form and stem, then a word-by-word comparison).
+ * 2. Pseudo-cues are taken first and suppress every cue they overlap; the
+ *    other candidates are then taken longest first, so "does not provide
+ *    information on whether" wins over the "not" inside it.
+ * 3. A negation, hedge or attribution cue's scope runs from the cue in its
+ *    direction over at most WINDOW word tokens (punctuation does not count),
+ *    cut short by a terminator cue or the sentence end, and trimmed of
+ *    punctuation at its edges.
+ * Alternatives turned down: stopping a scope at the next cue of another
+ * kind (ConText does) would keep "not" from covering "expected to" in
+ * "is not expected to", where both must apply.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void cl_cuevec_free(cl_cuevec *v)
+{
+    free(v->v);
+    v->v = NULL;
+    v->n = v->cap = 0;
+}
+
+static int cue_push(cl_cuevec *out, const cl_cue_def *def, uint32_t start, uint32_t end)
+{
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 16;
+        cl_cue *v = realloc(out->v, cap * sizeof *v);
+        if (!v)
+            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        out->v = v;
+        out->cap = cap;
+    }
+    memset(&out->v[out->n], 0, sizeof out->v[out->n]);
+    out->v[out->n].def = def;
+    out->v[out->n].tokens.start = start;
+    out->v[out->n].tokens.end = end;
+    out->n++;
+    return 0;
+}
+
+static int matches_at(const cl_cue_entry *e, const cl_token *toks, size_t n, size_t i)
+{
+    uint32_t k;
+
+    if (i + e->nwords > n)
+        return 0;
+    for (k = 0; k < e->nwords; k++) {
+        const char *w = e->def.inflected ? toks[i + k].stem : toks[i + k].fold;
+        if (!w || strcmp(w, e->words[k]) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* Add every cue matching at token I, looked up under KEY. */
+static int candidates_at(const cl_rules *r, const cl_token *toks, size_t n, size_t i,
+                         const char *key, cl_cuevec *cand)
+{
+    const uint32_t *idx;
+    size_t c = cl_rules_candidates(r, key, &idx), k;
+    int rc;
+
+    for (k = 0; k < c; k++) {
+        const cl_cue_entry *e = cl_rules_entry(r, idx[k]);
+        if (matches_at(e, toks, n, i) &&
+            (rc = cue_push(cand, &e->def, (uint32_t)i, (uint32_t)(i + e->nwords))) < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* Longest first; pseudo-cues before everything; then leftmost. */
+static int pick_cmp(const void *a, const void *b)
+{
+    const cl_cue *x = a, *y = b;
+    int px = x->def->kind == CL_CUE_PSEUDO, py = y->def->kind == CL_CUE_PSEUDO;
+    uint32_t lx = x->tokens.end - x->tokens.start, ly = y->tokens.end - y->tokens.start;
+
+    if (px != py)
+        return py - px;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    if (x->tokens.start != y->tokens.start)
+        return x->tokens.start < y->tokens.start ? -1 : 1;
+    return x->def < y->def ? -1 : (x->def > y->def);
+}
+
+static int pos_cmp(const void *a, const void *b)
+{
+    const cl_cue *x = a, *y = b;
+
+    if (x->tokens.start != y->tokens.start)
+        return x->tokens.start < y->tokens.start ? -1 : 1;
+    return 0;
+}
+
+static int is_punct(const cl_token *t)
+{
+    return t->kind == CL_TOK_PUNCT;
+}
+
+/* Scope from token FROM stepping by STEP (+1 / -1) over at most WINDOW
+ * words, stopping before a terminator token. */
+static cl_range scope_walk(const cl_token *toks, size_t n, const unsigned char *term,
+                           long from, int step, unsigned window)
+{
+    long k = from, first = from, last = from - step;
+    unsigned words = 0;
+    cl_range r;
+
+    while (k >= 0 && k < (long)n && !term[k] && words < window) {
+        if (!is_punct(&toks[k]))
+            words++;
+        last = k;
+        k += step;
+    }
+    /* trim punctuation at both edges */
+    while ((step > 0 ? first <= last : first >= last) && is_punct(&toks[first]))
+        first += step;
+    while ((step > 0 ? first <= last : first >= last) && is_punct(&toks[last]))
+        last -= step;
+    if (step > 0 ? first > last : first < last) {
+        r.start = r.end = (uint32_t)from;
+        return r;
+    }
+    r.start = (uint32_t)(step > 0 ? first : last);
+    r.end = (uint32_t)(step > 0 ? last : first) + 1;
+    return r;
+}
+
+int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *out)
+{
+    cl_cuevec cand = {0};
+    unsigned char *taken = NULL, *term = NULL;
+    size_t i, k;
+    int rc = 0, stems = cl_rules_need_stems(r);
+
+    out->n = 0;
+    if (n == 0)
+        return 0;
+    for (i = 0; i < n; i++) {
+        if ((rc = candidates_at(r, toks, n, i, toks[i].fold, &cand)) < 0)
+            goto cleanup;
+        if (stems && toks[i].stem && strcmp(toks[i].stem, toks[i].fold) != 0 &&
+            (rc = candidates_at(r, toks, n, i, toks[i].stem, &cand)) < 0)
+            goto cleanup;
+    }
+    if (cand.n == 0)
+        goto cleanup;
+    taken = calloc(n, 1);
+    term = calloc(n, 1);
+    if (!taken || !term) {
+        rc = cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        goto cleanup;
+    }
+    qsort(cand.v, cand.n, sizeof *cand.v, pick_cmp);
+    for (i = 0; i < cand.n; i++) {
+        const cl_cue *c = &cand.v[i];
+        for (k = c->tokens.start; k < c->tokens.end && !taken[k]; k++)
+            ;
+        if (k < c->tokens.end)
+            continue; /* overlaps a cue already taken */
+        memset(taken + c->tokens.start, 1, c->tokens.end - c->tokens.start);
+        if (c->def->kind == CL_CUE_TERMINATOR)
+            memset(term + c->tokens.start, 1, c->tokens.end - c->tokens.start);
+        if ((rc = cue_push(out, c->def, c->tokens.start, c->tokens.end)) < 0)
+            goto cleanup;
+    }
+    qsort(out->v, out->n, sizeof *out->v, pos_cmp);
+    for (i = 0; i < out->n; i++) {
+        cl_cue *c = &out->v[i];
+        cl_direction d = c->def->direction;
+        c->scope[0].start = c->scope[0].end = c->tokens.start;
+        c->scope[1].start = c->scope[1].end = c->tokens.end;
+        if (d == CL_DIR_NONE || c->def->window == 0)
+            continue;
+        if (d == CL_DIR_BACKWARD || d == CL_DIR_BOTH)
+            c->scope[0] = scope_walk(toks, n, term, (long)c->tokens.start - 1, -1,
+                                     c->def->window);
+        if (d == CL_DIR_FORWARD || d == CL_DIR_BOTH)
+            c->scope[1] = scope_walk(toks, n, term, (long)c->tokens.end, 1, c->def->window);
+    }
+cleanup:
+    cl_cuevec_free(&cand);
+    free(taken);
+    free(term);
+    return rc;
+}
+
+const char *cl_cue_scope_stop(const cl_cue *cue, int side, const cl_token *toks, size_t n,
+                              const cl_cue *cues, size_t ncues)
+{
+    cl_direction d = cue->def->direction;
+    long k;
+    size_t i;
+
+    if (d == CL_DIR_NONE || cue->def->window == 0 ||
+        (side == 0 && d == CL_DIR_FORWARD) || (side == 1 && d == CL_DIR_BACKWARD))
+        return "none";
+    /* the first token past the scope, skipping trimmed punctuation */
+    if (side == 1) {
+        k = cue->scope[1].start == cue->scope[1].end ? (long)cue->tokens.end
+                                                     : (long)cue->scope[1].end;
+        while (k < (long)n && is_punct(&toks[k])) {
+            for (i = 0; i < ncues; i++)
+                if (cues[i].def->kind == CL_CUE_TERMINATOR && cues[i].tokens.start == (uint32_t)k)
+                    return "terminator";
+            k++;
+        }
+        if (k >= (long)n)
+            return "sentence end";
+    } else {
+        k = cue->scope[0].start == cue->scope[0].end ? (long)cue->tokens.start - 1
+                                                     : (long)cue->scope[0].start - 1;
+        while (k >= 0 && is_punct(&toks[k])) {
+            for (i = 0; i < ncues; i++)
+                if (cues[i].def->kind == CL_CUE_TERMINATOR && cues[i].tokens.end == (uint32_t)k + 1)
+                    return "terminator";
+            k--;
+        }
+        if (k < 0)
+            return "sentence start";
+    }
+    for (i = 0; i < ncues; i++)
+        if (cues[i].def->kind == CL_CUE_TERMINATOR && (uint32_t)k >= cues[i].tokens.start &&
+            (uint32_t)k < cues[i].tokens.end)
+            return "terminator";
+    return "window";
+}

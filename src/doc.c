@@ -1,0 +1,279 @@
+/* doc.c - a document: its bytes, checked as UTF-8, split into sentences
+ * that are analyzed one at a time (tokens, stems, cues) so memory stays
+ * bounded by the longest sentence, not the document.
+ *
+ * Positions: every sentence carries line:column in the original file. A
+ * cursor walks forward through the file as sentences come, so computing
+ * positions costs one pass over the text in total, even for a single line
+ * of hundreds of megabytes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct cl_doc {
+    char *name;
+    char *data;           /* the original bytes, NUL-terminated */
+    size_t len;
+    size_t base;          /* bytes of a UTF-8 byte-order mark skipped */
+    const cl_rules *rules;
+    unsigned flags;
+    cl_span *spans;
+    size_t nspans, next;
+    /* position cursor */
+    size_t cur_off;
+    unsigned cur_line, cur_col;
+    /* per-sentence state, reused */
+    cl_arena *arena;
+    cl_stemmer *stemmer;
+    cl_tokvec toks;
+    cl_cuevec cues;
+    cl_buf text;
+    cl_sentence sent;
+};
+
+const char *cl_doc_name(const cl_doc *doc)
+{
+    return doc->name;
+}
+
+/* Advance the cursor to byte OFF (>= the cursor) counting lines and
+ * code points; "\r\n", "\n" and a lone "\r" each end a line. */
+static void advance(cl_doc *d, size_t off)
+{
+    const unsigned char *p = (const unsigned char *)d->data;
+    size_t i;
+
+    for (i = d->cur_off; i < off; i++) {
+        if (p[i] == '\n' || (p[i] == '\r' && (i + 1 >= d->len || p[i + 1] != '\n'))) {
+            d->cur_line++;
+            d->cur_col = 1;
+        } else if (p[i] != '\r' && (p[i] & 0xC0) != 0x80) {
+            d->cur_col++;
+        }
+    }
+    d->cur_off = off;
+}
+
+/* Line and column of byte OFFSET, for error messages (one scan). */
+static void position_of(const char *data, size_t base, size_t offset, unsigned *line,
+                        unsigned *col)
+{
+    cl_doc tmp;
+
+    memset(&tmp, 0, sizeof tmp);
+    tmp.data = (char *)data;
+    tmp.len = offset;
+    tmp.cur_off = base;
+    tmp.cur_line = tmp.cur_col = 1;
+    advance(&tmp, offset);
+    *line = tmp.cur_line;
+    *col = tmp.cur_col;
+}
+
+/* Check DATA is text claimlint can read; sets the last error otherwise. */
+static int check_text(const char *name, const char *data, size_t len, size_t *base)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    const char *nul;
+    size_t bad;
+    unsigned line, col;
+
+    *base = 0;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return cl_error_set(CL_EINPUT, name, 0, 0,
+                            "UTF-16 text is not supported; convert it to UTF-8 "
+                            "(e.g. iconv -f UTF-16 -t UTF-8)");
+    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        *base = 3;
+    nul = memchr(data, '\0', len);
+    if (nul) {
+        position_of(data, *base, (size_t)(nul - data), &line, &col);
+        return cl_error_set(CL_EINPUT, name, line, col,
+                            "NUL byte at byte offset %zu: binary file, not checked",
+                            (size_t)(nul - data));
+    }
+    bad = cl_utf8_invalid(data, len);
+    if (bad != (size_t)-1) {
+        position_of(data, *base, bad, &line, &col);
+        return cl_error_set(CL_EUTF8, name, line, col,
+                            "invalid UTF-8 (byte 0x%02X at byte offset %zu)", u[bad], bad);
+    }
+    return 0;
+}
+
+static int doc_make(cl_doc **out, const char *name, char *data, size_t len)
+{
+    cl_doc *d;
+    size_t base;
+    int rc;
+
+    *out = NULL;
+    if ((rc = check_text(name, data, len, &base)) < 0) {
+        free(data);
+        return rc;
+    }
+    d = calloc(1, sizeof *d);
+    if (!d || !(d->name = cl_strndup(name, strlen(name))) || !(d->arena = cl_arena_new())) {
+        if (d)
+            free(d->name);
+        free(d);
+        free(data);
+        return cl_error_set(CL_ENOMEM, name, 0, 0, "out of memory");
+    }
+    d->data = data;
+    d->len = len;
+    d->base = base;
+    *out = d;
+    return 0;
+}
+
+int cl_doc_load(cl_doc **out, const char *path, const char *name)
+{
+    char *data;
+    size_t len;
+    int rc;
+
+    *out = NULL;
+    if ((rc = cl_read_file(path, &data, &len)) < 0)
+        return rc;
+    return doc_make(out, name ? name : path, data, len);
+}
+
+int cl_doc_new(cl_doc **out, const char *name, const char *data, size_t len)
+{
+    char *copy = cl_strndup(data, len);
+
+    *out = NULL;
+    if (!copy)
+        return cl_error_set(CL_ENOMEM, name, 0, 0, "out of memory");
+    return doc_make(out, name, copy, len);
+}
+
+void cl_doc_free(cl_doc *d)
+{
+    if (!d)
+        return;
+    free(d->name);
+    free(d->data);
+    free(d->spans);
+    cl_arena_free(d->arena);
+    cl_stemmer_free(d->stemmer);
+    cl_tokvec_free(&d->toks);
+    cl_cuevec_free(&d->cues);
+    cl_buf_free(&d->text);
+    free(d);
+}
+
+int cl_doc_analyze(cl_doc *d, const cl_rules *rules, cl_split_mode mode, unsigned flags)
+{
+    int rc;
+
+    if (!rules || !cl_rules_abbrevs(rules))
+        return cl_error_set(CL_EINVAL, d->name, 0, 0, "rules must be compiled before analysis");
+    free(d->spans);
+    d->spans = NULL;
+    d->nspans = d->next = 0;
+    d->rules = rules;
+    d->flags = flags;
+    d->cur_off = d->base;
+    d->cur_line = d->cur_col = 1;
+    if ((flags & CL_ANALYZE_STEMS || ((flags & CL_ANALYZE_CUES) && cl_rules_need_stems(rules))) &&
+        !d->stemmer && (rc = cl_stemmer_new(&d->stemmer)) < 0)
+        return rc;
+    rc = cl_segment(d->data + d->base, d->len - d->base, cl_rules_abbrevs(rules), mode,
+                    &d->spans, &d->nspans);
+    if (rc < 0)
+        return rc;
+    /* spans are relative to the text after the byte-order mark */
+    for (size_t i = 0; i < d->nspans; i++) {
+        d->spans[i].start += d->base;
+        d->spans[i].end += d->base;
+    }
+    return 0;
+}
+
+/* Copy the span into the sentence text, each line break with the blanks
+ * around it becoming one space. */
+static int normalize(cl_doc *d, cl_span sp)
+{
+    const char *p = d->data;
+    size_t i = sp.start;
+
+    d->text.len = 0;
+    if (cl_buf_reserve(&d->text, sp.end - sp.start) < 0)
+        return CL_ENOMEM;
+    while (i < sp.end) {
+        if (p[i] == '\n' || p[i] == '\r') {
+            while (d->text.len && (d->text.data[d->text.len - 1] == ' ' ||
+                                   d->text.data[d->text.len - 1] == '\t'))
+                d->text.len--;
+            while (i < sp.end && (p[i] == '\n' || p[i] == '\r' || p[i] == ' ' || p[i] == '\t'))
+                i++;
+            d->text.data[d->text.len++] = ' ';
+            continue;
+        }
+        d->text.data[d->text.len++] = p[i++];
+    }
+    d->text.data[d->text.len] = '\0';
+    return 0;
+}
+
+int cl_doc_next(cl_doc *d, const cl_sentence **out)
+{
+    cl_sentence *s = &d->sent;
+    cl_span sp;
+    size_t i;
+    int rc;
+
+    *out = NULL;
+    if (!d->rules)
+        return cl_error_set(CL_EINVAL, d->name, 0, 0, "cl_doc_analyze was not called");
+    if (d->next >= d->nspans)
+        return 0;
+    sp = d->spans[d->next++];
+    cl_arena_reset(d->arena);
+    if ((rc = normalize(d, sp)) < 0)
+        return rc;
+    memset(s, 0, sizeof *s);
+    s->text = d->text.data;
+    s->len = d->text.len;
+    s->nchars = cl_utf8_count(s->text, s->len);
+    advance(d, sp.start);
+    s->line = d->cur_line;
+    s->column = d->cur_col;
+    advance(d, sp.end);
+    s->end_line = d->cur_line;
+    s->end_column = d->cur_col;
+    if ((rc = cl_tokenize(d->arena, s->text, s->len, &d->toks)) < 0)
+        return rc;
+    if (d->stemmer) {
+        for (i = 0; i < d->toks.n; i++) {
+            cl_token *t = &d->toks.v[i];
+            t->stem = t->kind == CL_TOK_WORD ? cl_stem(d->stemmer, d->arena, t->fold) : t->fold;
+            if (!t->stem)
+                return CL_ENOMEM;
+        }
+    }
+    s->tokens = d->toks.v;
+    s->ntokens = d->toks.n;
+    if (d->flags & CL_ANALYZE_CUES) {
+        if ((rc = cl_cues_find(d->rules, d->toks.v, d->toks.n, &d->cues)) < 0)
+            return rc;
+        s->cues = d->cues.v;
+        s->ncues = d->cues.n;
+    }
+    *out = s;
+    return 1;
+}
+
+void cl_sentence_range_chars(const cl_sentence *s, cl_range r, size_t *start, size_t *end)
+{
+    if (r.start >= r.end) {
+        *start = *end = r.start < s->ntokens ? s->tokens[r.start].cstart : s->nchars;
+        return;
+    }
+    *start = s->tokens[r.start].cstart;
+    *end = s->tokens[r.end - 1].cend;
+}

@@ -1,0 +1,903 @@
+/* rules.c - load rule files (XML, validated by the shipped RELAX NG schema),
+ * follow their includes, and compile the cue lexicon into an index from a
+ * phrase's first word to its cues.
+ *
+ * Every problem is reported through the diagnostic callback with its file
+ * and line, and loading goes on so that one run shows all of them; the load
+ * then fails as a whole.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include "internal.h"
+
+#define CL_NS "urn:claimlint:rules:1"
+
+struct index_slot {
+    const char *key;       /* NULL: empty */
+    uint32_t first, count; /* range in order[] */
+};
+
+struct cl_rules {
+    cl_diag_fn diag;
+    void *diag_ud;
+    xmlRelaxNGPtr schema;
+    cl_arena *arena;            /* strings and phrase words */
+    cl_cue_entry *cues;
+    size_t ncues, cap;
+    char **loaded;              /* real paths of files read */
+    size_t nloaded;
+    const char *stack[64];      /* include chain (real paths) */
+    size_t depth;
+    int compiled;
+    int need_stems;
+    int errors;
+    uint32_t *order;            /* cue indices grouped by first word */
+    struct index_slot *slots;
+    size_t nslots;              /* power of two */
+    cl_abbrevs *abbrevs;
+};
+
+const char *cl_cue_kind_name(cl_cue_kind kind)
+{
+    static const char *const names[] = {"negation", "hedge", "pseudo", "terminator",
+                                        "attribution"};
+
+    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "?";
+}
+
+const char *cl_direction_name(cl_direction dir)
+{
+    static const char *const names[] = {"forward", "backward", "both", "none"};
+
+    return (unsigned)dir < sizeof names / sizeof names[0] ? names[dir] : "?";
+}
+
+int cl_rules_new(cl_rules **out)
+{
+    cl_rules *r = calloc(1, sizeof *r);
+
+    *out = NULL;
+    if (!r || !(r->arena = cl_arena_new())) {
+        free(r);
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    *out = r;
+    return 0;
+}
+
+void cl_rules_set_diag(cl_rules *r, cl_diag_fn fn, void *userdata)
+{
+    r->diag = fn;
+    r->diag_ud = userdata;
+}
+
+void cl_rules_free(cl_rules *r)
+{
+    size_t i;
+
+    if (!r)
+        return;
+    if (r->schema)
+        xmlRelaxNGFree(r->schema);
+    for (i = 0; i < r->nloaded; i++)
+        free(r->loaded[i]);
+    free(r->loaded);
+    free(r->cues);
+    free(r->order);
+    free(r->slots);
+    cl_abbrevs_free(r->abbrevs);
+    cl_arena_free(r->arena);
+    free(r);
+}
+
+/* Report one problem: to the callback, and as the thread's last error. */
+static int report_v(cl_rules *r, int code, const char *file, unsigned line, unsigned column,
+                    const char *fmt, va_list ap) CL_PRINTF(6, 0);
+static int report(cl_rules *r, int code, const char *file, unsigned line, const char *fmt, ...)
+    CL_PRINTF(5, 6);
+static int report_at(cl_rules *r, int code, const char *file, unsigned line, unsigned column,
+                     const char *fmt, ...) CL_PRINTF(6, 7);
+
+static int report(cl_rules *r, int code, const char *file, unsigned line, const char *fmt, ...)
+{
+    va_list ap;
+    int rc;
+
+    va_start(ap, fmt);
+    rc = report_v(r, code, file, line, 0, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+static int report_at(cl_rules *r, int code, const char *file, unsigned line, unsigned column,
+                     const char *fmt, ...)
+{
+    va_list ap;
+    int rc;
+
+    va_start(ap, fmt);
+    rc = report_v(r, code, file, line, column, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+static int report_v(cl_rules *r, int code, const char *file, unsigned line, unsigned column,
+                    const char *fmt, va_list ap)
+{
+    char msg[2048];
+    cl_diag d;
+
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    cl_error_set(code, file, line, column, "%s", msg);
+    r->errors++;
+    if (r->diag) {
+        d.code = code;
+        d.severity = CL_SEV_ERROR;
+        d.file = file;
+        d.line = line;
+        d.column = column;
+        d.message = msg;
+        r->diag(&d, r->diag_ud);
+    }
+    return code;
+}
+
+/* Report the thread's last error (set by a helper) through the callback. */
+static int report_last(cl_rules *r, int code, const char *fallback_file)
+{
+    const cl_diag *e = cl_error_last();
+    char file[1024], msg[2048];
+    unsigned line = e ? e->line : 0;
+
+    snprintf(file, sizeof file, "%s", e && e->file ? e->file : fallback_file);
+    snprintf(msg, sizeof msg, "%s", e ? e->message : cl_strerror(code));
+    return report(r, code, file, line, "%s", msg);
+}
+
+/* libxml2 structured error handler: forwards parser and validity errors. */
+struct deferred {
+    unsigned line, column;
+    char msg[240];
+};
+
+struct xml_err_ctx {
+    cl_rules *r;
+    const char *file;
+    int code;
+    int defer;                 /* keep schema errors for after value checks */
+    struct deferred kept[32];
+    size_t nkept, dropped;
+};
+
+static void xml_error(void *ud, xmlErrorPtr e)
+{
+    struct xml_err_ctx *x = ud;
+    char msg[1024];
+    size_t n;
+    unsigned line, column;
+
+    if (!e || e->level == XML_ERR_WARNING)
+        return;
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
+    n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    line = e->line > 0 ? (unsigned)e->line : 0;
+    /* the parser puts the column in int2; validity errors have none */
+    column = e->domain == XML_FROM_PARSER && e->int2 > 0 ? (unsigned)e->int2 : 0;
+    if (x->defer) {
+        if (x->nkept < sizeof x->kept / sizeof x->kept[0]) {
+            x->kept[x->nkept].line = line;
+            x->kept[x->nkept].column = column;
+            snprintf(x->kept[x->nkept++].msg, sizeof x->kept[0].msg, "%s", msg);
+        } else {
+            x->dropped++;
+        }
+        return;
+    }
+    report_at(x->r, x->code, x->file, line, column, "%s", msg);
+}
+
+/* ---- value checks with precise messages ------------------------------------
+ * libxml2's RELAX NG messages are generic ("Element cue failed to validate
+ * attributes"); when a file fails the schema, these checks say what is wrong
+ * in the author's terms, and the schema's own messages are kept only for
+ * lines these checks did not explain. */
+
+struct attr_spec {
+    const char *elem, *attr;
+    const char *values;  /* "a|b|c", or NULL for free text / numbers */
+    int max;             /* > 0: a whole number from 0 to max */
+    int required;
+};
+
+static const struct attr_spec attr_specs[] = {
+    {"rules", "id", NULL, 0, 1},
+    {"rules", "lang", NULL, 0, 0},
+    {"include", "href", NULL, 0, 1},
+    {"cue", "kind", "negation|hedge|pseudo|terminator|attribution", 0, 1},
+    {"cue", "direction", "forward|backward|both", 0, 0},
+    {"cue", "window", NULL, 100, 0},
+    {"cue", "inflected", "yes|no", 0, 0},
+};
+
+static const struct {
+    const char *parent, *children;
+} child_specs[] = {
+    {"rules", "include|cue"},
+    {"include", ""},
+    {"cue", ""},
+};
+
+static int in_list(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    const char *p = list;
+
+    while (*p) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        if (len == n && strncmp(p, word, n) == 0)
+            return 1;
+        p += len + (bar ? 1 : 0);
+    }
+    return 0;
+}
+
+static int lint_attrs(cl_rules *r, xmlNodePtr n, const char *file, unsigned line)
+{
+    int found = 0;
+    size_t k;
+    xmlAttrPtr a;
+
+    for (a = n->properties; a; a = a->next) {
+        for (k = 0; k < sizeof attr_specs / sizeof attr_specs[0]; k++)
+            if (strcmp(attr_specs[k].elem, (const char *)n->name) == 0 &&
+                strcmp(attr_specs[k].attr, (const char *)a->name) == 0)
+                break;
+        if (k == sizeof attr_specs / sizeof attr_specs[0]) {
+            report(r, CL_ESCHEMA, file, line, "<%s>: unknown attribute '%s'", n->name, a->name);
+            found++;
+        }
+    }
+    for (k = 0; k < sizeof attr_specs / sizeof attr_specs[0]; k++) {
+        const struct attr_spec *sp = &attr_specs[k];
+        xmlChar *v;
+        if (strcmp(sp->elem, (const char *)n->name) != 0)
+            continue;
+        v = xmlGetProp(n, (const xmlChar *)sp->attr);
+        if (!v) {
+            if (sp->required) {
+                report(r, CL_ESCHEMA, file, line, "<%s>: missing attribute '%s'", n->name,
+                       sp->attr);
+                found++;
+            }
+            continue;
+        }
+        if (sp->values && !in_list(sp->values, (const char *)v)) {
+            report(r, CL_ESCHEMA, file, line, "<%s>: %s '%s' is not one of %s", n->name,
+                   sp->attr, (const char *)v, sp->values);
+            found++;
+        } else if (sp->max > 0) {
+            char *end;
+            long val = strtol((const char *)v, &end, 10);
+            if (end == (char *)v || *end || val < 0 || val > sp->max) {
+                report(r, CL_ESCHEMA, file, line,
+                       "<%s>: %s must be a whole number from 0 to %d, not '%s'", n->name,
+                       sp->attr, sp->max, (const char *)v);
+                found++;
+            }
+        }
+        xmlFree(v);
+    }
+    return found;
+}
+
+/* Check NODE and its element children; mark in LINES[] (bitmap by line,
+ * capped) the lines explained. Returns the number of errors reported. */
+static int lint_tree(cl_rules *r, xmlNodePtr node, const char *file, const char *parent_children,
+                     unsigned char *lines, size_t nlines)
+{
+    xmlNodePtr c;
+    unsigned line = (unsigned)xmlGetLineNo(node);
+    const char *children = NULL;
+    int found = 0;
+    size_t k;
+
+    if (parent_children && !in_list(parent_children, (const char *)node->name)) {
+        report(r, CL_ESCHEMA, file, line, "unknown element <%s> here (expected %s)", node->name,
+               *parent_children ? parent_children : "no element");
+        found++;
+    } else if (!node->ns || strcmp((const char *)node->ns->href, CL_NS) != 0) {
+        report(r, CL_ESCHEMA, file, line, "<%s> is not in the namespace %s", node->name, CL_NS);
+        found++;
+    }
+    for (k = 0; k < sizeof child_specs / sizeof child_specs[0]; k++)
+        if (strcmp(child_specs[k].parent, (const char *)node->name) == 0)
+            children = child_specs[k].children;
+    if (!children && !parent_children) {
+        report(r, CL_ESCHEMA, file, line, "the root element must be <rules>, not <%s>",
+               node->name);
+        if (line < nlines)
+            lines[line] = 1;
+        return found + 1;
+    }
+    if (!children)
+        return found;
+    found += lint_attrs(r, node, file, line);
+    if (strcmp((const char *)node->name, "cue") == 0) {
+        xmlChar *t = xmlNodeGetContent(node);
+        const char *p = (const char *)t;
+        while (p && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+            p++;
+        if (!p || !*p) {
+            report(r, CL_ESCHEMA, file, line, "<cue>: empty phrase");
+            found++;
+        }
+        xmlFree(t);
+    }
+    if (found && line < nlines)
+        lines[line] = 1;
+    for (c = node->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            found += lint_tree(r, c, file, children, lines, nlines);
+    return found;
+}
+
+/* After a schema failure: precise messages, then the schema's own for the
+ * lines they left unexplained. */
+static void explain_invalid(cl_rules *r, xmlDocPtr doc, struct xml_err_ctx *x)
+{
+    unsigned char lines[4096];
+    size_t i;
+    int shown = 0;
+
+    memset(lines, 0, sizeof lines);
+    lint_tree(r, xmlDocGetRootElement(doc), x->file, NULL, lines, sizeof lines);
+    for (i = 0; i < x->nkept; i++) {
+        if (x->kept[i].line < sizeof lines && lines[x->kept[i].line])
+            continue;
+        report_at(r, CL_ESCHEMA, x->file, x->kept[i].line, x->kept[i].column, "%s",
+                  x->kept[i].msg);
+        shown++;
+    }
+    if (x->dropped && shown)
+        report(r, CL_ESCHEMA, x->file, 0, "%zu more schema errors not shown", x->dropped);
+}
+
+static int load_schema(cl_rules *r)
+{
+    xmlRelaxNGParserCtxtPtr pc;
+    struct xml_err_ctx x;
+    char *path;
+
+    memset(&x, 0, sizeof x);
+    x.r = r;
+    x.code = CL_EPARSE;
+    if (r->schema)
+        return 0;
+    path = cl_data_path("claimlint.rng");
+    if (!path)
+        return report_last(r, CL_EIO, "claimlint.rng");
+    x.file = path;
+    pc = xmlRelaxNGNewParserCtxt(path);
+    if (pc) {
+        xmlRelaxNGSetParserStructuredErrors(pc, xml_error, &x);
+        r->schema = xmlRelaxNGParse(pc);
+        xmlRelaxNGFreeParserCtxt(pc);
+    }
+    if (!r->schema) {
+        report(r, CL_EPARSE, path, 0, "cannot load the rule-file schema");
+        free(path);
+        return CL_EPARSE;
+    }
+    free(path);
+    return 0;
+}
+
+/* Text content of NODE with runs of white space collapsed and trimmed,
+ * copied into the rules' arena. */
+static char *collapsed_text(cl_rules *r, xmlNodePtr node)
+{
+    xmlChar *raw = xmlNodeGetContent(node);
+    char *out, *o;
+    const char *p;
+    int space = 0;
+
+    if (!raw)
+        return NULL;
+    out = cl_arena_alloc(r->arena, strlen((const char *)raw) + 1);
+    if (out) {
+        o = out;
+        for (p = (const char *)raw; *p; p++) {
+            if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+                space = o != out;
+                continue;
+            }
+            if (space)
+                *o++ = ' ';
+            space = 0;
+            *o++ = *p;
+        }
+        *o = '\0';
+    }
+    xmlFree(raw);
+    return out;
+}
+
+static int attr_is(xmlNodePtr node, const char *name, const char *value)
+{
+    xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
+    int eq = v && strcmp((const char *)v, value) == 0;
+
+    xmlFree(v);
+    return eq;
+}
+
+static int add_cue(cl_rules *r, xmlNodePtr node, const char *file)
+{
+    cl_cue_entry *e;
+    xmlChar *v;
+    static const char *const kinds[] = {"negation", "hedge", "pseudo", "terminator",
+                                        "attribution"};
+    static const char *const dirs[] = {"forward", "backward", "both"};
+    size_t k;
+
+    if (r->ncues == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 256;
+        cl_cue_entry *c = realloc(r->cues, cap * sizeof *c);
+        if (!c)
+            return report(r, CL_ENOMEM, file, 0, "out of memory");
+        r->cues = c;
+        r->cap = cap;
+    }
+    e = &r->cues[r->ncues];
+    memset(e, 0, sizeof *e);
+    e->def.file = file;
+    e->def.line = (unsigned)xmlGetLineNo(node);
+    e->def.window = 8;
+    e->def.direction = CL_DIR_FORWARD;
+    v = xmlGetProp(node, (const xmlChar *)"kind");
+    for (k = 0; v && k < 5; k++)
+        if (strcmp((const char *)v, kinds[k]) == 0)
+            e->def.kind = (cl_cue_kind)k;
+    xmlFree(v);
+    v = xmlGetProp(node, (const xmlChar *)"direction");
+    for (k = 0; v && k < 3; k++)
+        if (strcmp((const char *)v, dirs[k]) == 0)
+            e->def.direction = (cl_direction)k;
+    xmlFree(v);
+    v = xmlGetProp(node, (const xmlChar *)"window");
+    if (v)
+        e->def.window = (unsigned)strtoul((const char *)v, NULL, 10);
+    xmlFree(v);
+    e->def.inflected = attr_is(node, "inflected", "yes");
+    if (e->def.kind == CL_CUE_PSEUDO || e->def.kind == CL_CUE_TERMINATOR) {
+        e->def.direction = CL_DIR_NONE;
+        e->def.window = 0;
+    }
+    e->def.phrase = collapsed_text(r, node);
+    if (!e->def.phrase)
+        return report(r, CL_ENOMEM, file, e->def.line, "out of memory");
+    if (!*e->def.phrase)
+        return report(r, CL_ESCHEMA, file, e->def.line, "empty cue phrase");
+    r->ncues++;
+    return 0;
+}
+
+static int load_path(cl_rules *r, const char *path, const char *from, unsigned from_line);
+
+/* Resolve HREF relative to the directory of FILE; malloc'd. */
+static char *resolve_href(const char *file, const char *href)
+{
+    const char *slash = strrchr(file, '/');
+    size_t dl = slash ? (size_t)(slash - file) + 1 : 0, hl = strlen(href);
+    char *p;
+
+    if (href[0] == '/')
+        return cl_strndup(href, hl);
+    p = malloc(dl + hl + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, file, dl);
+    memcpy(p + dl, href, hl + 1);
+    return p;
+}
+
+static int walk_rules(cl_rules *r, xmlNodePtr root, const char *file)
+{
+    xmlNodePtr n;
+    int rc = 0;
+
+    for (n = root->children; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcmp((const char *)n->name, "cue") == 0) {
+            if (add_cue(r, n, file) < 0)
+                rc = CL_ESCHEMA;
+        } else if (strcmp((const char *)n->name, "include") == 0) {
+            xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
+            char *target = href ? resolve_href(file, (const char *)href) : NULL;
+            xmlFree(href);
+            if (!target)
+                return report(r, CL_ENOMEM, file, 0, "out of memory");
+            if (load_path(r, target, file, (unsigned)xmlGetLineNo(n)) < 0)
+                rc = CL_ESCHEMA;
+            free(target);
+        }
+    }
+    return rc;
+}
+
+/* Parse, validate and walk one rule file. */
+static int load_file(cl_rules *r, const char *path)
+{
+    struct xml_err_ctx x;
+    xmlParserCtxtPtr pc = NULL;
+    xmlRelaxNGValidCtxtPtr vc = NULL;
+    xmlDocPtr doc = NULL;
+    const char *file;
+    int rc = 0, errors = r->errors;
+
+    memset(&x, 0, sizeof x);
+    x.r = r;
+    x.code = CL_EPARSE;
+
+    file = cl_arena_strndup(r->arena, path, strlen(path));
+    if (!file)
+        return report(r, CL_ENOMEM, path, 0, "out of memory");
+    x.file = file;
+    pc = xmlNewParserCtxt();
+    if (!pc)
+        return report(r, CL_ENOMEM, file, 0, "out of memory");
+    xmlSetStructuredErrorFunc(&x, xml_error);
+    /* NONET: never fetch; no NOENT/DTDLOAD: external entities stay unread */
+    doc = xmlCtxtReadFile(pc, path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
+    if (!doc) {
+        if (r->errors == errors)
+            report(r, CL_EPARSE, file, 0, "not a well-formed XML file");
+        rc = CL_EPARSE;
+        goto cleanup;
+    }
+    x.code = CL_ESCHEMA;
+    vc = xmlRelaxNGNewValidCtxt(r->schema);
+    if (!vc) {
+        rc = report(r, CL_ENOMEM, file, 0, "out of memory");
+        goto cleanup;
+    }
+    xmlRelaxNGSetValidStructuredErrors(vc, xml_error, &x);
+    x.defer = 1;
+    if (xmlRelaxNGValidateDoc(vc, doc) != 0) {
+        x.defer = 0;
+        explain_invalid(r, doc, &x);
+        if (r->errors == errors)
+            report(r, CL_ESCHEMA, file, 0, "does not follow the rule-file schema");
+        rc = CL_ESCHEMA;
+        goto cleanup;
+    }
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    rc = walk_rules(r, xmlDocGetRootElement(doc), file);
+cleanup:
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    if (vc)
+        xmlRelaxNGFreeValidCtxt(vc);
+    xmlFreeDoc(doc);
+    xmlFreeParserCtxt(pc);
+    return rc;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Load every *.xml file below the directory PATH, in name order. */
+static int load_dir(cl_rules *r, const char *path)
+{
+    DIR *d = opendir(path);
+    struct dirent *de;
+    char **names = NULL, **grown;
+    size_t n = 0, cap = 0, i, len;
+    int rc = 0;
+
+    if (!d)
+        return report(r, CL_EIO, path, 0, "cannot open directory: %s", strerror(errno));
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            grown = realloc(names, cap * sizeof *names);
+            if (!grown) {
+                rc = report(r, CL_ENOMEM, path, 0, "out of memory");
+                goto cleanup;
+            }
+            names = grown;
+        }
+        len = strlen(path) + strlen(de->d_name) + 2;
+        if (!(names[n] = malloc(len))) {
+            rc = report(r, CL_ENOMEM, path, 0, "out of memory");
+            goto cleanup;
+        }
+        snprintf(names[n++], len, "%s/%s", path, de->d_name);
+    }
+    if (n)
+        qsort(names, n, sizeof *names, name_cmp);
+    for (i = 0; i < n; i++) {
+        struct stat st;
+        size_t l = strlen(names[i]);
+        if (stat(names[i], &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode) || (l > 4 && strcmp(names[i] + l - 4, ".xml") == 0))
+            if (load_path(r, names[i], NULL, 0) < 0)
+                rc = CL_ESCHEMA;
+    }
+cleanup:
+    for (i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    closedir(d);
+    return rc;
+}
+
+static int load_path(cl_rules *r, const char *path, const char *from, unsigned from_line)
+{
+    char real[PATH_MAX];
+    struct stat st;
+    size_t i;
+    int rc;
+
+    if (r->compiled)
+        return cl_error_set(CL_EINVAL, path, 0, 0, "rules are already compiled");
+    if (stat(path, &st) != 0 || !realpath(path, real)) {
+        if (from)
+            return report(r, CL_EIO, from, from_line, "cannot include '%s': %s", path,
+                          strerror(errno));
+        return report(r, CL_EIO, path, 0, "cannot open: %s", strerror(errno));
+    }
+    if (S_ISDIR(st.st_mode)) {
+        if (from)
+            return report(r, CL_EIO, from, from_line, "cannot include '%s': is a directory",
+                          path);
+        return load_dir(r, path);
+    }
+    for (i = 0; i < r->depth; i++)
+        if (strcmp(r->stack[i], real) == 0)
+            return report(r, CL_ESCHEMA, from, from_line,
+                          "include cycle: '%s' is already being loaded (it includes this file)",
+                          path);
+    for (i = 0; i < r->nloaded; i++)
+        if (strcmp(r->loaded[i], real) == 0)
+            return 0; /* read once */
+    if (r->depth == sizeof r->stack / sizeof r->stack[0])
+        return report(r, CL_ESCHEMA, from, from_line, "includes nested too deeply");
+    if ((rc = load_schema(r)) < 0)
+        return rc;
+    {
+        char **grown = realloc(r->loaded, (r->nloaded + 1) * sizeof *grown);
+        if (!grown || !(grown[r->nloaded] = cl_strndup(real, strlen(real)))) {
+            if (grown)
+                r->loaded = grown;
+            return report(r, CL_ENOMEM, path, 0, "out of memory");
+        }
+        r->loaded = grown;
+        r->nloaded++;
+    }
+    r->stack[r->depth++] = r->loaded[r->nloaded - 1];
+    rc = load_file(r, path);
+    r->depth--;
+    return rc;
+}
+
+int cl_rules_load(cl_rules *r, const char *path)
+{
+    int errors = r->errors;
+    int rc = load_path(r, path, NULL, 0);
+
+    if (rc < 0)
+        return rc;
+    return r->errors > errors ? CL_ESCHEMA : 0;
+}
+
+int cl_rules_load_default(cl_rules *r)
+{
+    char *path = cl_data_path("cues/en.xml");
+    int rc;
+
+    if (!path)
+        return report_last(r, CL_EIO, "cues/en.xml");
+    rc = cl_rules_load(r, path);
+    free(path);
+    return rc;
+}
+
+size_t cl_rules_cue_count(const cl_rules *r)
+{
+    return r->ncues;
+}
+
+const cl_cue_def *cl_rules_cue(const cl_rules *r, size_t i)
+{
+    return i < r->ncues ? &r->cues[i].def : NULL;
+}
+
+const cl_cue_entry *cl_rules_entry(const cl_rules *r, uint32_t i)
+{
+    return &r->cues[i];
+}
+
+int cl_rules_need_stems(const cl_rules *r)
+{
+    return r->need_stems;
+}
+
+const cl_abbrevs *cl_rules_abbrevs(const cl_rules *r)
+{
+    return r->abbrevs;
+}
+
+static int load_abbrevs(cl_rules *r)
+{
+    char *path = cl_data_path("abbreviations/en.txt");
+    int rc;
+
+    if (!path)
+        return report_last(r, CL_EIO, "abbreviations/en.txt");
+    rc = cl_abbrevs_new(&r->abbrevs);
+    if (rc == 0 && (rc = cl_abbrevs_load(r->abbrevs, path)) < 0)
+        report_last(r, rc, path);
+    free(path);
+    return rc;
+}
+
+/* ---- the cue index ------------------------------------------------------- */
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+    return h;
+}
+
+static struct index_slot *find_slot(const cl_rules *r, const char *key)
+{
+    size_t mask = r->nslots - 1, i = (size_t)hash_str(key) & mask;
+
+    while (r->slots[i].key && strcmp(r->slots[i].key, key) != 0)
+        i = (i + 1) & mask;
+    return &r->slots[i];
+}
+
+size_t cl_rules_candidates(const cl_rules *r, const char *key, const uint32_t **out)
+{
+    struct index_slot *s;
+
+    if (!r->nslots)
+        return 0;
+    s = find_slot(r, key);
+    if (!s->key)
+        return 0;
+    *out = r->order + s->first;
+    return s->count;
+}
+
+/* Tokenize each phrase into its words (stems for inflected cues). */
+static int compile_phrases(cl_rules *r)
+{
+    cl_tokvec tv = {0};
+    cl_stemmer *st = NULL;
+    size_t i, k;
+    int rc = 0;
+
+    for (i = 0; i < r->ncues; i++) {
+        cl_cue_entry *e = &r->cues[i];
+        if ((rc = cl_tokenize(r->arena, e->def.phrase, strlen(e->def.phrase), &tv)) < 0)
+            goto cleanup;
+        if (tv.n == 0) {
+            report(r, CL_ESCHEMA, e->def.file, e->def.line, "cue phrase has no words");
+            continue;
+        }
+        e->words = cl_arena_alloc(r->arena, tv.n * sizeof *e->words);
+        if (!e->words) {
+            rc = CL_ENOMEM;
+            goto cleanup;
+        }
+        e->nwords = (uint32_t)tv.n;
+        for (k = 0; k < tv.n; k++) {
+            e->words[k] = tv.v[k].fold;
+            if (e->def.inflected) {
+                if (!st && (rc = cl_stemmer_new(&st)) < 0)
+                    goto cleanup;
+                if (!(e->words[k] = cl_stem(st, r->arena, tv.v[k].fold))) {
+                    rc = CL_ENOMEM;
+                    goto cleanup;
+                }
+                r->need_stems = 1;
+            }
+        }
+    }
+cleanup:
+    cl_stemmer_free(st);
+    cl_tokvec_free(&tv);
+    return rc;
+}
+
+struct order_item {
+    const char *key;
+    uint32_t nwords, idx;
+};
+
+/* By first word, then longest phrase first, then file order. */
+static int order_cmp(const void *a, const void *b)
+{
+    const struct order_item *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+
+    if (c)
+        return c;
+    if (x->nwords != y->nwords)
+        return x->nwords > y->nwords ? -1 : 1;
+    return x->idx < y->idx ? -1 : 1;
+}
+
+int cl_rules_compile(cl_rules *r)
+{
+    struct order_item *items;
+    size_t i, n = 0, slots;
+    int rc;
+
+    if (r->compiled)
+        return 0;
+    if (r->errors)
+        return CL_ESCHEMA;
+    if (r->ncues == 0 && (rc = cl_rules_load_default(r)) < 0)
+        return rc;
+    if ((rc = compile_phrases(r)) < 0)
+        return rc;
+    if ((rc = load_abbrevs(r)) < 0)
+        return rc;
+    if (r->errors)
+        return CL_ESCHEMA;
+    r->order = malloc((r->ncues ? r->ncues : 1) * sizeof *r->order);
+    for (slots = 16; slots < r->ncues * 2; slots *= 2)
+        ;
+    r->slots = calloc(slots, sizeof *r->slots);
+    if (!r->order || !r->slots)
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    r->nslots = slots;
+    items = malloc((r->ncues ? r->ncues : 1) * sizeof *items);
+    if (!items)
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    for (i = 0; i < r->ncues; i++) {
+        items[n].key = r->cues[i].words[0];
+        items[n].nwords = r->cues[i].nwords;
+        items[n++].idx = (uint32_t)i;
+    }
+    qsort(items, n, sizeof *items, order_cmp);
+    for (i = 0; i < n; i++)
+        r->order[i] = items[i].idx;
+    free(items);
+    for (i = 0; i < n; i++) {
+        const char *key = r->cues[r->order[i]].words[0];
+        struct index_slot *s = find_slot(r, key);
+        if (!s->key) {
+            s->key = key;
+            s->first = (uint32_t)i;
+        }
+        s->count++;
+    }
+    r->compiled = 1;
+    return 0;
+}

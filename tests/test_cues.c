@@ -1,0 +1,173 @@
+/* test_cues.c - cue matching (longest first, pseudo-cues, inflection) and
+ * scope resolution (direction, window, terminators, punctuation), on a small
+ * lexicon written for the tests: fixtures/rules/good/mini-cues.xml. */
+#include <string.h>
+
+#include "tests.h"
+
+struct cue_case {
+    const char *sentence;
+    const char *want; /* "kind:cue<backward scope>forward scope; ..." */
+};
+
+static const struct cue_case cases[] = {
+    {"The trip is not linked to policy.", "negation:not>linked to policy"},
+    {"It is not only fast but cheap.", "pseudo:not only; terminator:but"},
+    {"He didn't say that but left.", "negation:n't>say that; terminator:but"},
+    {"The diagnosis was ruled out.", "negation:was ruled out<The diagnosis"},
+    {"Studies suggested a link.", "hedge:suggested>a link"},
+    {"The data suggests otherwise.", "hedge:suggests>otherwise"},
+    {"The partnership is expected to play a crucial role in ensuring the safety of all.",
+     "hedge:is expected to>play a crucial role in ensuring the safety"},
+    {"The article does not provide information on whether the trip is part of it.",
+     "hedge:does not provide information on whether>the trip is part of it"},
+    {"He reportedly met the president today.", "hedge:reportedly<He>met the president"},
+    {"It was fine; it was not good.", "terminator:;; negation:not>good"},
+    {"According to officials, the deal is done.",
+     "attribution:According to>officials, the deal is"},
+    {"He never came.", "negation:never"},
+    {"It was not, in fact, true.", "negation:not>in fact, true"},
+    {"Nothing to see here.", ""},
+    {"NOT LINKED", "negation:NOT>LINKED"},
+    {"not", "negation:not"},
+    {"A b c d e f g h not i j k l m n o", "negation:not>i j k l m"},
+};
+
+static void range_text(char *buf, size_t size, const cl_sentence *s, cl_range r)
+{
+    size_t len;
+
+    if (r.start >= r.end) {
+        buf[0] = '\0';
+        return;
+    }
+    len = s->tokens[r.end - 1].end - s->tokens[r.start].start;
+    snprintf(buf, size, "%.*s", (int)len, s->text + s->tokens[r.start].start);
+}
+
+/* Summarize the cues of SENTENCE found with RULES into OUT. */
+static void summarize(const cl_rules *rules, const char *sentence, char *out, size_t size)
+{
+    cl_doc *doc = NULL;
+    const cl_sentence *s;
+    char part[512];
+    size_t i;
+
+    out[0] = '\0';
+    ck_assert_int_eq(cl_doc_new(&doc, "t", sentence, strlen(sentence)), 0);
+    ck_assert_int_eq(cl_doc_analyze(doc, rules, CL_SPLIT_LINES, CL_ANALYZE_CUES), 0);
+    ck_assert_int_eq(cl_doc_next(doc, &s), 1);
+    for (i = 0; i < s->ncues; i++) {
+        const cl_cue *c = &s->cues[i];
+        if (i)
+            strncat(out, "; ", size - strlen(out) - 1);
+        strncat(out, cl_cue_kind_name(c->def->kind), size - strlen(out) - 1);
+        strncat(out, ":", size - strlen(out) - 1);
+        range_text(part, sizeof part, s, c->tokens);
+        strncat(out, part, size - strlen(out) - 1);
+        if (c->scope[0].start < c->scope[0].end) {
+            range_text(part, sizeof part, s, c->scope[0]);
+            strncat(out, "<", size - strlen(out) - 1);
+            strncat(out, part, size - strlen(out) - 1);
+        }
+        if (c->scope[1].start < c->scope[1].end) {
+            range_text(part, sizeof part, s, c->scope[1]);
+            strncat(out, ">", size - strlen(out) - 1);
+            strncat(out, part, size - strlen(out) - 1);
+        }
+    }
+    ck_assert_int_eq(cl_doc_next(doc, &s), 0);
+    cl_doc_free(doc);
+}
+
+START_TEST(test_cue_table)
+{
+    cl_rules *rules = test_rules("fixtures/rules/good/mini-cues.xml");
+    char got[2048];
+
+    summarize(rules, cases[_i].sentence, got, sizeof got);
+    ck_assert_msg(strcmp(got, cases[_i].want) == 0, "'%s':\n got  [%s]\n want [%s]",
+                  cases[_i].sentence, got, cases[_i].want);
+    cl_rules_free(rules);
+}
+END_TEST
+
+START_TEST(test_cue_chars)
+{
+    /* jsonl offsets are code points of the sentence text */
+    cl_rules *rules = test_rules("fixtures/rules/good/mini-cues.xml");
+    const char *text = "Señor Núñez is not linked.";
+    cl_doc *doc = NULL;
+    const cl_sentence *s;
+    size_t st, en;
+
+    ck_assert_int_eq(cl_doc_new(&doc, "t", text, strlen(text)), 0);
+    ck_assert_int_eq(cl_doc_analyze(doc, rules, CL_SPLIT_LINES, CL_ANALYZE_CUES), 0);
+    ck_assert_int_eq(cl_doc_next(doc, &s), 1);
+    ck_assert_uint_eq(s->ncues, 1);
+    cl_sentence_range_chars(s, s->cues[0].tokens, &st, &en);
+    ck_assert_uint_eq(st, 15);
+    ck_assert_uint_eq(en, 18);
+    cl_sentence_range_chars(s, s->cues[0].scope[1], &st, &en);
+    ck_assert_uint_eq(st, 19);
+    ck_assert_uint_eq(en, 25);
+    cl_doc_free(doc);
+    cl_rules_free(rules);
+}
+END_TEST
+
+START_TEST(test_scope_stop_reasons)
+{
+    cl_rules *rules = test_rules("fixtures/rules/good/mini-cues.xml");
+    const char *texts[] = {"It is not good but fine.", "It is not good.",
+                           "A not b c d e f g h i."};
+    const char *want[] = {"terminator", "sentence end", "window"};
+    size_t i;
+
+    for (i = 0; i < 3; i++) {
+        cl_doc *doc = NULL;
+        const cl_sentence *s;
+        ck_assert_int_eq(cl_doc_new(&doc, "t", texts[i], strlen(texts[i])), 0);
+        ck_assert_int_eq(cl_doc_analyze(doc, rules, CL_SPLIT_LINES, CL_ANALYZE_CUES), 0);
+        ck_assert_int_eq(cl_doc_next(doc, &s), 1);
+        ck_assert_str_eq(cl_cue_scope_stop(&s->cues[0], 1, s->tokens, s->ntokens, s->cues,
+                                           s->ncues),
+                         want[i]);
+        ck_assert_str_eq(cl_cue_scope_stop(&s->cues[0], 0, s->tokens, s->ntokens, s->cues,
+                                           s->ncues),
+                         "none");
+        cl_doc_free(doc);
+    }
+    cl_rules_free(rules);
+}
+END_TEST
+
+START_TEST(test_standard_lexicon)
+{
+    /* the shipped lexicon loads, validates and covers the basic kinds */
+    cl_rules *r = NULL;
+    size_t i, kinds[5] = {0};
+
+    ck_assert_int_eq(cl_rules_new(&r), 0);
+    ck_assert_int_eq(cl_rules_compile(r), 0); /* no cues given: the standard ones */
+    ck_assert_uint_gt(cl_rules_cue_count(r), 100);
+    for (i = 0; i < cl_rules_cue_count(r); i++)
+        kinds[cl_rules_cue(r, i)->kind]++;
+    for (i = 0; i < 5; i++)
+        ck_assert_msg(kinds[i] > 0, "no %s cue", cl_cue_kind_name((cl_cue_kind)i));
+    cl_rules_free(r);
+}
+END_TEST
+
+Suite *suite_cues(void)
+{
+    Suite *s = suite_create("cues");
+    TCase *tc = tcase_create("cues");
+
+    tcase_add_loop_test(tc, test_cue_table, 0, (int)(sizeof cases / sizeof cases[0]));
+    tcase_add_test(tc, test_cue_chars);
+    tcase_add_test(tc, test_scope_stop_reasons);
+    tcase_add_test(tc, test_standard_lexicon);
+    suite_add_tcase(s, tc);
+    return s;
+}

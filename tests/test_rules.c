@@ -1,0 +1,125 @@
+/* test_rules.c - loading rule files: includes, directories, and every kind
+ * of bad file, each with its error code, file and line. */
+#include <string.h>
+
+#include "tests.h"
+
+struct diags {
+    int n;
+    char text[4096];
+};
+
+static void collect(const cl_diag *d, void *ud)
+{
+    struct diags *c = ud;
+    char line[1024];
+    const char *base = d->file ? strrchr(d->file, '/') : NULL;
+
+    snprintf(line, sizeof line, "%s:%u: %s\n", base ? base + 1 : (d->file ? d->file : "-"),
+             d->line, d->message);
+    strncat(c->text, line, sizeof c->text - strlen(c->text) - 1);
+    c->n++;
+}
+
+struct bad_case {
+    const char *file;
+    int code;
+    const char *want; /* substring of the collected diagnostics */
+};
+
+static const struct bad_case bad[] = {
+    {"fixtures/rules/bad/malformed.xml", CL_EPARSE, "malformed.xml:4: "},
+    {"fixtures/rules/bad/bad-kind.xml", CL_ESCHEMA, "bad-kind.xml:4: "},
+    {"fixtures/rules/bad/bad-window.xml", CL_ESCHEMA, "bad-window.xml:3: "},
+    {"fixtures/rules/bad/wrong-root.xml", CL_ESCHEMA, "wrong-root.xml:2: "},
+    {"fixtures/rules/bad/empty-phrase.xml", CL_ESCHEMA, "empty-phrase.xml:3: "},
+    {"fixtures/rules/bad/missing-include.xml", CL_ESCHEMA,
+     "missing-include.xml:3: cannot include"},
+    {"fixtures/rules/bad/cycle-a.xml", CL_ESCHEMA, "cycle-b.xml:4: include cycle"},
+    {"fixtures/rules/no-such-file.xml", CL_EIO, "no-such-file.xml:0: cannot open"},
+};
+
+START_TEST(test_bad_rules)
+{
+    const struct bad_case *c = &bad[_i];
+    struct diags d = {0, ""};
+    cl_rules *r = NULL;
+    int rc;
+
+    ck_assert_int_eq(cl_rules_new(&r), 0);
+    cl_rules_set_diag(r, collect, &d);
+    rc = cl_rules_load(r, test_srcpath(c->file));
+    ck_assert_msg(rc < 0, "%s loaded", c->file);
+    ck_assert_msg(rc == c->code || (c->code == CL_ESCHEMA && rc < 0), "%s: code %d want %d",
+                  c->file, rc, c->code);
+    ck_assert_int_gt(d.n, 0);
+    ck_assert_msg(strstr(d.text, c->want) != NULL, "%s: diagnostics\n%s\nlack '%s'", c->file,
+                  d.text, c->want);
+    ck_assert_ptr_nonnull(cl_error_last());
+    ck_assert_int_lt(cl_rules_compile(r), 0); /* a failed load cannot be compiled */
+    cl_rules_free(r);
+}
+END_TEST
+
+START_TEST(test_include_once)
+{
+    cl_rules *a = test_rules("fixtures/rules/good/mini-cues.xml");
+    cl_rules *b = test_rules("fixtures/rules/good/includer.xml");
+
+    /* includer includes mini-cues twice: read once */
+    ck_assert_uint_eq(cl_rules_cue_count(a), cl_rules_cue_count(b));
+    ck_assert_str_eq(cl_rules_cue(b, 0)->phrase, "not");
+    ck_assert_uint_eq(cl_rules_cue(b, 0)->line, 4);
+    ck_assert_ptr_nonnull(strstr(cl_rules_cue(b, 0)->file, "mini-cues.xml"));
+    ck_assert_int_eq(cl_rules_cue(b, 0)->kind, CL_CUE_NEGATION);
+    ck_assert_uint_eq(cl_rules_cue(b, 0)->window, 5);
+    ck_assert_int_eq(cl_rules_cue(b, 8)->kind, CL_CUE_TERMINATOR);
+    ck_assert_int_eq(cl_rules_cue(b, 8)->direction, CL_DIR_NONE);
+    cl_rules_free(a);
+    cl_rules_free(b);
+}
+END_TEST
+
+START_TEST(test_directory)
+{
+    /* a directory loads every *.xml below it; good/ has two files that
+     * overlap through the include */
+    cl_rules *r = test_rules("fixtures/rules/good");
+
+    ck_assert_uint_eq(cl_rules_cue_count(r), 12);
+    cl_rules_free(r);
+}
+END_TEST
+
+START_TEST(test_load_after_compile)
+{
+    cl_rules *r = test_rules("fixtures/rules/good/mini-cues.xml");
+
+    ck_assert_int_eq(cl_rules_load(r, test_srcpath("fixtures/rules/good/includer.xml")),
+                     CL_EINVAL);
+    cl_rules_free(r);
+    cl_rules_free(NULL);
+}
+END_TEST
+
+START_TEST(test_names)
+{
+    ck_assert_str_eq(cl_cue_kind_name(CL_CUE_ATTRIBUTION), "attribution");
+    ck_assert_str_eq(cl_direction_name(CL_DIR_BOTH), "both");
+    ck_assert_str_eq(cl_strerror(CL_EUTF8), "invalid UTF-8");
+}
+END_TEST
+
+Suite *suite_rules(void)
+{
+    Suite *s = suite_create("rules");
+    TCase *tc = tcase_create("load");
+
+    tcase_add_loop_test(tc, test_bad_rules, 0, (int)(sizeof bad / sizeof bad[0]));
+    tcase_add_test(tc, test_include_once);
+    tcase_add_test(tc, test_directory);
+    tcase_add_test(tc, test_load_after_compile);
+    tcase_add_test(tc, test_names);
+    suite_add_tcase(s, tc);
+    return s;
+}

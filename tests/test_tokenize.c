@@ -1,0 +1,170 @@
+/* test_tokenize.c - tokens, their offsets and folded forms. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests.h"
+
+struct tok_case {
+    const char *input;
+    const char *surfaces; /* tokens joined by '|' */
+    const char *folds;    /* folded forms joined by '|' (NULL: lower-case surfaces) */
+};
+
+static const struct tok_case cases[] = {
+    {"The trip is not linked.", "The|trip|is|not|linked|.", "the|trip|is|not|linked|."},
+    {"He doesn't know.", "He|does|n't|know|.", "he|does|n't|know|."},
+    {"He doesn’t know.", "He|does|n’t|know|.", "he|does|n't|know|."},
+    {"We can't go, won't go and cannot go.", "We|ca|n't|go|,|wo|n't|go|and|can|not|go|.",
+     "we|can|n't|go|,|will|n't|go|and|can|not|go|."},
+    {"Rubio's trip", "Rubio|'s|trip", "rubio|'s|trip"},
+    {"They're here and we'll see; I'd go", "They|'re|here|and|we|'ll|see|;|I|'d|go",
+     "they|'re|here|and|we|'ll|see|;|i|'d|go"},
+    {"O'Brien met the U.S. envoy", "O'Brien|met|the|U.S.|envoy", "o'brien|met|the|u.s.|envoy"},
+    {"the U.S.-Mexico border-security pact", "the|U.S.|-|Mexico|border-security|pact", NULL},
+    {"It costs $1,200.50 or 3.5%.", "It|costs|$|1,200.50|or|3.5|%|.", NULL},
+    {"At 10:30 a.m. sharp", "At|10:30|a.m.|sharp", NULL},
+    {"Mail a.b@example.org now.", "Mail|a.b@example.org|now|.", NULL},
+    {"See https://example.com/a.b?c=d.", "See|https://example.com/a.b?c=d|.", NULL},
+    {"(see www.example.com)", "(|see|www.example.com|)", NULL},
+    {"Wait... what?!", "Wait|...|what|?!", NULL},
+    {"Strange -- remarkable", "Strange|--|remarkable", NULL},
+    {"ÉCOLE Straße", "ÉCOLE|Straße", "école|straße"},
+    {"«Quoi?»", "«|Quoi|?|»", NULL},
+    {"", "", NULL},
+};
+
+static void join(char *buf, size_t size, const cl_token *t, size_t n, const char *text, int fold)
+{
+    size_t i, len = 0;
+
+    buf[0] = '\0';
+    for (i = 0; i < n; i++) {
+        const char *s = fold ? t[i].fold : text + t[i].start;
+        size_t l = fold ? strlen(t[i].fold) : t[i].end - t[i].start;
+        ck_assert_uint_lt(len + l + 2, size);
+        if (i)
+            buf[len++] = '|';
+        memcpy(buf + len, s, l);
+        len += l;
+        buf[len] = '\0';
+    }
+}
+
+START_TEST(test_token_table)
+{
+    const struct tok_case *c = &cases[_i];
+    cl_arena *a = cl_arena_new();
+    cl_tokvec tv = {0};
+    char got[1024], want[1024];
+    size_t i;
+
+    ck_assert_int_eq(cl_tokenize(a, c->input, strlen(c->input), &tv), 0);
+    join(got, sizeof got, tv.v, tv.n, c->input, 0);
+    ck_assert_msg(strcmp(got, c->surfaces) == 0, "'%s': got [%s] want [%s]", c->input, got,
+                  c->surfaces);
+    join(got, sizeof got, tv.v, tv.n, c->input, 1);
+    if (c->folds) {
+        snprintf(want, sizeof want, "%s", c->folds);
+    } else {
+        for (i = 0; c->surfaces[i]; i++)
+            want[i] = (char)(c->surfaces[i] >= 'A' && c->surfaces[i] <= 'Z' ? c->surfaces[i] + 32
+                                                                            : c->surfaces[i]);
+        want[i] = '\0';
+    }
+    ck_assert_msg(strcmp(got, want) == 0, "'%s': folds [%s] want [%s]", c->input, got, want);
+    cl_tokvec_free(&tv);
+    cl_arena_free(a);
+}
+END_TEST
+
+START_TEST(test_token_offsets)
+{
+    /* code-point offsets differ from byte offsets after non-ASCII text */
+    const char *s = "Señor Núñez didn’t go";
+    cl_arena *a = cl_arena_new();
+    cl_tokvec tv = {0};
+
+    ck_assert_int_eq(cl_tokenize(a, s, strlen(s), &tv), 0);
+    ck_assert_uint_eq(tv.n, 5);
+    ck_assert_uint_eq(tv.v[1].start, 7);  /* bytes: "Señor " is 7 */
+    ck_assert_uint_eq(tv.v[1].cstart, 6); /* code points */
+    ck_assert_uint_eq(tv.v[1].cend, 11);
+    ck_assert_str_eq(tv.v[2].fold, "did");
+    ck_assert_str_eq(tv.v[3].fold, "n't");
+    ck_assert_uint_eq(tv.v[3].cstart, 15);
+    ck_assert_uint_eq(tv.v[3].cend, 18);
+    ck_assert_uint_eq(tv.v[4].cstart, 19);
+    ck_assert_int_eq(tv.v[0].kind, CL_TOK_WORD);
+    cl_tokvec_free(&tv);
+    cl_arena_free(a);
+}
+END_TEST
+
+START_TEST(test_token_kinds)
+{
+    const char *s = "Call 555 at x@y.io or https://a.io , $";
+    cl_arena *a = cl_arena_new();
+    cl_tokvec tv = {0};
+
+    ck_assert_int_eq(cl_tokenize(a, s, strlen(s), &tv), 0);
+    ck_assert_uint_eq(tv.n, 8);
+    ck_assert_int_eq(tv.v[1].kind, CL_TOK_NUMBER);
+    ck_assert_int_eq(tv.v[3].kind, CL_TOK_EMAIL);
+    ck_assert_int_eq(tv.v[5].kind, CL_TOK_URL);
+    ck_assert_int_eq(tv.v[6].kind, CL_TOK_PUNCT);
+    ck_assert_int_eq(tv.v[7].kind, CL_TOK_SYMBOL);
+    ck_assert_str_eq(cl_token_kind_name(CL_TOK_URL), "url");
+    cl_tokvec_free(&tv);
+    cl_arena_free(a);
+}
+END_TEST
+
+START_TEST(test_token_long_run)
+{
+    /* a long run with no spaces stays linear and is split into tokens */
+    size_t n = 200000, i;
+    char *s = malloc(n + 1);
+    cl_arena *a = cl_arena_new();
+    cl_tokvec tv = {0};
+
+    for (i = 0; i < n; i++)
+        s[i] = (i % 2) ? '.' : 'a';
+    s[n] = '\0';
+    ck_assert_int_eq(cl_tokenize(a, s, n, &tv), 0);
+    ck_assert_uint_gt(tv.n, 1);
+    ck_assert_uint_eq(tv.v[tv.n - 1].end, n);
+    cl_tokvec_free(&tv);
+    cl_arena_free(a);
+    free(s);
+}
+END_TEST
+
+START_TEST(test_stems)
+{
+    cl_stemmer *st = NULL;
+    cl_arena *a = cl_arena_new();
+
+    ck_assert_int_eq(cl_stemmer_new(&st), 0);
+    ck_assert_str_eq(cl_stem(st, a, "suggested"), "suggest");
+    ck_assert_str_eq(cl_stem(st, a, "suggests"), "suggest");
+    ck_assert_str_eq(cl_stem(st, a, "linked"), "link");
+    ck_assert_str_eq(cl_stem(st, a, "decisions"), "decis");
+    cl_stemmer_free(st);
+    cl_stemmer_free(NULL);
+    cl_arena_free(a);
+}
+END_TEST
+
+Suite *suite_tokenize(void)
+{
+    Suite *s = suite_create("tokenize");
+    TCase *tc = tcase_create("tokens");
+
+    tcase_add_loop_test(tc, test_token_table, 0, (int)(sizeof cases / sizeof cases[0]));
+    tcase_add_test(tc, test_token_offsets);
+    tcase_add_test(tc, test_token_kinds);
+    tcase_add_test(tc, test_token_long_run);
+    tcase_add_test(tc, test_stems);
+    suite_add_tcase(s, tc);
+    return s;
+}
