@@ -1,0 +1,103 @@
+/* cli.c - helpers shared by the program's commands: messages and rule
+ * loading. The library never prints; this is where its diagnostics are
+ * turned into text on stderr. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+
+const char *cli_progname = "claimlint";
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+
+    fprintf(stderr, "%s: ", cli_progname);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void cli_usage_hint(const char *command)
+{
+    fprintf(stderr, "Try '%s%s%s --help' for more information.\n", cli_progname,
+            command ? " " : "", command ? command : "");
+}
+
+void cli_print_diag(const cl_diag *d)
+{
+    static const char *const sev[] = {"note", "warning", "error"};
+
+    if (d->file && d->line && d->column)
+        fprintf(stderr, "%s:%u:%u: ", d->file, d->line, d->column);
+    else if (d->file && d->line)
+        fprintf(stderr, "%s:%u: ", d->file, d->line);
+    else if (d->file)
+        fprintf(stderr, "%s: ", d->file);
+    else
+        fprintf(stderr, "%s: ", cli_progname);
+    fprintf(stderr, "%s: %s\n", sev[d->severity <= CL_SEV_ERROR ? d->severity : CL_SEV_ERROR],
+            d->message);
+}
+
+void cli_print_last_error(const char *what, int code)
+{
+    const cl_diag *e = cl_error_last();
+    cl_diag d;
+
+    if (e) {
+        cli_print_diag(e);
+        return;
+    }
+    d.code = code;
+    d.severity = CL_SEV_ERROR;
+    d.file = what;
+    d.line = d.column = 0;
+    d.message = cl_strerror(code);
+    cli_print_diag(&d);
+}
+
+static void rules_diag(const cl_diag *d, void *ud)
+{
+    (void)ud;
+    cli_print_diag(d);
+}
+
+cl_rules *cli_load_rules(char **paths, int n)
+{
+    cl_rules *rules;
+    int i, failed = 0, rc;
+
+    if (cl_rules_new(&rules) < 0) {
+        cli_print_last_error(NULL, CL_ENOMEM);
+        return NULL;
+    }
+    cl_rules_set_diag(rules, rules_diag, NULL);
+    for (i = 0; i < n; i++)
+        if (cl_rules_load(rules, paths[i]) < 0)
+            failed = 1;
+    if (!failed && (rc = cl_rules_compile(rules)) < 0) {
+        if (rc == CL_ENOMEM || rc == CL_EINVAL)
+            cli_print_last_error(NULL, rc);
+        failed = 1;
+    }
+    if (failed) {
+        cl_rules_free(rules);
+        return NULL;
+    }
+    return rules;
+}
+
+void cli_list_add(char ***list, int *n, char *path)
+{
+    char **grown = realloc(*list, (size_t)(*n + 1) * sizeof **list);
+
+    if (!grown) {
+        cli_error("out of memory");
+        exit(EXIT_TROUBLE);
+    }
+    grown[(*n)++] = path;
+    *list = grown;
+}

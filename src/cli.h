@@ -1,0 +1,48 @@
+/* cli.h - shared pieces of the claimlint program (not the library): the
+ * command table and helpers the commands use. */
+#ifndef CL_CLI_H
+#define CL_CLI_H
+
+#include "claimlint.h"
+
+/* One command of the program: name, one-line usage, and its entry point,
+ * which gets argv with argv[0] the command name and returns the exit code. */
+struct cli_cmd {
+    const char *name;
+    const char *usage;
+    const char *summary;
+    int (*exec)(int argc, char **argv);
+};
+
+extern const struct cli_cmd cli_cmd_sentences;
+extern const struct cli_cmd cli_cmd_explain;
+
+enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
+
+/* Program name for messages ("claimlint"). */
+extern const char *cli_progname;
+
+/* Print "claimlint: MESSAGE" on stderr. */
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Print "Try 'claimlint [COMMAND] --help' for more information." on stderr. */
+void cli_usage_hint(const char *command);
+
+/* Print a diagnostic in the GNU form FILE:LINE:COL: SEVERITY: MESSAGE. */
+void cli_print_diag(const cl_diag *d);
+
+/* Print the thread's last library error (or WHAT and CODE) as a diagnostic. */
+void cli_print_last_error(const char *what, int code);
+
+/* Load the rule files PATHS[0..N) (the standard cue lexicon when N is 0)
+ * and compile them. Prints every diagnostic; returns NULL on failure. */
+cl_rules *cli_load_rules(char **paths, int n);
+
+/* Append PATH to a growable list of strings (exits on out of memory). */
+void cli_list_add(char ***list, int *n, char *path);
+
+#endif

@@ -1,0 +1,98 @@
+/* cmd_explain.c - `claimlint explain`: tokens, stems, cues and scopes of a
+ * sentence given on the command line, or of every sentence of a file. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: claimlint explain [-r RULES]... (-e SENTENCE | FILE)\n"
+            "Show how claimlint reads a sentence: its tokens with folded forms and stems,\n"
+            "each cue with the rule that declared it, and each scope with what ended it.\n"
+            "  -e, --sentence=S  explain the sentence S\n"
+            "  -r, --rules=R     cue lexicon or rule file/directory (default: the\n"
+            "                    standard English lexicon); may be repeated\n"
+            "  -h, --help        show this help\n");
+}
+
+static int explain_doc(cl_doc *doc, const cl_rules *rules, cl_split_mode mode)
+{
+    const cl_sentence *s;
+    int rc, first = 1;
+
+    rc = cl_doc_analyze(doc, rules, mode, CL_ANALYZE_CUES | CL_ANALYZE_STEMS);
+    while (rc == 0 && (rc = cl_doc_next(doc, &s)) > 0) {
+        if (!first)
+            fputc('\n', stdout);
+        first = 0;
+        rc = cl_explain_write(stdout, doc, s);
+    }
+    return rc;
+}
+
+static int explain_exec(int argc, char **argv)
+{
+    static const struct option longopts[] = {{"sentence", required_argument, NULL, 'e'},
+                                             {"rules", required_argument, NULL, 'r'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    const char *sentence = NULL;
+    char **rpaths = NULL;
+    int nr = 0, opt, rc, status = EXIT_OK;
+    cl_rules *rules;
+    cl_doc *doc = NULL;
+
+    while ((opt = getopt_long(argc, argv, "e:r:h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'e':
+            sentence = optarg;
+            break;
+        case 'r':
+            cli_list_add(&rpaths, &nr, optarg);
+            break;
+        case 'h':
+            usage(stdout);
+            free(rpaths);
+            return EXIT_OK;
+        default:
+            free(rpaths);
+            cli_usage_hint("explain");
+            return EXIT_TROUBLE;
+        }
+    }
+    if ((sentence != NULL) == (optind < argc) || argc - optind > 1) {
+        cli_error("explain: give either -e SENTENCE or one FILE");
+        free(rpaths);
+        cli_usage_hint("explain");
+        return EXIT_TROUBLE;
+    }
+    rules = cli_load_rules(rpaths, nr);
+    free(rpaths);
+    if (!rules)
+        return EXIT_TROUBLE;
+    if (sentence)
+        rc = cl_doc_new(&doc, "<sentence>", sentence, strlen(sentence));
+    else
+        rc = cl_doc_load(&doc, argv[optind], strcmp(argv[optind], "-") ? argv[optind] : "<stdin>");
+    if (rc == 0)
+        rc = explain_doc(doc, rules, sentence ? CL_SPLIT_LINES : CL_SPLIT_AUTO);
+    if (rc < 0) {
+        cli_print_last_error(sentence ? "<sentence>" : argv[optind], rc);
+        status = EXIT_TROUBLE;
+    }
+    cl_doc_free(doc);
+    cl_rules_free(rules);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error("error writing the output");
+        status = EXIT_TROUBLE;
+    }
+    return status;
+}
+
+const struct cli_cmd cli_cmd_explain = {"explain", "explain [-r RULES]... (-e SENTENCE | FILE)",
+                                        "show tokens, stems, cues and scopes of sentences",
+                                        explain_exec};

@@ -1,0 +1,86 @@
+/* explain.c - `claimlint explain`: show a rule author why a sentence got its
+ * tokens, cues and scopes, each cue with the rule-file line that declared it
+ * and what ended its scope. */
+#include <string.h>
+
+#include "internal.h"
+
+static void quoted(cl_buf *b, const cl_sentence *s, cl_range r)
+{
+    cl_buf_putc(b, '"');
+    if (r.start < r.end)
+        cl_buf_add(b, s->text + s->tokens[r.start].start,
+                   s->tokens[r.end - 1].end - s->tokens[r.start].start);
+    cl_buf_putc(b, '"');
+}
+
+static void explain_cue(cl_buf *b, const cl_sentence *s, const cl_cue *c)
+{
+    const cl_cue_def *d = c->def;
+    size_t st, en;
+    int side;
+
+    cl_sentence_range_chars(s, c->tokens, &st, &en);
+    cl_buf_printf(b, "  %-11s ", cl_cue_kind_name(d->kind));
+    quoted(b, s, c->tokens);
+    cl_buf_printf(b, " tokens %u-%u, chars %zu-%zu", c->tokens.start, c->tokens.end - 1, st, en);
+    if (d->direction != CL_DIR_NONE)
+        cl_buf_printf(b, ", %s, window %u", cl_direction_name(d->direction), d->window);
+    if (d->inflected)
+        cl_buf_puts(b, ", inflected");
+    cl_buf_printf(b, "\n              rule \"%s\" at %s:%u\n", d->phrase, d->file, d->line);
+    if (d->kind == CL_CUE_PSEUDO) {
+        cl_buf_puts(b, "              not a cue: suppresses the cues it overlaps\n");
+        return;
+    }
+    if (d->kind == CL_CUE_TERMINATOR) {
+        cl_buf_puts(b, "              ends the scopes that reach it\n");
+        return;
+    }
+    for (side = 0; side < 2; side++) {
+        const char *stop = cl_cue_scope_stop(c, side, s->tokens, s->ntokens, s->cues, s->ncues);
+        if (strcmp(stop, "none") == 0)
+            continue;
+        cl_buf_printf(b, "              %s scope ", side ? "forward " : "backward");
+        if (c->scope[side].start < c->scope[side].end) {
+            cl_sentence_range_chars(s, c->scope[side], &st, &en);
+            quoted(b, s, c->scope[side]);
+            cl_buf_printf(b, " chars %zu-%zu", st, en);
+        } else {
+            cl_buf_puts(b, "(empty)");
+        }
+        cl_buf_printf(b, ", ended by %s\n", stop);
+    }
+}
+
+int cl_explain_write(FILE *f, const cl_doc *doc, const cl_sentence *s)
+{
+    cl_buf b = {0};
+    size_t i;
+    int rc = 0;
+
+    cl_buf_printf(&b, "%s:%u:%u: sentence\n  %s\n", cl_doc_name(doc), s->line, s->column,
+                  s->text);
+    cl_buf_printf(&b, "tokens (%zu):\n", s->ntokens);
+    cl_buf_printf(&b, "  %4s  %-9s %-7s %-18s %-18s %s\n", "#", "chars", "kind", "text", "fold",
+                  "stem");
+    for (i = 0; i < s->ntokens; i++) {
+        const cl_token *t = &s->tokens[i];
+        char span[32];
+        snprintf(span, sizeof span, "%u-%u", t->cstart, t->cend);
+        cl_buf_printf(&b, "  %4zu  %-9s %-7s %-18.*s %-18s %s\n", i, span,
+                      cl_token_kind_name(t->kind), (int)(t->end - t->start), s->text + t->start,
+                      t->fold, t->stem ? t->stem : "-");
+    }
+    cl_buf_printf(&b, "cues (%zu):\n", s->ncues);
+    if (!s->ncues)
+        cl_buf_puts(&b, "  (none: no phrase of the lexicon occurs in this sentence)\n");
+    for (i = 0; i < s->ncues; i++)
+        explain_cue(&b, s, &s->cues[i]);
+    if (b.failed)
+        rc = CL_ENOMEM;
+    else if (fwrite(b.data, 1, b.len, f) != b.len)
+        rc = cl_error_set(CL_EIO, NULL, 0, 0, "cannot write output");
+    cl_buf_free(&b);
+    return rc;
+}

@@ -1,0 +1,54 @@
+/* main.c - the claimlint program: picks a command from the table and runs
+ * it. All the work is in libclaimlint (claimlint.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct cli_cmd *const commands[] = {&cli_cmd_sentences, &cli_cmd_explain};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f)
+{
+    size_t i;
+
+    fprintf(f, "usage: claimlint COMMAND [OPTION]... [FILE]...\n"
+               "Lint claims in articles: find the sentences that make declared claims and\n"
+               "whether they state, hedge or deny them.\n\nCommands:\n");
+    for (i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+    fprintf(f, "\nOptions:\n  -h, --help     show this help (COMMAND --help for a command)\n"
+               "  -V, --version  show the version\n\n"
+               "Exit status: 0 success, 1 findings, 2 usage, input or rule-file errors.\n");
+}
+
+int main(int argc, char **argv)
+{
+    size_t i;
+
+    if (argc < 2) {
+        cli_error("no command given");
+        cli_usage_hint(NULL);
+        return EXIT_TROUBLE;
+    }
+    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+        printf("claimlint %s\n", cl_version());
+        return EXIT_OK;
+    }
+    for (i = 0; i < NCOMMANDS; i++)
+        if (strcmp(argv[1], commands[i]->name) == 0) {
+            /* getopt names argv[0] in its messages: "claimlint sentences" */
+            char name[64];
+            snprintf(name, sizeof name, "%s %s", cli_progname, commands[i]->name);
+            argv[1] = name;
+            return commands[i]->exec(argc - 1, argv + 1);
+        }
+    cli_error("unknown command '%s'", argv[1]);
+    cli_usage_hint(NULL);
+    return EXIT_TROUBLE;
+}
