@@ -232,6 +232,121 @@ CL_EXTERN void cl_doc_free(cl_doc *doc);
 CL_EXTERN void cl_sentence_range_chars(const cl_sentence *s, cl_range r, size_t *start,
                                        size_t *end);
 
+/* ---- claims -------------------------------------------------------------- */
+
+typedef enum cl_verdict {
+    CL_VERDICT_SUPPORTED = 0,
+    CL_VERDICT_UNSUPPORTED,
+    CL_VERDICT_REFUTED,
+    CL_VERDICT_DISPUTED
+} cl_verdict;
+
+/* How a document makes a claim. CL_STATUS_NONE only describes examples
+ * that must not match at all. */
+typedef enum cl_status {
+    CL_STATUS_STATED = 0,
+    CL_STATUS_HEDGED,
+    CL_STATUS_NEGATED,
+    CL_STATUS_UNSTATED,
+    CL_STATUS_NONE
+} cl_status;
+
+/* Severity of a finding, in increasing order. */
+typedef enum cl_level {
+    CL_LEVEL_OK = 0,
+    CL_LEVEL_INFO,
+    CL_LEVEL_WARNING,
+    CL_LEVEL_ERROR
+} cl_level;
+
+/* Static names: "supported", "stated", "warning", ... */
+CL_EXTERN const char *cl_verdict_name(cl_verdict v);
+CL_EXTERN const char *cl_status_name(cl_status s);
+CL_EXTERN const char *cl_level_name(cl_level l);
+
+/* Parse a level name ("ok", "info", "warning", "error"); -1 when unknown. */
+CL_EXTERN int cl_level_parse(const char *name);
+
+/* An <example> of a claim: a sentence and the status it must get
+ * (CL_STATUS_NONE: the claim must not match it). */
+typedef struct cl_example {
+    cl_status status;
+    const char *text;
+    unsigned line;
+} cl_example;
+
+/* Evidence named by a <source>; HREF may be NULL. */
+typedef struct cl_source {
+    const char *href;
+    const char *text;
+} cl_source;
+
+/* A declared claim, owned by its cl_rules. ID is "RULESET.CLAIM". LEVELS
+ * holds the severity for each status (stated, hedged, negated, unstated)
+ * after the default policy, the claim's overrides and required="yes". */
+typedef struct cl_claim {
+    const char *id;
+    const char *ruleset;
+    const char *local_id;
+    const char *title;
+    const char *message;  /* template, or NULL for the default message */
+    cl_verdict verdict;
+    int required;
+    cl_level levels[4];
+    const cl_source *sources;
+    size_t nsources;
+    const cl_example *examples;
+    size_t nexamples;
+    const char *file;
+    unsigned line;
+} cl_claim;
+
+/* Number of claims, and the I-th (borrowed from RULES), in load order. */
+CL_EXTERN size_t cl_rules_claim_count(const cl_rules *rules);
+CL_EXTERN const cl_claim *cl_rules_claim(const cl_rules *rules, size_t i);
+
+/* The default severity for VERDICT and STATUS (DESIGN.md's table). */
+CL_EXTERN cl_level cl_policy_default(cl_verdict verdict, cl_status status, int required);
+
+/* One occurrence of a claim in a document, given to a cl_check callback.
+ * For an unstated claim SENTENCE is NULL and the positions are 0. Pointers
+ * are valid during the callback only. */
+typedef struct cl_occurrence {
+    const cl_claim *claim;
+    cl_status status;
+    cl_level level;
+    const char *message;         /* formatted */
+    const cl_sentence *sentence;
+    cl_range match;              /* tokens of the match in the sentence */
+    size_t match_start, match_end; /* code points in the sentence text */
+    unsigned line, column, end_line, end_column; /* of the match, original file */
+    const cl_cue *cue;           /* the cue that decided the status, or NULL */
+    const cl_cue *const *cues;   /* every negation or hedge cue covering it */
+    size_t ncues;
+} cl_occurrence;
+
+/* What cl_check reports to: every occurrence (whatever its level), in
+ * document order, then the unstated claims in rule order; and warnings
+ * (a regex that hit its match limit, ...) to DIAG, which may be NULL. */
+typedef struct cl_check_cb {
+    void (*occurrence)(const cl_doc *doc, const cl_occurrence *occ, void *userdata);
+    cl_diag_fn diag;
+    void *userdata;
+} cl_check_cb;
+
+/* Check DOC against the claims of RULES (compiled). Returns 0 or < 0 when
+ * the document could not be checked (then the last error says why). */
+CL_EXTERN int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode,
+                       const cl_check_cb *cb);
+
+/* Run every <example> of RULES: for each, call FN with the claim, the
+ * example and the status it got (CL_STATUS_NONE when the claim did not
+ * match; CUE the deciding cue or NULL). Returns the number of examples
+ * whose status differs from the expected one, or < 0 on error. */
+typedef void (*cl_example_fn)(const cl_claim *claim, const cl_example *ex, cl_status got,
+                              const cl_cue *cue, void *userdata);
+CL_EXTERN int cl_rules_test(const cl_rules *rules, cl_example_fn fn, void *userdata);
+
 /* ---- output -------------------------------------------------------------- */
 
 typedef enum cl_format {
@@ -240,7 +355,8 @@ typedef enum cl_format {
 } cl_format;
 
 enum {
-    CL_WRITE_CUES = 1 << 0  /* include the cues of each sentence */
+    CL_WRITE_CUES = 1 << 0,  /* include the cues of each sentence */
+    CL_WRITE_COLOR = 1 << 1  /* ANSI colours in text output */
 };
 
 /* Write sentence S of DOC to F in FORMAT (text: "FILE:LINE:COL: TEXT";
@@ -248,10 +364,34 @@ enum {
 CL_EXTERN int cl_sentence_write(FILE *f, const cl_doc *doc, const cl_sentence *s,
                                 cl_format format, unsigned flags);
 
-/* Write a human explanation of sentence S to F: its tokens with folded forms
- * and stems, each cue with the rule that declared it, its direction, window
- * and scope, and what cut the scope. */
-CL_EXTERN int cl_explain_write(FILE *f, const cl_doc *doc, const cl_sentence *s);
+/* Explain every sentence of DOC (split with MODE) to F: its tokens with
+ * folded forms and stems, each cue with the rule that declared it, its
+ * direction, window and scope and what ended the scope, then each claim
+ * match with its status and the cues that decided it. */
+CL_EXTERN int cl_explain_doc(FILE *f, cl_doc *doc, const cl_rules *rules, cl_split_mode mode);
+
+/* An emitter turns occurrences into one output format, for `check`
+ * ("text", "json", "jsonl") or `report` ("report-text", "report-json").
+ * Feed it with cl_emitter_occurrence from a cl_check callback, call
+ * cl_emitter_end_file after each document and cl_emitter_finish once. */
+typedef struct cl_emitter cl_emitter;
+
+/* Create an emitter of FORMAT writing to F, for the claims of RULES (both
+ * borrowed and kept until cl_emitter_free). CL_EINVAL for an unknown
+ * format. */
+CL_EXTERN int cl_emitter_new(cl_emitter **out, const char *format, FILE *f, unsigned flags,
+                             const cl_rules *rules);
+CL_EXTERN int cl_emitter_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence *o);
+CL_EXTERN int cl_emitter_end_file(cl_emitter *e, const cl_doc *doc);
+/* Write what remains (closing brackets, the summary). CL_EIO when any write
+ * failed. */
+CL_EXTERN int cl_emitter_finish(cl_emitter *e);
+/* Findings written so far at LEVEL or above. */
+CL_EXTERN size_t cl_emitter_count(const cl_emitter *e, cl_level level);
+CL_EXTERN void cl_emitter_free(cl_emitter *e);
+
+/* Name and one-line description of the I-th format; 0 past the last. */
+CL_EXTERN int cl_emitter_format(size_t i, const char **name, const char **description);
 
 #ifdef __cplusplus
 }

@@ -14,6 +14,9 @@ struct cli_cmd {
     int (*exec)(int argc, char **argv);
 };
 
+extern const struct cli_cmd cli_cmd_check;
+extern const struct cli_cmd cli_cmd_report;
+extern const struct cli_cmd cli_cmd_rules;
 extern const struct cli_cmd cli_cmd_sentences;
 extern const struct cli_cmd cli_cmd_explain;
 

@@ -12,26 +12,12 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: claimlint explain [-r RULES]... (-e SENTENCE | FILE)\n"
             "Show how claimlint reads a sentence: its tokens with folded forms and stems,\n"
-            "each cue with the rule that declared it, and each scope with what ended it.\n"
+            "each cue with the rule that declared it, each scope with what ended it, and\n"
+            "each claim the sentence makes, with its status and the cues that decided it.\n"
             "  -e, --sentence=S  explain the sentence S\n"
             "  -r, --rules=R     cue lexicon or rule file/directory (default: the\n"
             "                    standard English lexicon); may be repeated\n"
             "  -h, --help        show this help\n");
-}
-
-static int explain_doc(cl_doc *doc, const cl_rules *rules, cl_split_mode mode)
-{
-    const cl_sentence *s;
-    int rc, first = 1;
-
-    rc = cl_doc_analyze(doc, rules, mode, CL_ANALYZE_CUES | CL_ANALYZE_STEMS);
-    while (rc == 0 && (rc = cl_doc_next(doc, &s)) > 0) {
-        if (!first)
-            fputc('\n', stdout);
-        first = 0;
-        rc = cl_explain_write(stdout, doc, s);
-    }
-    return rc;
 }
 
 static int explain_exec(int argc, char **argv)
@@ -79,7 +65,7 @@ static int explain_exec(int argc, char **argv)
     else
         rc = cl_doc_load(&doc, argv[optind], strcmp(argv[optind], "-") ? argv[optind] : "<stdin>");
     if (rc == 0)
-        rc = explain_doc(doc, rules, sentence ? CL_SPLIT_LINES : CL_SPLIT_AUTO);
+        rc = cl_explain_doc(stdout, doc, rules, sentence ? CL_SPLIT_LINES : CL_SPLIT_AUTO);
     if (rc < 0) {
         cli_print_last_error(sentence ? "<sentence>" : argv[optind], rc);
         status = EXIT_TROUBLE;

@@ -31,6 +31,14 @@ struct cl_doc {
     cl_cuevec cues;
     cl_buf text;
     cl_sentence sent;
+    /* the current sentence: where it starts, and where its text jumps
+     * (text offset -> file offset) at each collapsed line break */
+    size_t sent_off;
+    unsigned sent_line, sent_col;
+    struct jump {
+        size_t text, src;
+    } *jumps;
+    size_t njumps, jumps_cap;
 };
 
 const char *cl_doc_name(const cl_doc *doc)
@@ -163,6 +171,7 @@ void cl_doc_free(cl_doc *d)
     cl_tokvec_free(&d->toks);
     cl_cuevec_free(&d->cues);
     cl_buf_free(&d->text);
+    free(d->jumps);
     free(d);
 }
 
@@ -194,15 +203,31 @@ int cl_doc_analyze(cl_doc *d, const cl_rules *rules, cl_split_mode mode, unsigne
     return 0;
 }
 
+static int add_jump(cl_doc *d, size_t text, size_t src)
+{
+    if (d->njumps == d->jumps_cap) {
+        size_t cap = d->jumps_cap ? d->jumps_cap * 2 : 16;
+        struct jump *j = realloc(d->jumps, cap * sizeof *j);
+        if (!j)
+            return cl_error_set(CL_ENOMEM, d->name, 0, 0, "out of memory");
+        d->jumps = j;
+        d->jumps_cap = cap;
+    }
+    d->jumps[d->njumps].text = text;
+    d->jumps[d->njumps++].src = src;
+    return 0;
+}
+
 /* Copy the span into the sentence text, each line break with the blanks
- * around it becoming one space. */
+ * around it becoming one space; record where the text jumps in the file. */
 static int normalize(cl_doc *d, cl_span sp)
 {
     const char *p = d->data;
     size_t i = sp.start;
 
     d->text.len = 0;
-    if (cl_buf_reserve(&d->text, sp.end - sp.start) < 0)
+    d->njumps = 0;
+    if (cl_buf_reserve(&d->text, sp.end - sp.start) < 0 || add_jump(d, 0, sp.start) < 0)
         return CL_ENOMEM;
     while (i < sp.end) {
         if (p[i] == '\n' || p[i] == '\r') {
@@ -212,6 +237,8 @@ static int normalize(cl_doc *d, cl_span sp)
             while (i < sp.end && (p[i] == '\n' || p[i] == '\r' || p[i] == ' ' || p[i] == '\t'))
                 i++;
             d->text.data[d->text.len++] = ' ';
+            if (add_jump(d, d->text.len, i) < 0)
+                return CL_ENOMEM;
             continue;
         }
         d->text.data[d->text.len++] = p[i++];
@@ -241,8 +268,9 @@ int cl_doc_next(cl_doc *d, const cl_sentence **out)
     s->len = d->text.len;
     s->nchars = cl_utf8_count(s->text, s->len);
     advance(d, sp.start);
-    s->line = d->cur_line;
-    s->column = d->cur_col;
+    s->line = d->sent_line = d->cur_line;
+    s->column = d->sent_col = d->cur_col;
+    d->sent_off = sp.start;
     advance(d, sp.end);
     s->end_line = d->cur_line;
     s->end_column = d->cur_col;
@@ -266,6 +294,34 @@ int cl_doc_next(cl_doc *d, const cl_sentence **out)
     }
     *out = s;
     return 1;
+}
+
+void cl_doc_position(const cl_doc *d, const cl_sentence *s, size_t off, unsigned *line,
+                     unsigned *column)
+{
+    cl_doc tmp;
+    size_t lo = 0, hi = d->njumps, src;
+
+    (void)s;
+    /* the last jump at or before OFF */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (d->jumps[mid].text <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    src = d->njumps ? d->jumps[lo].src + (off - d->jumps[lo].text) : d->sent_off;
+    /* count from the sentence start: one pass over the sentence at most */
+    memset(&tmp, 0, sizeof tmp);
+    tmp.data = d->data;
+    tmp.len = d->len;
+    tmp.cur_off = d->sent_off;
+    tmp.cur_line = d->sent_line;
+    tmp.cur_col = d->sent_col;
+    advance(&tmp, src < d->sent_off ? d->sent_off : src);
+    *line = tmp.cur_line;
+    *column = tmp.cur_col;
 }
 
 void cl_sentence_range_chars(const cl_sentence *s, cl_range r, size_t *start, size_t *end)

@@ -53,34 +53,100 @@ static void explain_cue(cl_buf *b, const cl_sentence *s, const cl_cue *c)
     }
 }
 
-int cl_explain_write(FILE *f, const cl_doc *doc, const cl_sentence *s)
+static void explain_claims(cl_buf *b, cl_matcher *mt, const cl_rules *rules, const cl_doc *doc,
+                           const cl_sentence *s)
 {
-    cl_buf b = {0};
-    size_t i;
-    int rc = 0;
+    const cl_match *m;
+    size_t n, i, k, st, en;
 
-    cl_buf_printf(&b, "%s:%u:%u: sentence\n  %s\n", cl_doc_name(doc), s->line, s->column,
+    if (cl_match_sentence(mt, rules, s, NULL, NULL, cl_doc_name(doc), &m, &n) < 0) {
+        b->failed = 1;
+        return;
+    }
+    cl_buf_printf(b, "claims (%zu):\n", n);
+    if (!n && cl_rules_claim_count(rules))
+        cl_buf_puts(b, "  (none: no claim's pattern or regex matches this sentence)\n");
+    for (i = 0; i < n; i++) {
+        const cl_claim *c = cl_rules_claim(rules, m[i].claim);
+        const cl_cue *decider;
+        const cl_cue *const *cover;
+        size_t ncover;
+        cl_status status = cl_match_status(mt, s, m[i].tokens, &decider, &cover, &ncover);
+
+        cl_sentence_range_chars(s, m[i].tokens, &st, &en);
+        cl_buf_printf(b, "  %s ", c->id);
+        quoted(b, s, m[i].tokens);
+        cl_buf_printf(b, " tokens %u-%u, chars %zu-%zu\n", m[i].tokens.start,
+                      m[i].tokens.end - 1, st, en);
+        cl_buf_printf(b, "              rule at %s:%u, verdict %s\n", c->file, c->line,
+                      cl_verdict_name(c->verdict));
+        cl_buf_printf(b, "              status %s, severity %s", cl_status_name(status),
+                      cl_level_name(c->levels[status]));
+        if (!ncover)
+            cl_buf_puts(b, ": no negation or hedge cue covers the match\n");
+        else
+            cl_buf_puts(b, "\n");
+        for (k = 0; k < ncover; k++) {
+            cl_buf_printf(b, "              %s %s ", cover[k] == decider ? "decided by" : "also     ",
+                          cl_cue_kind_name(cover[k]->def->kind));
+            quoted(b, s, cover[k]->tokens);
+            cl_buf_printf(b, " (%s:%u)\n", cover[k]->def->file, cover[k]->def->line);
+        }
+    }
+}
+
+/* Explain one sentence into B. */
+static void explain_sentence(cl_buf *b, cl_matcher *mt, const cl_rules *rules,
+                             const cl_doc *doc, const cl_sentence *s)
+{
+    size_t i;
+
+    cl_buf_printf(b, "%s:%u:%u: sentence\n  %s\n", cl_doc_name(doc), s->line, s->column,
                   s->text);
-    cl_buf_printf(&b, "tokens (%zu):\n", s->ntokens);
-    cl_buf_printf(&b, "  %4s  %-9s %-7s %-18s %-18s %s\n", "#", "chars", "kind", "text", "fold",
+    cl_buf_printf(b, "tokens (%zu):\n", s->ntokens);
+    cl_buf_printf(b, "  %4s  %-9s %-7s %-18s %-18s %s\n", "#", "chars", "kind", "text", "fold",
                   "stem");
     for (i = 0; i < s->ntokens; i++) {
         const cl_token *t = &s->tokens[i];
         char span[32];
         snprintf(span, sizeof span, "%u-%u", t->cstart, t->cend);
-        cl_buf_printf(&b, "  %4zu  %-9s %-7s %-18.*s %-18s %s\n", i, span,
+        cl_buf_printf(b, "  %4zu  %-9s %-7s %-18.*s %-18s %s\n", i, span,
                       cl_token_kind_name(t->kind), (int)(t->end - t->start), s->text + t->start,
                       t->fold, t->stem ? t->stem : "-");
     }
-    cl_buf_printf(&b, "cues (%zu):\n", s->ncues);
+    cl_buf_printf(b, "cues (%zu):\n", s->ncues);
     if (!s->ncues)
-        cl_buf_puts(&b, "  (none: no phrase of the lexicon occurs in this sentence)\n");
+        cl_buf_puts(b, "  (none: no phrase of the lexicon occurs in this sentence)\n");
     for (i = 0; i < s->ncues; i++)
-        explain_cue(&b, s, &s->cues[i]);
-    if (b.failed)
-        rc = CL_ENOMEM;
-    else if (fwrite(b.data, 1, b.len, f) != b.len)
-        rc = cl_error_set(CL_EIO, NULL, 0, 0, "cannot write output");
+        explain_cue(b, s, &s->cues[i]);
+    if (cl_rules_claim_count(rules))
+        explain_claims(b, mt, rules, doc, s);
+}
+
+int cl_explain_doc(FILE *f, cl_doc *doc, const cl_rules *rules, cl_split_mode mode)
+{
+    cl_buf b = {0};
+    cl_matcher *mt = NULL;
+    const cl_sentence *s;
+    int rc, first = 1;
+
+    if ((rc = cl_matcher_new(&mt)) < 0)
+        return rc;
+    rc = cl_doc_analyze(doc, rules, mode, CL_ANALYZE_CUES | CL_ANALYZE_STEMS);
+    while (rc == 0 && (rc = cl_doc_next(doc, &s)) > 0) {
+        b.len = 0;
+        if (!first)
+            cl_buf_putc(&b, '\n');
+        first = 0;
+        explain_sentence(&b, mt, rules, doc, s);
+        if (b.failed)
+            rc = CL_ENOMEM;
+        else if (fwrite(b.data, 1, b.len, f) != b.len)
+            rc = cl_error_set(CL_EIO, NULL, 0, 0, "cannot write output");
+        else
+            rc = 0;
+    }
     cl_buf_free(&b);
-    return rc;
+    cl_matcher_free(mt);
+    return rc < 0 ? rc : 0;
 }

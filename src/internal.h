@@ -14,6 +14,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include "claimlint.h"
 
 #if defined(__GNUC__)
@@ -72,6 +75,152 @@ int cl_rules_need_stems(const cl_rules *r);
 
 /* The abbreviations of the rules' language, loaded by cl_rules_compile. */
 const cl_abbrevs *cl_rules_abbrevs(const cl_rules *r);
+
+/* Report a rule-file problem to the diagnostic callback (and as the last
+ * error); returns CODE and counts it as an error of the load. */
+int cl_rules_report(cl_rules *r, int code, const char *file, unsigned line, unsigned column,
+                    const char *fmt, ...) CL_PRINTF(6, 7);
+
+/* The arena that owns the rules' strings. */
+cl_arena *cl_rules_arena(cl_rules *r);
+
+/* Mark that sentences need stems (an inflected cue or token). */
+void cl_rules_set_need_stems(cl_rules *r);
+
+/* ---- claims.c --------------------------------------------------------- */
+
+/* One <token> of a pattern: up to SKIP other tokens may come before it;
+ * ALTS are folded forms (stems when INFLECTED, surfaces when CASESENS);
+ * a regex token has RE instead (anchored at both ends). */
+typedef struct cl_tokspec {
+    unsigned skip;
+    unsigned char inflected, casesens;
+    const char **alts;
+    uint32_t nalts;
+    pcre2_code *re;
+} cl_tokspec;
+
+typedef struct cl_pattern {
+    cl_tokspec *toks;
+    uint32_t ntoks;
+    unsigned line;
+} cl_pattern;
+
+typedef struct cl_regex {
+    pcre2_code *code;
+    const char *source;
+    unsigned line;
+} cl_regex;
+
+/* A claim with its compiled patterns; the public part first. */
+typedef struct cl_claim_impl {
+    cl_claim pub;
+    cl_pattern *patterns;
+    uint32_t npatterns;
+    cl_regex *regexes;
+    uint32_t nregexes;
+    cl_pattern *antipatterns;
+    uint32_t nantipatterns;
+    cl_regex *antiregexes;
+    uint32_t nantiregexes;
+} cl_claim_impl;
+
+/* Parse the <claim> element NODE of FILE (rule set RULESET) into R,
+ * compiling its regexes; problems are reported with file and line. */
+int cl_claim_parse(cl_rules *r, void *node, const char *file, const char *ruleset);
+
+/* Finish the claims of R: stems of inflected tokens (with STEMMER),
+ * duplicate ids. */
+int cl_claims_compile(cl_rules *r, cl_stemmer *stemmer);
+
+/* Add an empty claim to R (zeroed, owned by R) and return it, or NULL. */
+cl_claim_impl *cl_rules_new_claim(cl_rules *r);
+
+/* The I-th claim of R with its patterns. */
+const cl_claim_impl *cl_rules_claim_impl(const cl_rules *r, size_t i);
+size_t cl_rules_claim_count_internal(const cl_rules *r);
+
+/* Free the PCRE2 codes of claim C (the rest lives in the arena). */
+void cl_claim_free_codes(cl_claim_impl *c);
+
+/* ---- match.c ---------------------------------------------------------- */
+
+/* Scratch space for matching claims, one per thread (PCRE2 match data,
+ * limits, result vectors). */
+typedef struct cl_matcher cl_matcher;
+
+int cl_matcher_new(cl_matcher **out);
+void cl_matcher_free(cl_matcher *m);
+
+typedef struct cl_match {
+    uint32_t claim; /* index in the rules */
+    cl_range tokens;
+} cl_match;
+
+/* Find every claim of R in sentence S: at most one occurrence per claim and
+ * position, overlapping matches of one claim merged, antipattern overlaps
+ * dropped. *OUT points into M (valid until the next call); *N the count, in
+ * order of position. A regex that hits its match limit is reported to
+ * DIAG (may be NULL) and counts as no match. */
+int cl_match_sentence(cl_matcher *m, const cl_rules *r, const cl_sentence *s, cl_diag_fn diag,
+                      void *ud, const char *docname, const cl_match **out, size_t *n);
+
+/* Status of the token range MATCH of S from its cues: hedged when a hedge
+ * covers it, else negated when a negation does, else stated. *DECIDER gets
+ * the deciding cue (or NULL); the covering cues go to M's buffer, returned
+ * in *COVER / *NCOVER (valid until the next call). */
+cl_status cl_match_status(cl_matcher *m, const cl_sentence *s, cl_range match,
+                          const cl_cue **decider, const cl_cue *const **cover, size_t *ncover);
+
+/* ---- doc.c (positions) ------------------------------------------------ */
+
+/* Line and column in the original file of the character starting at byte
+ * OFF of sentence S's text (S the current sentence of DOC). */
+void cl_doc_position(const cl_doc *doc, const cl_sentence *s, size_t off, unsigned *line,
+                     unsigned *column);
+
+/* ---- emit.c and emit_*.c ------------------------------------------- */
+
+/* One output format: a table row in emit.c and one file. STATE_SIZE bytes
+ * of zeroed state are allocated for it. Each hook returns 0 or < 0. */
+struct cl_emitter_ops {
+    const char *name, *description;
+    size_t state_size;
+    int (*occurrence)(cl_emitter *e, const cl_doc *doc, const cl_occurrence *o);
+    int (*end_file)(cl_emitter *e, const cl_doc *doc);
+    int (*finish)(cl_emitter *e);
+    void (*free)(cl_emitter *e);
+};
+
+struct cl_emitter {
+    const struct cl_emitter_ops *ops;
+    FILE *f;
+    unsigned flags;
+    const cl_rules *rules;
+    size_t counts[4];  /* findings by level */
+    size_t files;      /* documents ended */
+    cl_buf out;        /* pending output, flushed by cl_emit_flush */
+    int failed;        /* a write failed */
+    void *state;
+};
+
+extern const struct cl_emitter_ops cl_emit_text, cl_emit_json, cl_emit_jsonl,
+    cl_emit_report_text, cl_emit_report_json;
+
+/* Write E->out to E->f and empty it; CL_EIO (once recorded) on failure. */
+int cl_emit_flush(cl_emitter *e);
+
+/* Append finding O of DOC as one JSON object (no newline) to B. */
+void cl_json_finding(cl_buf *b, const cl_doc *doc, const cl_occurrence *o);
+
+/* Append the text of token range R of S to B. */
+void cl_range_text(cl_buf *b, const cl_sentence *s, cl_range r);
+
+/* ---- check.c ---------------------------------------------------------- */
+
+/* Format claim C's message for STATUS and deciding CUE into B. */
+int cl_format_message(cl_buf *b, const cl_claim *c, cl_status status, const cl_sentence *s,
+                      const cl_cue *cue);
 
 /* ---- cues.c ----------------------------------------------------------- */
 
@@ -253,6 +402,152 @@ int cl_rules_need_stems(const cl_rules *r);
 
 /* The abbreviations of the rules' language, loaded by cl_rules_compile. */
 const cl_abbrevs *cl_rules_abbrevs(const cl_rules *r);
+
+/* Report a rule-file problem to the diagnostic callback (and as the last
+ * error); returns CODE and counts it as an error of the load. */
+int cl_rules_report(cl_rules *r, int code, const char *file, unsigned line, unsigned column,
+                    const char *fmt, ...) CL_PRINTF(6, 7);
+
+/* The arena that owns the rules' strings. */
+cl_arena *cl_rules_arena(cl_rules *r);
+
+/* Mark that sentences need stems (an inflected cue or token). */
+void cl_rules_set_need_stems(cl_rules *r);
+
+/* ---- claims.c --------------------------------------------------------- */
+
+/* One <token> of a pattern: up to SKIP other tokens may come before it;
+ * ALTS are folded forms (stems when INFLECTED, surfaces when CASESENS);
+ * a regex token has RE instead (anchored at both ends). */
+typedef struct cl_tokspec {
+    unsigned skip;
+    unsigned char inflected, casesens;
+    const char **alts;
+    uint32_t nalts;
+    pcre2_code *re;
+} cl_tokspec;
+
+typedef struct cl_pattern {
+    cl_tokspec *toks;
+    uint32_t ntoks;
+    unsigned line;
+} cl_pattern;
+
+typedef struct cl_regex {
+    pcre2_code *code;
+    const char *source;
+    unsigned line;
+} cl_regex;
+
+/* A claim with its compiled patterns; the public part first. */
+typedef struct cl_claim_impl {
+    cl_claim pub;
+    cl_pattern *patterns;
+    uint32_t npatterns;
+    cl_regex *regexes;
+    uint32_t nregexes;
+    cl_pattern *antipatterns;
+    uint32_t nantipatterns;
+    cl_regex *antiregexes;
+    uint32_t nantiregexes;
+} cl_claim_impl;
+
+/* Parse the <claim> element NODE of FILE (rule set RULESET) into R,
+ * compiling its regexes; problems are reported with file and line. */
+int cl_claim_parse(cl_rules *r, void *node, const char *file, const char *ruleset);
+
+/* Finish the claims of R: stems of inflected tokens (with STEMMER),
+ * duplicate ids. */
+int cl_claims_compile(cl_rules *r, cl_stemmer *stemmer);
+
+/* Add an empty claim to R (zeroed, owned by R) and return it, or NULL. */
+cl_claim_impl *cl_rules_new_claim(cl_rules *r);
+
+/* The I-th claim of R with its patterns. */
+const cl_claim_impl *cl_rules_claim_impl(const cl_rules *r, size_t i);
+size_t cl_rules_claim_count_internal(const cl_rules *r);
+
+/* Free the PCRE2 codes of claim C (the rest lives in the arena). */
+void cl_claim_free_codes(cl_claim_impl *c);
+
+/* ---- match.c ---------------------------------------------------------- */
+
+/* Scratch space for matching claims, one per thread (PCRE2 match data,
+ * limits, result vectors). */
+typedef struct cl_matcher cl_matcher;
+
+int cl_matcher_new(cl_matcher **out);
+void cl_matcher_free(cl_matcher *m);
+
+typedef struct cl_match {
+    uint32_t claim; /* index in the rules */
+    cl_range tokens;
+} cl_match;
+
+/* Find every claim of R in sentence S: at most one occurrence per claim and
+ * position, overlapping matches of one claim merged, antipattern overlaps
+ * dropped. *OUT points into M (valid until the next call); *N the count, in
+ * order of position. A regex that hits its match limit is reported to
+ * DIAG (may be NULL) and counts as no match. */
+int cl_match_sentence(cl_matcher *m, const cl_rules *r, const cl_sentence *s, cl_diag_fn diag,
+                      void *ud, const char *docname, const cl_match **out, size_t *n);
+
+/* Status of the token range MATCH of S from its cues: hedged when a hedge
+ * covers it, else negated when a negation does, else stated. *DECIDER gets
+ * the deciding cue (or NULL); the covering cues go to M's buffer, returned
+ * in *COVER / *NCOVER (valid until the next call). */
+cl_status cl_match_status(cl_matcher *m, const cl_sentence *s, cl_range match,
+                          const cl_cue **decider, const cl_cue *const **cover, size_t *ncover);
+
+/* ---- doc.c (positions) ------------------------------------------------ */
+
+/* Line and column in the original file of the character starting at byte
+ * OFF of sentence S's text (S the current sentence of DOC). */
+void cl_doc_position(const cl_doc *doc, const cl_sentence *s, size_t off, unsigned *line,
+                     unsigned *column);
+
+/* ---- emit.c and emit_*.c ------------------------------------------- */
+
+/* One output format: a table row in emit.c and one file. STATE_SIZE bytes
+ * of zeroed state are allocated for it. Each hook returns 0 or < 0. */
+struct cl_emitter_ops {
+    const char *name, *description;
+    size_t state_size;
+    int (*occurrence)(cl_emitter *e, const cl_doc *doc, const cl_occurrence *o);
+    int (*end_file)(cl_emitter *e, const cl_doc *doc);
+    int (*finish)(cl_emitter *e);
+    void (*free)(cl_emitter *e);
+};
+
+struct cl_emitter {
+    const struct cl_emitter_ops *ops;
+    FILE *f;
+    unsigned flags;
+    const cl_rules *rules;
+    size_t counts[4];  /* findings by level */
+    size_t files;      /* documents ended */
+    cl_buf out;        /* pending output, flushed by cl_emit_flush */
+    int failed;        /* a write failed */
+    void *state;
+};
+
+extern const struct cl_emitter_ops cl_emit_text, cl_emit_json, cl_emit_jsonl,
+    cl_emit_report_text, cl_emit_report_json;
+
+/* Write E->out to E->f and empty it; CL_EIO (once recorded) on failure. */
+int cl_emit_flush(cl_emitter *e);
+
+/* Append finding O of DOC as one JSON object (no newline) to B. */
+void cl_json_finding(cl_buf *b, const cl_doc *doc, const cl_occurrence *o);
+
+/* Append the text of token range R of S to B. */
+void cl_range_text(cl_buf *b, const cl_sentence *s, cl_range r);
+
+/* ---- check.c ---------------------------------------------------------- */
+
+/* Format claim C's message for STATUS and deciding CUE into B. */
+int cl_format_message(cl_buf *b, const cl_claim *c, cl_status status, const cl_sentence *s,
+                      const cl_cue *cue);
 
 /* ---- cues.c ----------------------------------------------------------- */
 

@@ -5,20 +5,22 @@
 
 #include "cli.h"
 
-static const struct cli_cmd *const commands[] = {&cli_cmd_sentences, &cli_cmd_explain};
+static const struct cli_cmd *const commands[] = {&cli_cmd_check, &cli_cmd_report, &cli_cmd_rules,
+                                                 &cli_cmd_sentences, &cli_cmd_explain};
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 static void usage(FILE *f)
 {
     size_t i;
 
-    fprintf(f, "usage: claimlint COMMAND [OPTION]... [FILE]...\n"
+    fprintf(f, "usage: claimlint [COMMAND] [OPTION]... [FILE]...\n"
                "Lint claims in articles: find the sentences that make declared claims and\n"
                "whether they state, hedge or deny them.\n\nCommands:\n");
     for (i = 0; i < NCOMMANDS; i++)
         fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
     fprintf(f, "\nOptions:\n  -h, --help     show this help (COMMAND --help for a command)\n"
-               "  -V, --version  show the version\n\n"
+               "  -V, --version  show the version\n"
+               "With no COMMAND, check: claimlint -r RULES FILE...\n\n"
                "Exit status: 0 success, 1 findings, 2 usage, input or rule-file errors.\n");
 }
 
@@ -48,6 +50,11 @@ int main(int argc, char **argv)
             argv[1] = name;
             return commands[i]->exec(argc - 1, argv + 1);
         }
+    /* no command: check, as in `claimlint -r rules.xml draft.md` */
+    if (argv[1][0] == '-' || strchr(argv[1], '.') || strchr(argv[1], '/')) {
+        argv[0] = (char *)"claimlint";
+        return cli_cmd_check.exec(argc, argv);
+    }
     cli_error("unknown command '%s'", argv[1]);
     cli_usage_hint(NULL);
     return EXIT_TROUBLE;

@@ -45,6 +45,8 @@ struct cl_rules {
     struct index_slot *slots;
     size_t nslots;              /* power of two */
     cl_abbrevs *abbrevs;
+    cl_claim_impl **claims;     /* arena-allocated, stable addresses */
+    size_t nclaims, claims_cap;
 };
 
 const char *cl_cue_kind_name(cl_cue_kind kind)
@@ -89,6 +91,9 @@ void cl_rules_free(cl_rules *r)
         return;
     if (r->schema)
         xmlRelaxNGFree(r->schema);
+    for (i = 0; i < r->nclaims; i++)
+        cl_claim_free_codes(r->claims[i]);
+    free(r->claims);
     for (i = 0; i < r->nloaded; i++)
         free(r->loaded[i]);
     free(r->loaded);
@@ -150,6 +155,68 @@ static int report_v(cl_rules *r, int code, const char *file, unsigned line, unsi
         r->diag(&d, r->diag_ud);
     }
     return code;
+}
+
+int cl_rules_report(cl_rules *r, int code, const char *file, unsigned line, unsigned column,
+                    const char *fmt, ...)
+{
+    va_list ap;
+    int rc;
+
+    va_start(ap, fmt);
+    rc = report_v(r, code, file, line, column, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+cl_arena *cl_rules_arena(cl_rules *r)
+{
+    return r->arena;
+}
+
+void cl_rules_set_need_stems(cl_rules *r)
+{
+    r->need_stems = 1;
+}
+
+cl_claim_impl *cl_rules_new_claim(cl_rules *r)
+{
+    cl_claim_impl *c;
+
+    if (r->nclaims == r->claims_cap) {
+        size_t cap = r->claims_cap ? r->claims_cap * 2 : 32;
+        cl_claim_impl **v = realloc(r->claims, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        r->claims = v;
+        r->claims_cap = cap;
+    }
+    c = cl_arena_alloc(r->arena, sizeof *c);
+    if (!c)
+        return NULL;
+    memset(c, 0, sizeof *c);
+    r->claims[r->nclaims++] = c;
+    return c;
+}
+
+const cl_claim_impl *cl_rules_claim_impl(const cl_rules *r, size_t i)
+{
+    return r->claims[i];
+}
+
+size_t cl_rules_claim_count_internal(const cl_rules *r)
+{
+    return r->nclaims;
+}
+
+size_t cl_rules_claim_count(const cl_rules *r)
+{
+    return r->nclaims;
+}
+
+const cl_claim *cl_rules_claim(const cl_rules *r, size_t i)
+{
+    return i < r->nclaims ? &r->claims[i]->pub : NULL;
 }
 
 /* Report the thread's last error (set by a helper) through the callback. */
@@ -229,15 +296,69 @@ static const struct attr_spec attr_specs[] = {
     {"cue", "direction", "forward|backward|both", 0, 0},
     {"cue", "window", NULL, 100, 0},
     {"cue", "inflected", "yes|no", 0, 0},
+    {"claim", "id", NULL, 0, 1},
+    {"claim", "verdict", "supported|unsupported|refuted|disputed", 0, 1},
+    {"claim", "required", "yes|no", 0, 0},
+    {"claim", "stated", "ok|info|warning|error", 0, 0},
+    {"claim", "hedged", "ok|info|warning|error", 0, 0},
+    {"claim", "negated", "ok|info|warning|error", 0, 0},
+    {"claim", "unstated", "ok|info|warning|error", 0, 0},
+    {"token", "skip", NULL, 50, 0},
+    {"token", "inflected", "yes|no", 0, 0},
+    {"token", "regex", "yes|no", 0, 0},
+    {"token", "case", "yes|no", 0, 0},
+    {"example", "status", "stated|hedged|negated|none", 0, 1},
+    {"source", "href", NULL, 0, 0},
 };
 
 static const struct {
     const char *parent, *children;
 } child_specs[] = {
-    {"rules", "include|cue"},
+    {"rules", "include|cue|claim"},
     {"include", ""},
     {"cue", ""},
+    {"claim", "title|message|source|pattern|regex|antipattern|example"},
+    {"pattern", "token"},
+    {"antipattern", "token|regex"},
+    {"token", ""},
+    {"regex", ""},
+    {"title", ""},
+    {"message", ""},
+    {"source", ""},
+    {"example", ""},
 };
+
+/* Elements a parent must have: each entry is a list of alternatives. */
+static const struct {
+    const char *parent, *need, *what;
+} required_children[] = {
+    {"claim", "title", "a <title>"},
+    {"claim", "pattern|regex", "at least one <pattern> or <regex>"},
+    {"pattern", "token", "at least one <token>"},
+    {"antipattern", "token|regex", "a <token> or a <regex>"},
+};
+
+static int in_list(const char *list, const char *word);
+
+static int lint_children(cl_rules *r, xmlNodePtr n, const char *file, unsigned line)
+{
+    size_t k;
+    int found = 0;
+    xmlNodePtr c;
+
+    for (k = 0; k < sizeof required_children / sizeof required_children[0]; k++) {
+        if (strcmp(required_children[k].parent, (const char *)n->name) != 0)
+            continue;
+        for (c = n->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && in_list(required_children[k].need, (const char *)c->name))
+                break;
+        if (!c) {
+            report(r, CL_ESCHEMA, file, line, "<%s> needs %s", n->name, required_children[k].what);
+            found++;
+        }
+    }
+    return found;
+}
 
 static int in_list(const char *list, const char *word)
 {
@@ -335,6 +456,7 @@ static int lint_tree(cl_rules *r, xmlNodePtr node, const char *file, const char 
     if (!children)
         return found;
     found += lint_attrs(r, node, file, line);
+    found += lint_children(r, node, file, line);
     if (strcmp((const char *)node->name, "cue") == 0) {
         xmlChar *t = xmlNodeGetContent(node);
         const char *p = (const char *)t;
@@ -360,12 +482,16 @@ static void explain_invalid(cl_rules *r, xmlDocPtr doc, struct xml_err_ctx *x)
 {
     unsigned char lines[4096];
     size_t i;
-    int shown = 0;
+    int shown = 0, found;
 
     memset(lines, 0, sizeof lines);
-    lint_tree(r, xmlDocGetRootElement(doc), x->file, NULL, lines, sizeof lines);
+    found = lint_tree(r, xmlDocGetRootElement(doc), x->file, NULL, lines, sizeof lines);
     for (i = 0; i < x->nkept; i++) {
+        /* a schema message is kept when no precise one covers its line; one
+         * without a line only when there is nothing precise at all */
         if (x->kept[i].line < sizeof lines && lines[x->kept[i].line])
+            continue;
+        if (x->kept[i].line == 0 && found)
             continue;
         report_at(r, CL_ESCHEMA, x->file, x->kept[i].line, x->kept[i].column, "%s",
                   x->kept[i].msg);
@@ -497,6 +623,27 @@ static int add_cue(cl_rules *r, xmlNodePtr node, const char *file)
 
 static int load_path(cl_rules *r, const char *path, const char *from, unsigned from_line);
 
+/* Remove "DIR/../" pairs from PATH in place, lexically, so that messages
+ * name "rules/cues/en.xml" rather than "rules/examples/../cues/en.xml". A
+ * DIR that is itself ".." is kept. */
+static void tidy_path(char *path)
+{
+    char *p = path, *seg, *next;
+
+    while ((next = strstr(p, "/../")) != NULL) {
+        seg = next;
+        while (seg > path && seg[-1] != '/')
+            seg--;
+        if ((next - seg == 2 && strncmp(seg, "..", 2) == 0) || (next - seg == 1 && *seg == '.') ||
+            next == seg) {
+            p = next + 1;
+            continue;
+        }
+        memmove(seg, next + 4, strlen(next + 4) + 1);
+        p = seg > path ? seg - 1 : path;
+    }
+}
+
 /* Resolve HREF relative to the directory of FILE; malloc'd. */
 static char *resolve_href(const char *file, const char *href)
 {
@@ -511,18 +658,29 @@ static char *resolve_href(const char *file, const char *href)
         return NULL;
     memcpy(p, file, dl);
     memcpy(p + dl, href, hl + 1);
+    tidy_path(p);
     return p;
 }
 
 static int walk_rules(cl_rules *r, xmlNodePtr root, const char *file)
 {
     xmlNodePtr n;
+    xmlChar *id = xmlGetProp(root, (const xmlChar *)"id");
+    const char *ruleset = id ? cl_arena_strndup(r->arena, (const char *)id,
+                                                strlen((const char *)id))
+                             : NULL;
     int rc = 0;
 
+    xmlFree(id);
+    if (!ruleset)
+        return report(r, CL_ENOMEM, file, 0, "out of memory");
     for (n = root->children; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        if (strcmp((const char *)n->name, "cue") == 0) {
+        if (strcmp((const char *)n->name, "claim") == 0) {
+            if (cl_claim_parse(r, n, file, ruleset) < 0)
+                rc = CL_ESCHEMA;
+        } else if (strcmp((const char *)n->name, "cue") == 0) {
             if (add_cue(r, n, file) < 0)
                 rc = CL_ESCHEMA;
         } else if (strcmp((const char *)n->name, "include") == 0) {
@@ -794,10 +952,9 @@ size_t cl_rules_candidates(const cl_rules *r, const char *key, const uint32_t **
 }
 
 /* Tokenize each phrase into its words (stems for inflected cues). */
-static int compile_phrases(cl_rules *r)
+static int compile_phrases(cl_rules *r, cl_stemmer *st)
 {
     cl_tokvec tv = {0};
-    cl_stemmer *st = NULL;
     size_t i, k;
     int rc = 0;
 
@@ -818,8 +975,6 @@ static int compile_phrases(cl_rules *r)
         for (k = 0; k < tv.n; k++) {
             e->words[k] = tv.v[k].fold;
             if (e->def.inflected) {
-                if (!st && (rc = cl_stemmer_new(&st)) < 0)
-                    goto cleanup;
                 if (!(e->words[k] = cl_stem(st, r->arena, tv.v[k].fold))) {
                     rc = CL_ENOMEM;
                     goto cleanup;
@@ -829,7 +984,6 @@ static int compile_phrases(cl_rules *r)
         }
     }
 cleanup:
-    cl_stemmer_free(st);
     cl_tokvec_free(&tv);
     return rc;
 }
@@ -855,6 +1009,7 @@ static int order_cmp(const void *a, const void *b)
 int cl_rules_compile(cl_rules *r)
 {
     struct order_item *items;
+    cl_stemmer *st = NULL;
     size_t i, n = 0, slots;
     int rc;
 
@@ -864,7 +1019,13 @@ int cl_rules_compile(cl_rules *r)
         return CL_ESCHEMA;
     if (r->ncues == 0 && (rc = cl_rules_load_default(r)) < 0)
         return rc;
-    if ((rc = compile_phrases(r)) < 0)
+    if ((rc = cl_stemmer_new(&st)) < 0)
+        return rc;
+    rc = compile_phrases(r, st);
+    if (rc == 0)
+        rc = cl_claims_compile(r, st);
+    cl_stemmer_free(st);
+    if (rc < 0)
         return rc;
     if ((rc = load_abbrevs(r)) < 0)
         return rc;

@@ -12,6 +12,7 @@ Suite *suite_tokenize(void);
 Suite *suite_rules(void);
 Suite *suite_cues(void);
 Suite *suite_doc(void);
+Suite *suite_match(void);
 
 /* Path of a file in the source tree (fixtures/...); static buffer. */
 const char *test_srcpath(const char *rel);

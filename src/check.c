@@ -1,0 +1,231 @@
+/* check.c - the claim check of a document: match every sentence, decide
+ * each occurrence's status and severity, format its message, and report the
+ * claims no sentence makes as unstated. Also runs the <example>s of rule
+ * files (`claimlint rules test`).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const char *with_article(cl_verdict v)
+{
+    static const char *const names[] = {"a supported", "an unsupported", "a refuted",
+                                        "a disputed"};
+
+    return (unsigned)v < 4 ? names[v] : "a";
+}
+
+static void cue_text(cl_buf *b, const cl_sentence *s, const cl_cue *cue)
+{
+    const cl_token *t0, *t1;
+
+    if (!cue || !s)
+        return;
+    t0 = &s->tokens[cue->tokens.start];
+    t1 = &s->tokens[cue->tokens.end - 1];
+    cl_buf_add(b, s->text + t0->start, t1->end - t0->start);
+}
+
+/* The default message for STATUS, as a template. */
+static const char *default_template(const cl_claim *c, cl_status status)
+{
+    switch (status) {
+    case CL_STATUS_STATED:
+        return "states {a verdict} claim: {title}";
+    case CL_STATUS_HEDGED:
+        return "hedges {a verdict} claim (\"{cue}\"): {title}";
+    case CL_STATUS_NEGATED:
+        return "denies {a verdict} claim (\"{cue}\"): {title}";
+    default:
+        return c->required ? "does not state a required claim: {title}"
+                           : "does not state {a verdict} claim: {title}";
+    }
+}
+
+int cl_format_message(cl_buf *b, const cl_claim *c, cl_status status, const cl_sentence *s,
+                      const cl_cue *cue)
+{
+    const char *t = c->message ? c->message : default_template(c, status);
+    const char *p, *close;
+
+    b->len = 0;
+    cl_buf_reserve(b, 0);
+    if (b->data)
+        b->data[0] = '\0';
+    for (p = t; *p; p++) {
+        if (*p == '{' && (close = strchr(p, '}'))) {
+            size_t n = (size_t)(close - p - 1);
+            const char *name = p + 1;
+            if (n == 6 && strncmp(name, "status", 6) == 0)
+                cl_buf_puts(b, cl_status_name(status));
+            else if (n == 3 && strncmp(name, "cue", 3) == 0)
+                cue_text(b, s, cue);
+            else if (n == 5 && strncmp(name, "title", 5) == 0)
+                cl_buf_puts(b, c->title);
+            else if (n == 7 && strncmp(name, "verdict", 7) == 0)
+                cl_buf_puts(b, cl_verdict_name(c->verdict));
+            else if (n == 9 && strncmp(name, "a verdict", 9) == 0)
+                cl_buf_puts(b, with_article(c->verdict));
+            else if (n == 5 && strncmp(name, "claim", 5) == 0)
+                cl_buf_puts(b, c->id);
+            else {
+                cl_buf_add(b, p, n + 2); /* not a placeholder: keep as written */
+            }
+            p = close;
+            continue;
+        }
+        cl_buf_putc(b, *p);
+    }
+    return b->failed ? CL_ENOMEM : 0;
+}
+
+/* Fill O for match M of sentence S. */
+static int describe(cl_matcher *mt, const cl_doc *doc, const cl_sentence *s, const cl_claim *c,
+                    cl_range m, cl_buf *msg, cl_occurrence *o)
+{
+    const cl_token *first = &s->tokens[m.start], *last = &s->tokens[m.end - 1];
+    size_t lastchar = last->end;
+
+    memset(o, 0, sizeof *o);
+    o->claim = c;
+    o->sentence = s;
+    o->match = m;
+    o->status = cl_match_status(mt, s, m, &o->cue, &o->cues, &o->ncues);
+    o->level = c->levels[o->status];
+    o->match_start = first->cstart;
+    o->match_end = last->cend;
+    cl_doc_position(doc, s, first->start, &o->line, &o->column);
+    /* the end is just after the last character of the match */
+    do
+        lastchar--;
+    while (lastchar > last->start && ((unsigned char)s->text[lastchar] & 0xC0) == 0x80);
+    cl_doc_position(doc, s, lastchar, &o->end_line, &o->end_column);
+    o->end_column++;
+    if (cl_format_message(msg, c, o->status, s, o->cue) < 0)
+        return CL_ENOMEM;
+    o->message = msg->data;
+    return 0;
+}
+
+int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_check_cb *cb)
+{
+    size_t nclaims = cl_rules_claim_count(rules), i, n;
+    unsigned char *seen = calloc(nclaims ? nclaims : 1, 1);
+    cl_matcher *mt = NULL;
+    const cl_sentence *s;
+    const cl_match *matches;
+    cl_occurrence o;
+    cl_buf msg = {0};
+    int rc;
+
+    if (!seen)
+        return cl_error_set(CL_ENOMEM, cl_doc_name(doc), 0, 0, "out of memory");
+    if ((rc = cl_matcher_new(&mt)) < 0)
+        goto cleanup;
+    if ((rc = cl_doc_analyze(doc, rules, mode, CL_ANALYZE_CUES)) < 0)
+        goto cleanup;
+    while ((rc = cl_doc_next(doc, &s)) > 0) {
+        rc = cl_match_sentence(mt, rules, s, cb->diag, cb->userdata, cl_doc_name(doc), &matches,
+                               &n);
+        if (rc < 0)
+            goto cleanup;
+        for (i = 0; i < n; i++) {
+            const cl_claim *c = cl_rules_claim(rules, matches[i].claim);
+            if ((rc = describe(mt, doc, s, c, matches[i].tokens, &msg, &o)) < 0)
+                goto cleanup;
+            seen[matches[i].claim] = 1;
+            if (cb->occurrence)
+                cb->occurrence(doc, &o, cb->userdata);
+        }
+    }
+    if (rc < 0)
+        goto cleanup;
+    for (i = 0; i < nclaims; i++) {
+        const cl_claim *c = cl_rules_claim(rules, i);
+        if (seen[i])
+            continue;
+        memset(&o, 0, sizeof o);
+        o.claim = c;
+        o.status = CL_STATUS_UNSTATED;
+        o.level = c->levels[CL_STATUS_UNSTATED];
+        if ((rc = cl_format_message(&msg, c, o.status, NULL, NULL)) < 0)
+            goto cleanup;
+        o.message = msg.data;
+        if (cb->occurrence)
+            cb->occurrence(doc, &o, cb->userdata);
+    }
+    rc = 0;
+cleanup:
+    cl_buf_free(&msg);
+    cl_matcher_free(mt);
+    free(seen);
+    return rc;
+}
+
+/* ---- rules test ----------------------------------------------------------- */
+
+struct example_run {
+    const cl_claim *claim;
+    cl_status got;
+    cl_level level;
+    const cl_cue *cue;     /* valid only inside the callback: copied below */
+    const cl_cue_def *cue_def;
+    cl_range cue_tokens;
+    int found;
+};
+
+/* Keep the most severe occurrence of the claim under test (the first of
+ * equal severity), as `report` does. */
+static void example_occurrence(const cl_doc *doc, const cl_occurrence *o, void *ud)
+{
+    struct example_run *x = ud;
+
+    (void)doc;
+    if (o->claim != x->claim || o->status == CL_STATUS_UNSTATED)
+        return;
+    if (!x->found || o->level > x->level) {
+        x->found = 1;
+        x->got = o->status;
+        x->level = o->level;
+        x->cue_def = o->cue ? o->cue->def : NULL;
+        if (o->cue)
+            x->cue_tokens = o->cue->tokens;
+    }
+}
+
+int cl_rules_test(const cl_rules *rules, cl_example_fn fn, void *userdata)
+{
+    size_t i, k, n = cl_rules_claim_count(rules);
+    int failed = 0, rc;
+
+    for (i = 0; i < n; i++) {
+        const cl_claim *c = cl_rules_claim(rules, i);
+        for (k = 0; k < c->nexamples; k++) {
+            const cl_example *ex = &c->examples[k];
+            struct example_run x;
+            cl_check_cb cb = {example_occurrence, NULL, NULL};
+            cl_doc *doc = NULL;
+            cl_cue cue;
+
+            memset(&x, 0, sizeof x);
+            x.claim = c;
+            x.got = CL_STATUS_NONE;
+            cb.userdata = &x;
+            if ((rc = cl_doc_new(&doc, c->file, ex->text, strlen(ex->text))) < 0)
+                return rc;
+            rc = cl_check(doc, rules, CL_SPLIT_LINES, &cb);
+            cl_doc_free(doc);
+            if (rc < 0)
+                return rc;
+            memset(&cue, 0, sizeof cue);
+            cue.def = x.cue_def;
+            cue.tokens = x.cue_tokens;
+            if (x.got != ex->status)
+                failed++;
+            if (fn)
+                fn(c, ex, x.got, x.cue_def ? &cue : NULL, userdata);
+        }
+    }
+    return failed;
+}

@@ -1,0 +1,93 @@
+/* cmd_rules.c - `claimlint rules check|test`: validate rule files, and run
+ * the <example>s embedded in them. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void usage(void)
+{
+    printf("usage: claimlint rules check FILE...\n"
+           "       claimlint rules test FILE...\n"
+           "check: load each rule file (schema, regexes, ids, includes) and report every\n"
+           "       error with its file and line.\n"
+           "test:  run each claim's <example>s and report those whose status differs.\n"
+           "Exit status: 0 all good, 1 an example failed, 2 a rule file has errors.\n");
+}
+
+struct test_state {
+    size_t passed, failed;
+};
+
+static void on_example(const cl_claim *c, const cl_example *ex, cl_status got, const cl_cue *cue,
+                       void *ud)
+{
+    struct test_state *st = ud;
+
+    if (got == ex->status) {
+        st->passed++;
+        return;
+    }
+    st->failed++;
+    printf("%s:%u: error: example of %s should be %s, is %s", c->file, ex->line, c->id,
+           cl_status_name(ex->status), cl_status_name(got));
+    if (cue)
+        printf(" (%s cue \"%s\" at %s:%u)", cl_cue_kind_name(cue->def->kind), cue->def->phrase,
+               cue->def->file, cue->def->line);
+    printf("\n  %s\n", ex->text);
+}
+
+static int rules_exec(int argc, char **argv)
+{
+    int i, status = EXIT_OK, test;
+    struct test_state st = {0, 0};
+
+    if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+        usage();
+        return EXIT_OK;
+    }
+    if (argc < 2 || (strcmp(argv[1], "check") != 0 && strcmp(argv[1], "test") != 0)) {
+        cli_error("rules: expected 'check' or 'test'%s%s%s", argc >= 2 ? ", not '" : "",
+                  argc >= 2 ? argv[1] : "", argc >= 2 ? "'" : "");
+        cli_usage_hint("rules");
+        return EXIT_TROUBLE;
+    }
+    test = strcmp(argv[1], "test") == 0;
+    if (argc < 3) {
+        cli_error("rules %s: no rule file given", argv[1]);
+        cli_usage_hint("rules");
+        return EXIT_TROUBLE;
+    }
+    for (i = 2; i < argc; i++) {
+        cl_rules *rules = cli_load_rules(&argv[i], 1);
+        int rc;
+        if (!rules) {
+            status = EXIT_TROUBLE;
+            continue;
+        }
+        if (!test) {
+            printf("%s: ok: %zu claims, %zu cues\n", argv[i], cl_rules_claim_count(rules),
+                   cl_rules_cue_count(rules));
+        } else if ((rc = cl_rules_test(rules, on_example, &st)) < 0) {
+            cli_print_last_error(argv[i], rc);
+            status = EXIT_TROUBLE;
+        }
+        cl_rules_free(rules);
+    }
+    if (test) {
+        printf("examples: %zu passed, %zu failed\n", st.passed, st.failed);
+        if (status == EXIT_OK && st.failed)
+            status = EXIT_FINDINGS;
+    }
+    if (fflush(stdout) != 0) {
+        cli_error("error writing the output");
+        status = EXIT_TROUBLE;
+    }
+    return status;
+}
+
+const struct cli_cmd cli_cmd_rules = {"rules", "rules check|test FILE...",
+                                      "check rule files, or run the examples in them",
+                                      rules_exec};

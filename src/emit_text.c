@@ -1,0 +1,92 @@
+/* emit_text.c - human output of `claimlint check`: one GNU-style line per
+ * finding, FILE:LINE:COL: SEVERITY: MESSAGE [RULESET.CLAIM], the sentence
+ * with the match underlined and the cue that decided, then a summary. */
+#include <string.h>
+
+#include "internal.h"
+
+#define C_BOLD "\033[1m"
+#define C_RESET "\033[0m"
+
+static const char *level_color(cl_level l)
+{
+    switch (l) {
+    case CL_LEVEL_ERROR: return "\033[1;31m";
+    case CL_LEVEL_WARNING: return "\033[1;35m";
+    default: return "\033[1;36m";
+    }
+}
+
+static int text_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence *o)
+{
+    cl_buf *b = &e->out;
+    int color = (e->flags & CL_WRITE_COLOR) != 0;
+    size_t i;
+
+    if (o->level == CL_LEVEL_OK)
+        return 0;
+    if (color)
+        cl_buf_puts(b, C_BOLD);
+    cl_buf_puts(b, cl_doc_name(doc));
+    if (o->sentence)
+        cl_buf_printf(b, ":%u:%u", o->line, o->column);
+    cl_buf_puts(b, ": ");
+    if (color)
+        cl_buf_printf(b, C_RESET "%s", level_color(o->level));
+    cl_buf_printf(b, "%s:", cl_level_name(o->level));
+    if (color)
+        cl_buf_puts(b, C_RESET);
+    cl_buf_printf(b, " %s [%s]\n", o->message, o->claim->id);
+    if (o->sentence) {
+        const cl_sentence *s = o->sentence;
+        cl_buf_printf(b, "  %s\n  ", s->text);
+        for (i = 0; i < o->match_start; i++)
+            cl_buf_putc(b, ' ');
+        if (color)
+            cl_buf_puts(b, "\033[1;32m");
+        cl_buf_putc(b, '^');
+        for (i = o->match_start + 1; i < o->match_end; i++)
+            cl_buf_putc(b, '~');
+        if (color)
+            cl_buf_puts(b, C_RESET);
+        cl_buf_putc(b, '\n');
+        if (o->cue) {
+            cl_buf_printf(b, "  %s cue \"", cl_cue_kind_name(o->cue->def->kind));
+            cl_range_text(b, s, o->cue->tokens);
+            cl_buf_printf(b, "\" (%s:%u)\n", o->cue->def->file, o->cue->def->line);
+        }
+    }
+    cl_buf_printf(b, "  claim declared at %s:%u\n", o->claim->file, o->claim->line);
+    return cl_emit_flush(e);
+}
+
+static void plural(cl_buf *b, size_t n, const char *word, const char *words)
+{
+    cl_buf_printf(b, "%zu %s", n, n == 1 ? word : words);
+}
+
+static int text_finish(cl_emitter *e)
+{
+    cl_buf *b = &e->out;
+    size_t total = e->counts[1] + e->counts[2] + e->counts[3];
+
+    if (!total) {
+        cl_buf_puts(b, "no findings");
+    } else {
+        plural(b, e->counts[CL_LEVEL_ERROR], "error", "errors");
+        cl_buf_puts(b, ", ");
+        plural(b, e->counts[CL_LEVEL_WARNING], "warning", "warnings");
+        cl_buf_puts(b, ", ");
+        plural(b, e->counts[CL_LEVEL_INFO], "info", "infos");
+    }
+    cl_buf_puts(b, " in ");
+    plural(b, e->files, "file", "files");
+    cl_buf_puts(b, " (");
+    plural(b, e->rules ? cl_rules_claim_count(e->rules) : 0, "claim", "claims");
+    cl_buf_puts(b, ")\n");
+    return 0;
+}
+
+const struct cl_emitter_ops cl_emit_text = {
+    "text", "findings for people: FILE:LINE:COL: SEVERITY: MESSAGE [ID], the sentence, a summary",
+    0, text_occurrence, NULL, text_finish, NULL};

@@ -1,0 +1,352 @@
+/* match.c - find the claims of a rule set in a sentence and decide how the
+ * sentence makes each one (stated, hedged, negated) from its cues.
+ *
+ * Token patterns are matched from every token with a small backtracking
+ * search over the allowed gaps (skip); regexes run over the sentence text
+ * and their byte spans are turned into the tokens they touch. A claim gets
+ * at most one occurrence per stretch of the sentence: overlapping matches
+ * of the same claim (a pattern and a regex, or two patterns) are merged.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Match limits keep a pathological regex from hanging a run. */
+enum { MATCH_LIMIT = 1000000, DEPTH_LIMIT = 10000 };
+
+typedef struct cl_matchvec {
+    cl_match *v;
+    size_t n, cap;
+} cl_matchvec;
+
+struct cl_matcher {
+    pcre2_match_data *md;
+    pcre2_match_context *mc;
+    pcre2_jit_stack *jit;
+    cl_matchvec found, anti;
+    const cl_cue **cover;
+    size_t ncover, cover_cap;
+};
+
+int cl_matcher_new(cl_matcher **out)
+{
+    cl_matcher *m = calloc(1, sizeof *m);
+
+    *out = NULL;
+    if (!m)
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    m->md = pcre2_match_data_create(16, NULL);
+    m->mc = pcre2_match_context_create(NULL);
+    m->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
+    if (!m->md || !m->mc) {
+        cl_matcher_free(m);
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    pcre2_set_match_limit(m->mc, MATCH_LIMIT);
+    pcre2_set_depth_limit(m->mc, DEPTH_LIMIT);
+    if (m->jit)
+        pcre2_jit_stack_assign(m->mc, NULL, m->jit);
+    *out = m;
+    return 0;
+}
+
+void cl_matcher_free(cl_matcher *m)
+{
+    if (!m)
+        return;
+    pcre2_match_data_free(m->md);
+    pcre2_match_context_free(m->mc);
+    pcre2_jit_stack_free(m->jit);
+    free(m->found.v);
+    free(m->anti.v);
+    free(m->cover);
+    free(m);
+}
+
+static int push(cl_matchvec *v, uint32_t claim, uint32_t start, uint32_t end)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 32;
+        cl_match *p = realloc(v->v, cap * sizeof *p);
+        if (!p)
+            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        v->v = p;
+        v->cap = cap;
+    }
+    v->v[v->n].claim = claim;
+    v->v[v->n].tokens.start = start;
+    v->v[v->n].tokens.end = end;
+    v->n++;
+    return 0;
+}
+
+/* Run RE on the N bytes at S from START; 1 match (offsets in M->md), 0 no
+ * match, < 0 a limit or error (reported by the caller). */
+static int run_re(cl_matcher *m, const pcre2_code *re, const char *s, size_t n, size_t start)
+{
+    int rc = pcre2_match(re, (PCRE2_SPTR)s, n, start, 0, m->md, m->mc);
+
+    if (rc >= 0)
+        return 1;
+    if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
+        return 0;
+    return rc;
+}
+
+static int token_matches(cl_matcher *m, const cl_tokspec *t, const cl_sentence *s, size_t i)
+{
+    const cl_token *tok = &s->tokens[i];
+    uint32_t a;
+
+    if (t->re)
+        return run_re(m, t->re, s->text + tok->start, tok->end - tok->start, 0) == 1;
+    for (a = 0; a < t->nalts; a++) {
+        if (t->casesens) {
+            size_t len = tok->end - tok->start;
+            if (strlen(t->alts[a]) == len && memcmp(t->alts[a], s->text + tok->start, len) == 0)
+                return 1;
+        } else {
+            const char *w = t->inflected ? tok->stem : tok->fold;
+            if (w && strcmp(w, t->alts[a]) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Match tokens K.. of P with token K placed at or after POS within its
+ * skip; on success *END is one past the last matched token. The search is
+ * bounded by the product of the skips, which rule files keep small. */
+static int match_rest(cl_matcher *m, const cl_pattern *p, uint32_t k, size_t pos,
+                      const cl_sentence *s, size_t *end)
+{
+    size_t gap, j;
+
+    if (k == p->ntoks) {
+        *end = pos;
+        return 1;
+    }
+    for (gap = 0; gap <= p->toks[k].skip; gap++) {
+        j = pos + gap;
+        if (j >= s->ntokens)
+            return 0;
+        if (token_matches(m, &p->toks[k], s, j) && match_rest(m, p, k + 1, j + 1, s, end))
+            return 1;
+    }
+    return 0;
+}
+
+/* All matches of pattern P in S, appended to V for CLAIM. */
+static int pattern_all(cl_matcher *m, const cl_pattern *p, const cl_sentence *s, uint32_t claim,
+                       cl_matchvec *v)
+{
+    size_t i, end;
+    int rc;
+
+    if (!p->ntoks)
+        return 0;
+    for (i = 0; i < s->ntokens; i++)
+        if (token_matches(m, &p->toks[0], s, i) && match_rest(m, p, 1, i + 1, s, &end))
+            if ((rc = push(v, claim, (uint32_t)i, (uint32_t)end)) < 0)
+                return rc;
+    return 0;
+}
+
+/* Tokens touched by the byte span [SO, EO) of S's text. */
+static int span_tokens(const cl_sentence *s, size_t so, size_t eo, cl_range *r)
+{
+    size_t lo = 0, hi = s->ntokens, i;
+
+    /* first token ending after SO */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->tokens[mid].end <= so)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (i = lo; i < s->ntokens && s->tokens[i].start < eo; i++)
+        ;
+    if (i == lo)
+        return 0;
+    r->start = (uint32_t)lo;
+    r->end = (uint32_t)i;
+    return 1;
+}
+
+static void report_limit(const cl_claim *c, const cl_regex *re, const cl_sentence *s, int rc,
+                         cl_diag_fn diag, void *ud, const char *docname)
+{
+    char msg[1024];
+    PCRE2_UCHAR why[128];
+    cl_diag d;
+
+    if (!diag)
+        return;
+    pcre2_get_error_message(rc, why, sizeof why);
+    snprintf(msg, sizeof msg, "regex of claim %s (%s:%u) gave up on this sentence: %s",
+             c->id, c->file, re->line, (const char *)why);
+    d.code = CL_EINPUT;
+    d.severity = CL_SEV_WARNING;
+    d.file = docname;
+    d.line = s->line;
+    d.column = s->column;
+    d.message = msg;
+    diag(&d, ud);
+}
+
+/* All matches of regex RE in S, appended to V for CLAIM. */
+static int regex_all(cl_matcher *m, const cl_claim *c, const cl_regex *re, const cl_sentence *s,
+                     uint32_t claim, cl_matchvec *v, cl_diag_fn diag, void *ud,
+                     const char *docname)
+{
+    size_t start = 0;
+    PCRE2_SIZE *ov;
+    cl_range r;
+    int rc;
+
+    while (start <= s->len) {
+        rc = run_re(m, re->code, s->text, s->len, start);
+        if (rc < 0) {
+            report_limit(c, re, s, rc, diag, ud, docname);
+            return 0;
+        }
+        if (rc == 0)
+            return 0;
+        ov = pcre2_get_ovector_pointer(m->md);
+        if (span_tokens(s, ov[0], ov[1], &r) && (rc = push(v, claim, r.start, r.end)) < 0)
+            return rc;
+        start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    }
+    return 0;
+}
+
+static int by_position(const void *a, const void *b)
+{
+    const cl_match *x = a, *y = b;
+
+    if (x->tokens.start != y->tokens.start)
+        return x->tokens.start < y->tokens.start ? -1 : 1;
+    if (x->claim != y->claim)
+        return x->claim < y->claim ? -1 : 1;
+    return x->tokens.end < y->tokens.end ? -1 : (x->tokens.end > y->tokens.end);
+}
+
+static int overlaps(cl_range a, cl_range b)
+{
+    return a.start < b.end && b.start < a.end;
+}
+
+/* Matches of claim CI (index CLAIM) in S appended to M->found, with those
+ * overlapping an antipattern match dropped. */
+static int claim_matches(cl_matcher *m, const cl_claim_impl *ci, uint32_t claim,
+                         const cl_sentence *s, cl_diag_fn diag, void *ud, const char *docname)
+{
+    size_t first = m->found.n, i, j, keep;
+    uint32_t k;
+    int rc;
+
+    for (k = 0; k < ci->npatterns; k++)
+        if ((rc = pattern_all(m, &ci->patterns[k], s, claim, &m->found)) < 0)
+            return rc;
+    for (k = 0; k < ci->nregexes; k++)
+        if ((rc = regex_all(m, &ci->pub, &ci->regexes[k], s, claim, &m->found, diag, ud,
+                            docname)) < 0)
+            return rc;
+    if (m->found.n == first || (!ci->nantipatterns && !ci->nantiregexes))
+        return 0;
+    m->anti.n = 0;
+    for (k = 0; k < ci->nantipatterns; k++)
+        if ((rc = pattern_all(m, &ci->antipatterns[k], s, claim, &m->anti)) < 0)
+            return rc;
+    for (k = 0; k < ci->nantiregexes; k++)
+        if ((rc = regex_all(m, &ci->pub, &ci->antiregexes[k], s, claim, &m->anti, diag, ud,
+                            docname)) < 0)
+            return rc;
+    for (i = keep = first; i < m->found.n; i++) {
+        for (j = 0; j < m->anti.n && !overlaps(m->found.v[i].tokens, m->anti.v[j].tokens); j++)
+            ;
+        if (j == m->anti.n)
+            m->found.v[keep++] = m->found.v[i];
+    }
+    m->found.n = keep;
+    return 0;
+}
+
+int cl_match_sentence(cl_matcher *m, const cl_rules *r, const cl_sentence *s, cl_diag_fn diag,
+                      void *ud, const char *docname, const cl_match **out, size_t *n)
+{
+    size_t nclaims = cl_rules_claim_count_internal(r), i, k;
+    int rc;
+
+    m->found.n = 0;
+    *out = NULL;
+    *n = 0;
+    for (i = 0; i < nclaims; i++)
+        if ((rc = claim_matches(m, cl_rules_claim_impl(r, i), (uint32_t)i, s, diag, ud,
+                                docname)) < 0)
+            return rc;
+    if (!m->found.n)
+        return 0;
+    /* sort by position, then merge overlapping matches of the same claim */
+    qsort(m->found.v, m->found.n, sizeof *m->found.v, by_position);
+    for (i = 0, k = 0; i < m->found.n; i++) {
+        size_t j;
+        for (j = 0; j < k; j++)
+            if (m->found.v[j].claim == m->found.v[i].claim &&
+                overlaps(m->found.v[j].tokens, m->found.v[i].tokens))
+                break;
+        if (j < k) {
+            if (m->found.v[i].tokens.end > m->found.v[j].tokens.end)
+                m->found.v[j].tokens.end = m->found.v[i].tokens.end;
+            continue;
+        }
+        m->found.v[k++] = m->found.v[i];
+    }
+    m->found.n = k;
+    *out = m->found.v;
+    *n = k;
+    return 0;
+}
+
+/* Whether cue C bears on the token range R: its scope covers a token of R,
+ * or the cue itself stands inside R ("the trip is not linked"). */
+static int cue_covers(const cl_cue *c, cl_range r)
+{
+    return overlaps(c->scope[0], r) || overlaps(c->scope[1], r) || overlaps(c->tokens, r);
+}
+
+cl_status cl_match_status(cl_matcher *m, const cl_sentence *s, cl_range match,
+                          const cl_cue **decider, const cl_cue *const **cover, size_t *ncover)
+{
+    const cl_cue *neg = NULL, *hedge = NULL;
+    size_t i;
+
+    m->ncover = 0;
+    for (i = 0; i < s->ncues; i++) {
+        const cl_cue *c = &s->cues[i];
+        if (c->def->kind != CL_CUE_NEGATION && c->def->kind != CL_CUE_HEDGE)
+            continue;
+        if (!cue_covers(c, match))
+            continue;
+        if (m->ncover == m->cover_cap) {
+            size_t cap = m->cover_cap ? m->cover_cap * 2 : 8;
+            const cl_cue **p = realloc(m->cover, cap * sizeof *p);
+            if (p) {
+                m->cover = p;
+                m->cover_cap = cap;
+            }
+        }
+        if (m->ncover < m->cover_cap)
+            m->cover[m->ncover++] = c;
+        if (c->def->kind == CL_CUE_HEDGE && !hedge)
+            hedge = c;
+        if (c->def->kind == CL_CUE_NEGATION && !neg)
+            neg = c;
+    }
+    *cover = m->cover;
+    *ncover = m->ncover;
+    *decider = hedge ? hedge : neg;
+    return hedge ? CL_STATUS_HEDGED : neg ? CL_STATUS_NEGATED : CL_STATUS_STATED;
+}

@@ -1,0 +1,252 @@
+/* test_match.c - claim matching (skips, stems, regex tokens, case, sentence
+ * regexes, antipatterns, merging), status decisions, the policy table and
+ * messages, on fixtures/rules/good/claims.xml. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tests.h"
+
+static cl_rules *rules;
+
+static void setup(void)
+{
+    rules = test_rules("fixtures/rules/good/claims.xml");
+}
+
+static void teardown(void)
+{
+    cl_rules_free(rules);
+    rules = NULL;
+}
+
+struct collected {
+    char text[4096];
+    int warnings;
+};
+
+/* "claim:status:level:line:col-eline:ecol:cue|..." for every occurrence. */
+static void collect(const cl_doc *doc, const cl_occurrence *o, void *ud)
+{
+    struct collected *c = ud;
+    char part[512], cue[64] = "";
+
+    (void)doc;
+    if (o->cue) {
+        const cl_token *t0 = &o->sentence->tokens[o->cue->tokens.start];
+        const cl_token *t1 = &o->sentence->tokens[o->cue->tokens.end - 1];
+        snprintf(cue, sizeof cue, "%.*s", (int)(t1->end - t0->start), o->sentence->text + t0->start);
+    }
+    snprintf(part, sizeof part, "%s%s:%s:%s:%u:%u-%u:%u:%s", c->text[0] ? "|" : "",
+             o->claim->local_id, cl_status_name(o->status), cl_level_name(o->level), o->line,
+             o->column, o->end_line, o->end_column, cue);
+    strncat(c->text, part, sizeof c->text - strlen(c->text) - 1);
+}
+
+static void warn(const cl_diag *d, void *ud)
+{
+    (void)d;
+    ((struct collected *)ud)->warnings++;
+}
+
+static void run(const cl_rules *r, const char *text, cl_split_mode mode, struct collected *c)
+{
+    cl_doc *doc = NULL;
+    cl_check_cb cb = {collect, warn, c};
+
+    memset(c, 0, sizeof *c);
+    ck_assert_int_eq(cl_doc_new(&doc, "t.txt", text, strlen(text)), 0);
+    ck_assert_int_eq(cl_check(doc, r, mode, &cb), 0);
+    cl_doc_free(doc);
+}
+
+struct match_case {
+    const char *text;
+    const char *want;
+};
+
+/* unstated claims come last, in rule order */
+/* unstated claims come last, in rule order */
+#define U_SKIP "|skip:unstated:ok:0:0-0:0:"
+#define U_REGEX_TOKEN "|regex-token:unstated:ok:0:0-0:0:"
+#define U_CASE "|case:unstated:error:0:0-0:0:"
+#define U_SENTENCE_REGEX "|sentence-regex:unstated:ok:0:0-0:0:"
+#define U_MESSAGE "|message:unstated:ok:0:0-0:0:"
+
+static const struct match_case cases[] = {
+    /* skip: up to 3 tokens before "linked", then up to 2 before "policy" */
+    {"The Fed said the trip was quickly linked to new policy.",
+     "case:stated:ok:1:5-1:8:|skip:stated:error:1:18-1:55:" U_REGEX_TOKEN U_SENTENCE_REGEX
+         U_MESSAGE},
+    /* stems: "ties" ~ "tie"; a negation standing inside the match counts
+     * even with no scope (window 0) */
+    {"The Fed: the visit never ties into policy.",
+     "case:stated:ok:1:5-1:8:|skip:negated:ok:1:14-1:42:never" U_REGEX_TOKEN U_SENTENCE_REGEX
+         U_MESSAGE},
+    {"The Fed: the visit is not tied to policy.",
+     "case:stated:ok:1:5-1:8:|skip:negated:ok:1:14-1:41:not" U_REGEX_TOKEN U_SENTENCE_REGEX
+         U_MESSAGE},
+    /* regex token; a hedge looking both ways covers two claims; the
+     * claim's own severity for hedged */
+    {"The Fed: reportedly 12 warships came.",
+     "case:hedged:info:1:5-1:8:reportedly|regex-token:hedged:warning:1:21-1:32:reportedly" U_SKIP
+         U_SENTENCE_REGEX U_MESSAGE},
+    /* case-sensitive token: "fed" does not match; required claim unstated */
+    {"They fed the cat.",
+     "skip:unstated:ok:0:0-0:0:" U_REGEX_TOKEN U_CASE U_SENTENCE_REGEX U_MESSAGE},
+    /* antipattern drops the overlapping match */
+    {"The Fed plays no crucial role.",
+     "case:stated:ok:1:5-1:8:" U_SKIP U_REGEX_TOKEN U_SENTENCE_REGEX U_MESSAGE},
+    {"The Fed plays a crucial role.",
+     "case:stated:ok:1:5-1:8:|sentence-regex:stated:error:1:17-1:29:" U_SKIP U_REGEX_TOKEN
+         U_MESSAGE},
+    /* a pattern and a regex matching the same words: one occurrence */
+    {"The Fed deal was done.",
+     "case:stated:ok:1:5-1:8:|message:stated:error:1:9-1:22:" U_SKIP U_REGEX_TOKEN
+         U_SENTENCE_REGEX},
+    /* positions across a line break and after non-ASCII text */
+    {"Señor Fed: the trip was\n  linked to policy.",
+     "case:stated:ok:1:7-1:10:|skip:stated:error:1:16-2:19:" U_REGEX_TOKEN U_SENTENCE_REGEX
+         U_MESSAGE},
+    /* two occurrences in two sentences */
+    {"The Fed met. The Fed left.",
+     "case:stated:ok:1:5-1:8:|case:stated:ok:1:18-1:21:" U_SKIP U_REGEX_TOKEN U_SENTENCE_REGEX
+         U_MESSAGE},
+};
+
+START_TEST(test_match_table)
+{
+    struct collected c;
+
+    run(rules, cases[_i].text, CL_SPLIT_AUTO, &c);
+    ck_assert_msg(strcmp(c.text, cases[_i].want) == 0, "'%s':\n got  %s\n want %s",
+                  cases[_i].text, c.text, cases[_i].want);
+}
+END_TEST
+
+START_TEST(test_examples_pass)
+{
+    ck_assert_int_eq(cl_rules_test(rules, NULL, NULL), 0);
+}
+END_TEST
+
+START_TEST(test_policy_table)
+{
+    static const cl_level want[4][4] = {
+        {CL_LEVEL_OK, CL_LEVEL_INFO, CL_LEVEL_ERROR, CL_LEVEL_OK},
+        {CL_LEVEL_ERROR, CL_LEVEL_WARNING, CL_LEVEL_OK, CL_LEVEL_OK},
+        {CL_LEVEL_ERROR, CL_LEVEL_ERROR, CL_LEVEL_OK, CL_LEVEL_OK},
+        {CL_LEVEL_WARNING, CL_LEVEL_OK, CL_LEVEL_WARNING, CL_LEVEL_OK},
+    };
+    int v, s;
+
+    for (v = 0; v < 4; v++)
+        for (s = 0; s < 4; s++)
+            ck_assert_int_eq(cl_policy_default((cl_verdict)v, (cl_status)s, 0), want[v][s]);
+    ck_assert_int_eq(cl_policy_default(CL_VERDICT_SUPPORTED, CL_STATUS_UNSTATED, 1),
+                     CL_LEVEL_ERROR);
+    ck_assert_int_eq(cl_level_parse("warning"), CL_LEVEL_WARNING);
+    ck_assert_int_eq(cl_level_parse("fatal"), -1);
+    ck_assert_str_eq(cl_verdict_name(CL_VERDICT_DISPUTED), "disputed");
+    ck_assert_str_eq(cl_status_name(CL_STATUS_NONE), "none");
+}
+END_TEST
+
+START_TEST(test_claim_fields)
+{
+    const cl_claim *c;
+    size_t i;
+
+    ck_assert_uint_eq(cl_rules_claim_count(rules), 5);
+    c = cl_rules_claim(rules, 1);
+    ck_assert_str_eq(c->id, "t.regex-token");
+    ck_assert_str_eq(c->ruleset, "t");
+    ck_assert_int_eq(c->verdict, CL_VERDICT_REFUTED);
+    ck_assert_int_eq(c->levels[CL_STATUS_HEDGED], CL_LEVEL_WARNING); /* override */
+    ck_assert_int_eq(c->levels[CL_STATUS_STATED], CL_LEVEL_ERROR);
+    c = cl_rules_claim(rules, 4);
+    ck_assert_uint_eq(c->nsources, 2);
+    ck_assert_str_eq(c->sources[0].href, "https://example.org/evidence");
+    ck_assert_ptr_null(c->sources[1].href);
+    ck_assert_str_eq(c->sources[1].text, "The minutes");
+    ck_assert_uint_eq(c->nexamples, 1);
+    ck_assert_int_eq(c->examples[0].status, CL_STATUS_NEGATED);
+    for (i = 0; i < 5; i++)
+        ck_assert_ptr_nonnull(strstr(cl_rules_claim(rules, i)->file, "claims.xml"));
+    ck_assert_ptr_null(cl_rules_claim(rules, 5));
+}
+END_TEST
+
+START_TEST(test_messages)
+{
+    const cl_claim *skip = cl_rules_claim(rules, 0), *msg = cl_rules_claim(rules, 4);
+    cl_buf b = {0};
+
+    ck_assert_int_eq(cl_format_message(&b, skip, CL_STATUS_STATED, NULL, NULL), 0);
+    ck_assert_str_eq(b.data, "states an unsupported claim: trip linked to policy");
+    ck_assert_int_eq(cl_format_message(&b, cl_rules_claim(rules, 2), CL_STATUS_UNSTATED, NULL,
+                                       NULL),
+                     0);
+    ck_assert_str_eq(b.data, "does not state a required claim: the Fed (the bank, not the verb)");
+    ck_assert_int_eq(cl_format_message(&b, msg, CL_STATUS_NEGATED, NULL, NULL), 0);
+    ck_assert_str_eq(b.data,
+                     "negated claim t.message (unsupported, cue \"\"): the deal is done {unknown}");
+    cl_buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_regex_limit)
+{
+    /* a pathological regex hits the match limit: a warning, no match, and
+     * the other claims are still checked */
+    static const char rules_xml[] =
+        "<rules xmlns=\"urn:claimlint:rules:1\" id=\"slow\">"
+        "<include href=\"" "%s" "\"/>"
+        "<claim id=\"bad\" verdict=\"refuted\"><title>t</title><regex>(a+)+$</regex></claim>"
+        "<claim id=\"ok\" verdict=\"refuted\"><title>t</title><regex>a{5}</regex></claim>"
+        "</rules>";
+    char path[] = "/tmp/claimlint-test-XXXXXX.xml", xml[1024], *text;
+    cl_rules *r = NULL;
+    struct collected c;
+    FILE *f;
+    int fd = mkstemps(path, 4);
+    size_t n = 40000;
+
+    ck_assert_int_ge(fd, 0);
+    f = fdopen(fd, "w");
+    snprintf(xml, sizeof xml, rules_xml, test_srcpath("fixtures/rules/good/mini-cues.xml"));
+    fputs(xml, f);
+    fclose(f);
+    ck_assert_int_eq(cl_rules_new(&r), 0);
+    ck_assert_int_eq(cl_rules_load(r, path), 0);
+    ck_assert_int_eq(cl_rules_compile(r), 0);
+    text = malloc(n + 2);
+    memset(text, 'a', n);
+    text[n] = '!';
+    text[n + 1] = '\0';
+    run(r, text, CL_SPLIT_LINES, &c);
+    ck_assert_int_eq(c.warnings, 1);
+    ck_assert_ptr_nonnull(strstr(c.text, "ok:stated:error:1:1-"));
+    ck_assert_ptr_nonnull(strstr(c.text, "bad:unstated"));
+    free(text);
+    cl_rules_free(r);
+    unlink(path);
+}
+END_TEST
+
+Suite *suite_match(void)
+{
+    Suite *s = suite_create("match");
+    TCase *tc = tcase_create("match");
+
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_loop_test(tc, test_match_table, 0, (int)(sizeof cases / sizeof cases[0]));
+    tcase_add_test(tc, test_examples_pass);
+    tcase_add_test(tc, test_policy_table);
+    tcase_add_test(tc, test_claim_fields);
+    tcase_add_test(tc, test_messages);
+    tcase_add_test(tc, test_regex_limit);
+    tcase_set_timeout(tc, 30);
+    suite_add_tcase(s, tc);
+    return s;
+}
