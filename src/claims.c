@@ -168,8 +168,11 @@ static pcre2_code *compile_re(struct ctx *c, const char *src, uint32_t extra, un
         err(c, line, "bad regex '%s': %s at offset %zu", src, (const char *)msg, (size_t)off);
         return NULL;
     }
-    /* JIT is an optimisation: without it (unsupported CPU) matching still works */
-    (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    /* JIT is an optimisation: without it (an unsupported CPU, or
+     * CLAIMLINT_NO_JIT set, as under valgrind, which cannot follow JIT
+     * code) matching works the same, only slower */
+    if (!getenv("CLAIMLINT_NO_JIT"))
+        (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
     return re;
 }
 

@@ -20,6 +20,7 @@ datadir_re=$(printf '%s\n' "$CLAIMLINT_DATADIR" | sed 's/[]\/$*.^[]/\\&/g')
 vg=""
 if [ -n "${CLAIMLINT_VALGRIND:-}" ]; then
     vg="$CLAIMLINT_VALGRIND --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+    export CLAIMLINT_NO_JIT=1 # valgrind cannot follow PCRE2's JIT code
 fi
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT

@@ -37,7 +37,34 @@ static const struct bad_case bad[] = {
      "missing-include.xml:3: cannot include"},
     {"fixtures/rules/bad/cycle-a.xml", CL_ESCHEMA, "cycle-b.xml:4: include cycle"},
     {"fixtures/rules/no-such-file.xml", CL_EIO, "no-such-file.xml:0: cannot open"},
+    {"fixtures/rules/bad/bad-claim.xml", CL_ESCHEMA,
+     "bad-claim.xml:3: <claim>: verdict 'maybe' is not one of"},
+    {"fixtures/rules/bad/bad-claim.xml", CL_ESCHEMA, "bad-claim.xml:8: <claim> needs a <title>"},
+    {"fixtures/rules/bad/bad-claim.xml", CL_ESCHEMA,
+     "bad-claim.xml:13: <claim> needs at least one <pattern> or <regex>"},
+    {"fixtures/rules/bad/bad-claim.xml", CL_ESCHEMA, "bad-claim.xml:11: unknown element <frobnicate>"},
+    {"fixtures/rules/bad/bad-regex.xml", CL_ESCHEMA,
+     "bad-regex.xml:5: bad regex 'trip (linked': missing closing parenthesis at offset 12"},
+    {"fixtures/rules/bad/bad-regex.xml", CL_ESCHEMA, "bad-regex.xml:6: bad regex '(?:a[b)'"},
+    {"fixtures/rules/bad/multi-token.xml", CL_ESCHEMA,
+     "multi-token.xml:5: token alternative 'Rubio's' is 2 tokens"},
+    {"fixtures/rules/bad/multi-token.xml", CL_ESCHEMA, "empty alternative in <token>x||y</token>"},
 };
+
+START_TEST(test_duplicate_ids)
+{
+    struct diags d = {0, ""};
+    cl_rules *r = NULL;
+
+    ck_assert_int_eq(cl_rules_new(&r), 0);
+    cl_rules_set_diag(r, collect, &d);
+    ck_assert_int_eq(cl_rules_load(r, test_srcpath("fixtures/rules/bad/dup-id.xml")), 0);
+    ck_assert_int_eq(cl_rules_compile(r), CL_ESCHEMA);
+    ck_assert_ptr_nonnull(
+        strstr(d.text, "dup-id.xml:7: duplicate claim id 'dup.a' (first declared at "));
+    cl_rules_free(r);
+}
+END_TEST
 
 START_TEST(test_bad_rules)
 {
@@ -117,6 +144,7 @@ Suite *suite_rules(void)
 
     tcase_add_loop_test(tc, test_bad_rules, 0, (int)(sizeof bad / sizeof bad[0]));
     tcase_add_test(tc, test_include_once);
+    tcase_add_test(tc, test_duplicate_ids);
     tcase_add_test(tc, test_directory);
     tcase_add_test(tc, test_load_after_compile);
     tcase_add_test(tc, test_names);
