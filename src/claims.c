@@ -104,32 +104,9 @@ static int err(struct ctx *c, unsigned line, const char *fmt, ...)
     return cl_rules_report(c->r, CL_ESCHEMA, c->file, line, 0, "%s", msg);
 }
 
-/* Text content with white space runs collapsed, in the arena. */
 static char *text_of(struct ctx *c, xmlNodePtr n)
 {
-    xmlChar *raw = xmlNodeGetContent(n);
-    char *out, *o;
-    const char *p;
-    int space = 0;
-
-    if (!raw)
-        return NULL;
-    out = cl_arena_alloc(c->arena, strlen((const char *)raw) + 1);
-    if (out) {
-        for (o = out, p = (const char *)raw; *p; p++) {
-            if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-                space = o != out;
-                continue;
-            }
-            if (space)
-                *o++ = ' ';
-            space = 0;
-            *o++ = *p;
-        }
-        *o = '\0';
-    }
-    xmlFree(raw);
-    return out;
+    return cl_xml_text(c->arena, n);
 }
 
 static char *prop(struct ctx *c, xmlNodePtr n, const char *name)

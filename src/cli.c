@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 
@@ -88,6 +89,28 @@ cl_rules *cli_load_rules(char **paths, int n)
         return NULL;
     }
     return rules;
+}
+
+int cli_parse_split(const char *arg, cl_split_mode *mode)
+{
+    if (strcmp(arg, "auto") == 0)
+        *mode = CL_SPLIT_AUTO;
+    else if (strcmp(arg, "lines") == 0)
+        *mode = CL_SPLIT_LINES;
+    else {
+        cli_error("--split takes auto or lines, not '%s'", arg);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_finish_output(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error("error writing the output");
+        return EXIT_TROUBLE;
+    }
+    return status;
 }
 
 void cli_list_add(char ***list, int *n, char *path)

@@ -45,6 +45,14 @@ void cli_print_last_error(const char *what, int code);
  * and compile them. Prints every diagnostic; returns NULL on failure. */
 cl_rules *cli_load_rules(char **paths, int n);
 
+/* Parse the argument of --split into *MODE; prints the error and returns -1
+ * when it is neither auto nor lines. */
+int cli_parse_split(const char *arg, cl_split_mode *mode);
+
+/* Flush standard output; prints an error and returns EXIT_TROUBLE when
+ * anything written to it failed, else STATUS. */
+int cli_finish_output(int status);
+
 /* Append PATH to a growable list of strings (exits on out of memory). */
 void cli_list_add(char ***list, int *n, char *path);
 

@@ -101,14 +101,8 @@ static int run(int argc, char **argv, int report)
             }
             break;
         case 's':
-            if (strcmp(optarg, "auto") == 0)
-                mode = CL_SPLIT_AUTO;
-            else if (strcmp(optarg, "lines") == 0)
-                mode = CL_SPLIT_LINES;
-            else {
-                cli_error("--split takes auto or lines, not '%s'", optarg);
+            if (cli_parse_split(optarg, &mode) < 0)
                 goto bad_usage;
-            }
             break;
         case 'C':
             if (strcmp(optarg, "always") == 0)

@@ -72,11 +72,7 @@ static int explain_exec(int argc, char **argv)
     }
     cl_doc_free(doc);
     cl_rules_free(rules);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        cli_error("error writing the output");
-        status = EXIT_TROUBLE;
-    }
-    return status;
+    return cli_finish_output(status);
 }
 
 const struct cli_cmd cli_cmd_explain = {"explain", "explain [-r RULES]... (-e SENTENCE | FILE)",

@@ -81,11 +81,7 @@ static int rules_exec(int argc, char **argv)
         if (status == EXIT_OK && st.failed)
             status = EXIT_FINDINGS;
     }
-    if (fflush(stdout) != 0) {
-        cli_error("error writing the output");
-        status = EXIT_TROUBLE;
-    }
-    return status;
+    return cli_finish_output(status);
 }
 
 const struct cli_cmd cli_cmd_rules = {"rules", "rules check|test FILE...",

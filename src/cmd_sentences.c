@@ -59,14 +59,8 @@ static int sentences_exec(int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "r:f:h", longopts, NULL)) != -1) {
         switch (opt) {
         case 's':
-            if (strcmp(optarg, "auto") == 0)
-                mode = CL_SPLIT_AUTO;
-            else if (strcmp(optarg, "lines") == 0)
-                mode = CL_SPLIT_LINES;
-            else {
-                cli_error("--split takes auto or lines, not '%s'", optarg);
+            if (cli_parse_split(optarg, &mode) < 0)
                 goto bad_usage;
-            }
             break;
         case 'c':
             wflags |= CL_WRITE_CUES;
@@ -104,11 +98,7 @@ static int sentences_exec(int argc, char **argv)
         if (one_file(argv[i], rules, mode, format, wflags) != EXIT_OK)
             status = EXIT_TROUBLE;
     cl_rules_free(rules);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        cli_error("error writing the output");
-        status = EXIT_TROUBLE;
-    }
-    return status;
+    return cli_finish_output(status);
 bad_usage:
     free(rpaths);
     cli_usage_hint("sentences");

@@ -182,6 +182,10 @@ const cl_abbrevs *cl_rules_abbrevs(const cl_rules *r);
 int cl_rules_report(cl_rules *r, int code, const char *file, unsigned line, unsigned column,
                     const char *fmt, ...) CL_PRINTF(6, 7);
 
+/* Text content of the XML element NODE with runs of white space collapsed
+ * to one space and trimmed, copied into ARENA; NULL when out of memory. */
+char *cl_xml_text(cl_arena *arena, void *node);
+
 /* The arena that owns the rules' strings. */
 cl_arena *cl_rules_arena(cl_rules *r);
 

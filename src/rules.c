@@ -531,21 +531,18 @@ static int load_schema(cl_rules *r)
     return 0;
 }
 
-/* Text content of NODE with runs of white space collapsed and trimmed,
- * copied into the rules' arena. */
-static char *collapsed_text(cl_rules *r, xmlNodePtr node)
+char *cl_xml_text(cl_arena *arena, void *node)
 {
-    xmlChar *raw = xmlNodeGetContent(node);
+    xmlChar *raw = xmlNodeGetContent((xmlNodePtr)node);
     char *out, *o;
     const char *p;
     int space = 0;
 
     if (!raw)
         return NULL;
-    out = cl_arena_alloc(r->arena, strlen((const char *)raw) + 1);
+    out = cl_arena_alloc(arena, strlen((const char *)raw) + 1);
     if (out) {
-        o = out;
-        for (p = (const char *)raw; *p; p++) {
+        for (o = out, p = (const char *)raw; *p; p++) {
             if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
                 space = o != out;
                 continue;
@@ -612,7 +609,7 @@ static int add_cue(cl_rules *r, xmlNodePtr node, const char *file)
         e->def.direction = CL_DIR_NONE;
         e->def.window = 0;
     }
-    e->def.phrase = collapsed_text(r, node);
+    e->def.phrase = cl_xml_text(r->arena, node);
     if (!e->def.phrase)
         return report(r, CL_ENOMEM, file, e->def.line, "out of memory");
     if (!*e->def.phrase)
