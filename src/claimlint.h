@@ -84,19 +84,24 @@ typedef enum cl_direction {
     CL_DIR_FORWARD = 0,
     CL_DIR_BACKWARD,
     CL_DIR_BOTH,
-    CL_DIR_NONE /* pseudo-cues and terminators have no scope */
+    CL_DIR_NONE /* pseudo-cues have no scope */
 } cl_direction;
 
 /* Static names of a cue kind ("negation", ...) and a direction ("forward"). */
 CL_EXTERN const char *cl_cue_kind_name(cl_cue_kind kind);
 CL_EXTERN const char *cl_direction_name(cl_direction dir);
 
-/* One cue of a lexicon, as written in its rule file. Owned by the cl_rules. */
+/* One cue of a lexicon, as written in its rule file. Owned by the cl_rules.
+ * For a terminator, DIRECTION says which scopes it ends: those running
+ * forward into it, backward into it, or both. */
 typedef struct cl_cue_def {
     cl_cue_kind kind;
     cl_direction direction;
-    unsigned window;     /* scope length in word tokens */
+    unsigned window;     /* forward scope length in word tokens */
+    unsigned before;     /* backward scope length in word tokens */
     int inflected;       /* words match by Snowball stem */
+    unsigned affix;      /* affixal cue: the affix's length in code points */
+    int suffix;          /* the affix ends the word ("-less"), else starts it */
     const char *phrase;  /* as written, white space collapsed */
     const char *file;    /* rule file that declares it */
     unsigned line;
@@ -226,6 +231,15 @@ CL_EXTERN int cl_doc_next(cl_doc *doc, const cl_sentence **out);
 
 /* Free DOC; NULL is fine. */
 CL_EXTERN void cl_doc_free(cl_doc *doc);
+
+/* Code-point span of cue C itself in sentence S: its tokens, or only its
+ * affix for an affixal cue ("un" of "unable"). */
+CL_EXTERN void cl_cue_chars(const cl_sentence *s, const cl_cue *c, size_t *start, size_t *end);
+
+/* The scope of cue C as up to three code-point spans of S's text, in text
+ * order: the backward part, the rest of an affixal cue's word, the forward
+ * part. Returns the number of spans written to SPANS (pairs start, end). */
+CL_EXTERN size_t cl_cue_scope_chars(const cl_sentence *s, const cl_cue *c, size_t spans[3][2]);
 
 /* Code-point offset, in the sentence's text, of the cue or scope range R:
  * [*START, *END). An empty range gives *START == *END. */

@@ -7,9 +7,11 @@
  *    other candidates are then taken longest first, so "does not provide
  *    information on whether" wins over the "not" inside it.
  * 3. A negation, hedge or attribution cue's scope runs from the cue in its
- *    direction over at most WINDOW word tokens (punctuation does not count),
- *    cut short by a terminator cue or the sentence end, and trimmed of
- *    punctuation at its edges.
+ *    direction over at most WINDOW word tokens forward and BEFORE backward
+ *    (punctuation does not count), cut short by a terminator cue that ends
+ *    scopes from that side (a clause boundary such as "," ends both; "that"
+ *    starts a clause, so it ends only scopes running backward) or the
+ *    sentence end, and trimmed of punctuation at its edges.
  * Alternatives turned down: stopping a scope at the next cue of another
  * kind (ConText does) would keep "not" from covering "expected to" in
  * "is not expected to", where both must apply.
@@ -111,10 +113,10 @@ static cl_range scope_walk(const cl_token *toks, size_t n, const unsigned char *
                            long from, int step, unsigned window)
 {
     long k = from, first = from, last = from - step;
-    unsigned words = 0;
+    unsigned words = 0, stop = step > 0 ? 1 : 2;
     cl_range r;
 
-    while (k >= 0 && k < (long)n && !term[k] && words < window) {
+    while (k >= 0 && k < (long)n && !(term[k] & stop) && words < window) {
         if (!is_punct(&toks[k]))
             words++;
         last = k;
@@ -137,7 +139,7 @@ static cl_range scope_walk(const cl_token *toks, size_t n, const unsigned char *
 int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *out)
 {
     cl_cuevec cand = {0};
-    unsigned char *taken = NULL, *term = NULL;
+    unsigned char *taken = NULL, *term = NULL; /* term: bit 1 forward, bit 2 backward */
     size_t i, k;
     int rc = 0, stems = cl_rules_need_stems(r);
 
@@ -167,8 +169,12 @@ int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *o
         if (k < c->tokens.end)
             continue; /* overlaps a cue already taken */
         memset(taken + c->tokens.start, 1, c->tokens.end - c->tokens.start);
-        if (c->def->kind == CL_CUE_TERMINATOR)
-            memset(term + c->tokens.start, 1, c->tokens.end - c->tokens.start);
+        if (c->def->kind == CL_CUE_TERMINATOR) {
+            cl_direction d = c->def->direction;
+            int bits = (d == CL_DIR_FORWARD ? 1 : d == CL_DIR_BACKWARD ? 2 : 3);
+            for (k = c->tokens.start; k < c->tokens.end; k++)
+                term[k] |= (unsigned char)bits;
+        }
         if ((rc = cue_push(out, c->def, c->tokens.start, c->tokens.end)) < 0)
             goto cleanup;
     }
@@ -178,11 +184,11 @@ int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *o
         cl_direction d = c->def->direction;
         c->scope[0].start = c->scope[0].end = c->tokens.start;
         c->scope[1].start = c->scope[1].end = c->tokens.end;
-        if (d == CL_DIR_NONE || c->def->window == 0)
+        if (d == CL_DIR_NONE || c->def->kind == CL_CUE_TERMINATOR)
             continue;
         if (d == CL_DIR_BACKWARD || d == CL_DIR_BOTH)
             c->scope[0] = scope_walk(toks, n, term, (long)c->tokens.start - 1, -1,
-                                     c->def->window);
+                                     c->def->before);
         if (d == CL_DIR_FORWARD || d == CL_DIR_BOTH)
             c->scope[1] = scope_walk(toks, n, term, (long)c->tokens.end, 1, c->def->window);
     }
@@ -193,43 +199,47 @@ cleanup:
     return rc;
 }
 
+/* Whether a terminator among CUES covers token K and ends scopes running
+ * in from SIDE (0: a backward scope, 1: a forward one). */
+static int ends_here(const cl_cue *cues, size_t ncues, long k, int side)
+{
+    size_t i;
+
+    for (i = 0; i < ncues; i++) {
+        const cl_cue *c = &cues[i];
+        cl_direction d = c->def->direction;
+        if (c->def->kind != CL_CUE_TERMINATOR || (uint32_t)k < c->tokens.start ||
+            (uint32_t)k >= c->tokens.end)
+            continue;
+        if (d == CL_DIR_BOTH || (side == 1 && d == CL_DIR_FORWARD) ||
+            (side == 0 && d == CL_DIR_BACKWARD))
+            return 1;
+    }
+    return 0;
+}
+
 const char *cl_cue_scope_stop(const cl_cue *cue, int side, const cl_token *toks, size_t n,
                               const cl_cue *cues, size_t ncues)
 {
     cl_direction d = cue->def->direction;
+    unsigned window = side ? cue->def->window : cue->def->before;
+    int step = side ? 1 : -1;
     long k;
-    size_t i;
 
-    if (d == CL_DIR_NONE || cue->def->window == 0 ||
+    if (d == CL_DIR_NONE || cue->def->kind == CL_CUE_TERMINATOR || window == 0 ||
         (side == 0 && d == CL_DIR_FORWARD) || (side == 1 && d == CL_DIR_BACKWARD))
         return "none";
-    /* the first token past the scope, skipping trimmed punctuation */
-    if (side == 1) {
-        k = cue->scope[1].start == cue->scope[1].end ? (long)cue->tokens.end
-                                                     : (long)cue->scope[1].end;
-        while (k < (long)n && is_punct(&toks[k])) {
-            for (i = 0; i < ncues; i++)
-                if (cues[i].def->kind == CL_CUE_TERMINATOR && cues[i].tokens.start == (uint32_t)k)
-                    return "terminator";
-            k++;
-        }
-        if (k >= (long)n)
-            return "sentence end";
-    } else {
-        k = cue->scope[0].start == cue->scope[0].end ? (long)cue->tokens.start - 1
-                                                     : (long)cue->scope[0].start - 1;
-        while (k >= 0 && is_punct(&toks[k])) {
-            for (i = 0; i < ncues; i++)
-                if (cues[i].def->kind == CL_CUE_TERMINATOR && cues[i].tokens.end == (uint32_t)k + 1)
-                    return "terminator";
-            k--;
-        }
-        if (k < 0)
-            return "sentence start";
-    }
-    for (i = 0; i < ncues; i++)
-        if (cues[i].def->kind == CL_CUE_TERMINATOR && (uint32_t)k >= cues[i].tokens.start &&
-            (uint32_t)k < cues[i].tokens.end)
+    /* the first token past the scope; punctuation trimmed off the scope may
+     * itself be what ended it */
+    if (cue->scope[side].start == cue->scope[side].end)
+        k = side ? (long)cue->tokens.end : (long)cue->tokens.start - 1;
+    else
+        k = side ? (long)cue->scope[side].end : (long)cue->scope[side].start - 1;
+    for (; k >= 0 && k < (long)n; k += step) {
+        if (ends_here(cues, ncues, k, side))
             return "terminator";
-    return "window";
+        if (!is_punct(&toks[k]))
+            return "window";
+    }
+    return side ? "sentence end" : "sentence start";
 }

@@ -333,3 +333,36 @@ void cl_sentence_range_chars(const cl_sentence *s, cl_range r, size_t *start, si
     *start = s->tokens[r.start].cstart;
     *end = s->tokens[r.end - 1].cend;
 }
+
+void cl_cue_chars(const cl_sentence *s, const cl_cue *c, size_t *start, size_t *end)
+{
+    cl_sentence_range_chars(s, c->tokens, start, end);
+    if (c->def->affix && *end - *start > c->def->affix) {
+        if (c->def->suffix)
+            *start = *end - c->def->affix;
+        else
+            *end = *start + c->def->affix;
+    }
+}
+
+size_t cl_cue_scope_chars(const cl_sentence *s, const cl_cue *c, size_t spans[3][2])
+{
+    size_t n = 0, cs, ce, ws, we;
+
+    if (c->scope[0].start < c->scope[0].end) {
+        cl_sentence_range_chars(s, c->scope[0], &spans[n][0], &spans[n][1]);
+        n++;
+    }
+    cl_cue_chars(s, c, &cs, &ce);
+    cl_sentence_range_chars(s, c->tokens, &ws, &we);
+    if (c->def->affix && (cs > ws || ce < we)) {
+        spans[n][0] = cs > ws ? ws : ce;
+        spans[n][1] = cs > ws ? cs : we;
+        n++;
+    }
+    if (c->scope[1].start < c->scope[1].end) {
+        cl_sentence_range_chars(s, c->scope[1], &spans[n][0], &spans[n][1]);
+        n++;
+    }
+    return n;
+}

@@ -11,30 +11,43 @@ static void cue_text(cl_buf *b, const cl_sentence *s, cl_range r)
                    s->tokens[r.end - 1].end - s->tokens[r.start].start);
 }
 
+/* The byte address of code point N of the LEN bytes at S. */
+static const char *char_at(const char *s, size_t len, size_t n)
+{
+    size_t i = 0;
+
+    while (i < len && n) {
+        i++;
+        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        n--;
+    }
+    return s + i;
+}
+
 static void jsonl_cues(cl_buf *b, const cl_sentence *s)
 {
-    size_t i, st, en;
-    int side, first;
+    size_t i, k, n, st, en, spans[3][2];
 
     cl_buf_puts(b, ",\"cues\":[");
     for (i = 0; i < s->ncues; i++) {
         const cl_cue *c = &s->cues[i];
-        const cl_token *t0 = &s->tokens[c->tokens.start], *t1 = &s->tokens[c->tokens.end - 1];
+        const char *from, *to;
         if (i)
             cl_buf_putc(b, ',');
         cl_buf_puts(b, "{\"kind\":");
         cl_json_str(b, cl_cue_kind_name(c->def->kind), strlen(cl_cue_kind_name(c->def->kind)));
+        cl_cue_chars(s, c, &st, &en);
+        /* the cue's text: the code points [st, en) of the sentence */
+        from = char_at(s->text, s->len, st);
+        to = char_at(from, s->len - (size_t)(from - s->text), en - st);
         cl_buf_puts(b, ",\"text\":");
-        cl_json_str(b, s->text + t0->start, t1->end - t0->start);
-        cl_buf_printf(b, ",\"start\":%u,\"end\":%u,\"scope\":[", t0->cstart, t1->cend);
-        first = 1;
-        for (side = 0; side < 2; side++) {
-            if (c->scope[side].start >= c->scope[side].end)
-                continue;
-            cl_sentence_range_chars(s, c->scope[side], &st, &en);
-            cl_buf_printf(b, "%s{\"start\":%zu,\"end\":%zu}", first ? "" : ",", st, en);
-            first = 0;
-        }
+        cl_json_str(b, from, (size_t)(to - from));
+        cl_buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"scope\":[", st, en);
+        n = cl_cue_scope_chars(s, c, spans);
+        for (k = 0; k < n; k++)
+            cl_buf_printf(b, "%s{\"start\":%zu,\"end\":%zu}", k ? "," : "", spans[k][0],
+                          spans[k][1]);
         cl_buf_puts(b, "]}");
     }
     cl_buf_putc(b, ']');

@@ -20,14 +20,25 @@ static void explain_cue(cl_buf *b, const cl_sentence *s, const cl_cue *c)
     size_t st, en;
     int side;
 
-    cl_sentence_range_chars(s, c->tokens, &st, &en);
+    cl_cue_chars(s, c, &st, &en);
     cl_buf_printf(b, "  %-11s ", cl_cue_kind_name(d->kind));
     quoted(b, s, c->tokens);
     cl_buf_printf(b, " tokens %u-%u, chars %zu-%zu", c->tokens.start, c->tokens.end - 1, st, en);
-    if (d->direction != CL_DIR_NONE)
-        cl_buf_printf(b, ", %s, window %u", cl_direction_name(d->direction), d->window);
+    if (d->kind == CL_CUE_TERMINATOR)
+        cl_buf_printf(b, ", ends %s scopes",
+                      d->direction == CL_DIR_BOTH ? "all"
+                      : d->direction == CL_DIR_FORWARD ? "forward" : "backward");
+    else if (d->direction == CL_DIR_BOTH)
+        cl_buf_printf(b, ", both, window %u before and %u after", d->before, d->window);
+    else if (d->direction == CL_DIR_BACKWARD)
+        cl_buf_printf(b, ", backward, window %u", d->before);
+    else if (d->direction == CL_DIR_FORWARD)
+        cl_buf_printf(b, ", forward, window %u", d->window);
     if (d->inflected)
         cl_buf_puts(b, ", inflected");
+    if (d->affix)
+        cl_buf_printf(b, ", affix of %u characters (%s)", d->affix,
+                      d->suffix ? "suffix" : "prefix");
     cl_buf_printf(b, "\n              rule \"%s\" at %s:%u\n", d->phrase, d->file, d->line);
     if (d->kind == CL_CUE_PSEUDO) {
         cl_buf_puts(b, "              not a cue: suppresses the cues it overlaps\n");

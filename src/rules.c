@@ -295,6 +295,8 @@ static const struct attr_spec attr_specs[] = {
     {"cue", "kind", "negation|hedge|pseudo|terminator|attribution", 0, 1},
     {"cue", "direction", "forward|backward|both", 0, 0},
     {"cue", "window", NULL, 100, 0},
+    {"cue", "before", NULL, 100, 0},
+    {"cue", "affix", NULL, 0, 0},
     {"cue", "inflected", "yes|no", 0, 0},
     {"claim", "id", NULL, 0, 1},
     {"claim", "verdict", "supported|unsupported|refuted|disputed", 0, 1},
@@ -604,11 +606,25 @@ static int add_cue(cl_rules *r, xmlNodePtr node, const char *file)
     if (v)
         e->def.window = (unsigned)strtoul((const char *)v, NULL, 10);
     xmlFree(v);
+    e->def.before = e->def.window;
+    v = xmlGetProp(node, (const xmlChar *)"before");
+    if (v)
+        e->def.before = (unsigned)strtoul((const char *)v, NULL, 10);
+    xmlFree(v);
     e->def.inflected = attr_is(node, "inflected", "yes");
-    if (e->def.kind == CL_CUE_PSEUDO || e->def.kind == CL_CUE_TERMINATOR) {
-        e->def.direction = CL_DIR_NONE;
-        e->def.window = 0;
+    v = xmlGetProp(node, (const xmlChar *)"affix");
+    if (v) {
+        size_t n = strlen((const char *)v);
+        e->def.suffix = v[0] == '-';
+        e->def.affix = (unsigned)cl_utf8_count((const char *)v, n) - 1;
     }
+    xmlFree(v);
+    if (e->def.kind == CL_CUE_TERMINATOR && !xmlHasProp(node, (const xmlChar *)"direction"))
+        e->def.direction = CL_DIR_BOTH; /* ends scopes from either side */
+    if (e->def.kind == CL_CUE_PSEUDO || e->def.kind == CL_CUE_TERMINATOR)
+        e->def.window = e->def.before = 0;
+    if (e->def.kind == CL_CUE_PSEUDO)
+        e->def.direction = CL_DIR_NONE;
     e->def.phrase = cl_xml_text(r->arena, node);
     if (!e->def.phrase)
         return report(r, CL_ENOMEM, file, e->def.line, "out of memory");

@@ -13,7 +13,7 @@ struct cue_case {
 static const struct cue_case cases[] = {
     {"The trip is not linked to policy.", "negation:not>linked to policy"},
     {"It is not only fast but cheap.", "pseudo:not only; terminator:but"},
-    {"He didn't say that but left.", "negation:n't>say that; terminator:but"},
+    {"He didn't say that but left.", "negation:n't>say that; terminator:that; terminator:but"},
     {"The diagnosis was ruled out.", "negation:was ruled out<The diagnosis"},
     {"Studies suggested a link.", "hedge:suggested>a link"},
     {"The data suggests otherwise.", "hedge:suggests>otherwise"},
@@ -31,7 +31,49 @@ static const struct cue_case cases[] = {
     {"NOT LINKED", "negation:NOT>LINKED"},
     {"not", "negation:not"},
     {"A b c d e f g h not i j k l m n o", "negation:not>i j k l m"},
+    /* a terminator that ends only backward scopes: "that" starts a clause */
+    {"He said that it was not true that they met.",
+     "terminator:that; negation:not>true that they met; terminator:that"},
+    {"He knew that reportedly it was so.", "terminator:that; hedge:reportedly>it was so"},
+    /* different windows before and after */
+    {"So he was unable to go home now.", "negation:unable<he was>to go home"},
 };
+
+START_TEST(test_affix_chars)
+{
+    /* an affixal cue is only its affix; the rest of its word is in scope */
+    cl_rules *rules = test_rules("fixtures/rules/good/mini-cues.xml");
+    const char *text = "He was unable to go, a careless man.";
+    cl_doc *doc = NULL;
+    const cl_sentence *s;
+    size_t st, en, spans[3][2];
+
+    ck_assert_int_eq(cl_doc_new(&doc, "t", text, strlen(text)), 0);
+    ck_assert_int_eq(cl_doc_analyze(doc, rules, CL_SPLIT_LINES, CL_ANALYZE_CUES), 0);
+    ck_assert_int_eq(cl_doc_next(doc, &s), 1);
+    ck_assert_uint_eq(s->ncues, 2);
+    cl_cue_chars(s, &s->cues[0], &st, &en);
+    ck_assert_uint_eq(st, 7); /* "un" */
+    ck_assert_uint_eq(en, 9);
+    ck_assert_uint_eq(cl_cue_scope_chars(s, &s->cues[0], spans), 3);
+    ck_assert_uint_eq(spans[0][0], 0); /* "He was" */
+    ck_assert_uint_eq(spans[0][1], 6);
+    ck_assert_uint_eq(spans[1][0], 9); /* "able" */
+    ck_assert_uint_eq(spans[1][1], 13);
+    ck_assert_uint_eq(spans[2][0], 14); /* "to go, a": 3 words */
+    ck_assert_uint_eq(spans[2][1], 22);
+    cl_cue_chars(s, &s->cues[1], &st, &en);
+    ck_assert_uint_eq(st, 27); /* "less" of "careless" */
+    ck_assert_uint_eq(en, 31);
+    ck_assert_uint_eq(cl_cue_scope_chars(s, &s->cues[1], spans), 3);
+    ck_assert_uint_eq(spans[0][0], 21); /* "a" */
+    ck_assert_uint_eq(spans[1][0], 23); /* "care" */
+    ck_assert_uint_eq(spans[1][1], 27);
+    ck_assert_uint_eq(spans[2][0], 32); /* "man" */
+    cl_doc_free(doc);
+    cl_rules_free(rules);
+}
+END_TEST
 
 static void range_text(char *buf, size_t size, const cl_sentence *s, cl_range r)
 {
@@ -166,6 +208,7 @@ Suite *suite_cues(void)
 
     tcase_add_loop_test(tc, test_cue_table, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, test_cue_chars);
+    tcase_add_test(tc, test_affix_chars);
     tcase_add_test(tc, test_scope_stop_reasons);
     tcase_add_test(tc, test_standard_lexicon);
     suite_add_tcase(s, tc);

@@ -101,7 +101,8 @@ START_TEST(test_include_once)
     ck_assert_int_eq(cl_rules_cue(b, 0)->kind, CL_CUE_NEGATION);
     ck_assert_uint_eq(cl_rules_cue(b, 0)->window, 5);
     ck_assert_int_eq(cl_rules_cue(b, 8)->kind, CL_CUE_TERMINATOR);
-    ck_assert_int_eq(cl_rules_cue(b, 8)->direction, CL_DIR_NONE);
+    ck_assert_int_eq(cl_rules_cue(b, 8)->direction, CL_DIR_BOTH); /* ends all scopes */
+    ck_assert_int_eq(cl_rules_cue(b, 7)->direction, CL_DIR_NONE);   /* pseudo */
     cl_rules_free(a);
     cl_rules_free(b);
 }
@@ -113,7 +114,7 @@ START_TEST(test_directory)
      * overlap through the include */
     cl_rules *r = test_rules("fixtures/rules/good");
 
-    ck_assert_uint_eq(cl_rules_cue_count(r), 12);
+    ck_assert_uint_eq(cl_rules_cue_count(r), 15);
     cl_rules_free(r);
 }
 END_TEST
