@@ -136,24 +136,33 @@ static cl_range scope_walk(const cl_token *toks, size_t n, const unsigned char *
     return r;
 }
 
+int cl_cues_candidates(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *out)
+{
+    size_t i;
+    int rc, stems = cl_rules_need_stems(r);
+
+    out->n = 0;
+    for (i = 0; i < n; i++) {
+        if ((rc = candidates_at(r, toks, n, i, toks[i].fold, out)) < 0)
+            return rc;
+        if (stems && toks[i].stem && strcmp(toks[i].stem, toks[i].fold) != 0 &&
+            (rc = candidates_at(r, toks, n, i, toks[i].stem, out)) < 0)
+            return rc;
+    }
+    return 0;
+}
+
 int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *out)
 {
     cl_cuevec cand = {0};
     unsigned char *taken = NULL, *term = NULL; /* term: bit 1 forward, bit 2 backward */
     size_t i, k;
-    int rc = 0, stems = cl_rules_need_stems(r);
+    int rc = 0;
 
     out->n = 0;
     if (n == 0)
         return 0;
-    for (i = 0; i < n; i++) {
-        if ((rc = candidates_at(r, toks, n, i, toks[i].fold, &cand)) < 0)
-            goto cleanup;
-        if (stems && toks[i].stem && strcmp(toks[i].stem, toks[i].fold) != 0 &&
-            (rc = candidates_at(r, toks, n, i, toks[i].stem, &cand)) < 0)
-            goto cleanup;
-    }
-    if (cand.n == 0)
+    if ((rc = cl_cues_candidates(r, toks, n, &cand)) < 0 || cand.n == 0)
         goto cleanup;
     taken = calloc(n, 1);
     term = calloc(n, 1);

@@ -106,6 +106,41 @@ static void explain_claims(cl_buf *b, cl_matcher *mt, const cl_rules *rules, con
     }
 }
 
+/* Phrases of the lexicon that match but were not taken as cues, and the
+ * cue that won over each: a pseudo-cue, or a longer (or earlier) phrase. */
+static void explain_rejected(cl_buf *b, const cl_rules *rules, const cl_sentence *s)
+{
+    cl_cuevec cand = {0};
+    size_t i, k, shown = 0;
+
+    if (cl_cues_candidates(rules, s->tokens, s->ntokens, &cand) < 0) {
+        b->failed = 1;
+        return;
+    }
+    for (i = 0; i < cand.n; i++) {
+        const cl_cue *c = &cand.v[i];
+        const cl_cue *won = NULL;
+        for (k = 0; k < s->ncues; k++) {
+            const cl_cue *f = &s->cues[k];
+            if (f->def == c->def && f->tokens.start == c->tokens.start)
+                break;
+            if (!won && f->tokens.start < c->tokens.end && c->tokens.start < f->tokens.end)
+                won = f;
+        }
+        if (k < s->ncues || !won)
+            continue;
+        if (!shown++)
+            cl_buf_puts(b, "not taken (a cue that overlaps them won):\n");
+        cl_buf_printf(b, "  %-11s ", cl_cue_kind_name(c->def->kind));
+        quoted(b, s, c->tokens);
+        cl_buf_printf(b, " (%s:%u), lost to %s ", c->def->file, c->def->line,
+                      won->def->kind == CL_CUE_PSEUDO ? "pseudo-cue" : "the longer cue");
+        quoted(b, s, won->tokens);
+        cl_buf_putc(b, '\n');
+    }
+    cl_cuevec_free(&cand);
+}
+
 /* Explain one sentence into B. */
 static void explain_sentence(cl_buf *b, cl_matcher *mt, const cl_rules *rules,
                              const cl_doc *doc, const cl_sentence *s)
@@ -130,6 +165,7 @@ static void explain_sentence(cl_buf *b, cl_matcher *mt, const cl_rules *rules,
         cl_buf_puts(b, "  (none: no phrase of the lexicon occurs in this sentence)\n");
     for (i = 0; i < s->ncues; i++)
         explain_cue(b, s, &s->cues[i]);
+    explain_rejected(b, rules, s);
     if (cl_rules_claim_count(rules))
         explain_claims(b, mt, rules, doc, s);
 }

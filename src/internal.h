@@ -342,6 +342,10 @@ int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *o
 
 void cl_cuevec_free(cl_cuevec *v);
 
+/* Every phrase of RULES that matches among the N tokens TOKS, before any
+ * is chosen (no scopes), into OUT (cleared first). For explanations. */
+int cl_cues_candidates(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *out);
+
 /* Why the scope part SIDE (0 backward, 1 forward) of CUE stops where it
  * does: "terminator", "window", "sentence end" or "none" (no scope). */
 const char *cl_cue_scope_stop(const cl_cue *cue, int side, const cl_token *toks, size_t n,

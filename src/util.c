@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -256,8 +257,15 @@ char *cl_data_path(const char *name)
             cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
             return NULL;
         }
-        if (access(p, R_OK) == 0)
+        if (access(p, R_OK) == 0) {
+            /* "build/../rules/x" reads better as "rules/x" in messages */
+            char *real = realpath(p, NULL);
+            if (real) {
+                free(p);
+                return real;
+            }
             return p;
+        }
         free(p);
     }
     cl_error_set(CL_EIO, name, 0, 0,

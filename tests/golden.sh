@@ -16,7 +16,9 @@ srcdir=${CLAIMLINT_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
 prog=${CLAIMLINT:-$srcdir/claimlint}
 export CLAIMLINT_DATADIR=${CLAIMLINT_DATADIR:-$srcdir/rules}
 export NO_COLOR=1
-datadir_re=$(printf '%s\n' "$CLAIMLINT_DATADIR" | sed 's/[]\/$*.^[]/\\&/g')
+# claimlint names data files by their real path: match that form
+datadir_real=$(cd "$CLAIMLINT_DATADIR" && pwd -P)
+datadir_re=$(printf '%s\n' "$datadir_real" | sed 's/[]\/$*.^[]/\\&/g')
 vg=""
 if [ -n "${CLAIMLINT_VALGRIND:-}" ]; then
     vg="$CLAIMLINT_VALGRIND --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
