@@ -95,13 +95,14 @@ static int describe(cl_matcher *mt, const cl_doc *doc, const cl_sentence *s, con
     o->level = c->levels[o->status];
     o->match_start = first->cstart;
     o->match_end = last->cend;
-    cl_doc_position(doc, s, first->start, &o->line, &o->column);
+    cl_doc_position(doc, s, first->start, &o->line, &o->column, &o->start_byte);
     /* the end is just after the last character of the match */
     do
         lastchar--;
     while (lastchar > last->start && ((unsigned char)s->text[lastchar] & 0xC0) == 0x80);
-    cl_doc_position(doc, s, lastchar, &o->end_line, &o->end_column);
+    cl_doc_position(doc, s, lastchar, &o->end_line, &o->end_column, &o->end_byte);
     o->end_column++;
+    o->end_byte += last->end - lastchar; /* past the last character */
     if (cl_format_message(msg, c, o->status, s, o->cue) < 0)
         return CL_ENOMEM;
     o->message = msg->data;

@@ -193,6 +193,7 @@ typedef struct cl_sentence {
     size_t len;     /* bytes */
     size_t nchars;  /* code points */
     unsigned line, column, end_line, end_column;
+    size_t start_byte, end_byte; /* the same span as byte offsets in the file */
     const cl_token *tokens;
     size_t ntokens;
     const cl_cue *cues;
@@ -213,6 +214,10 @@ CL_EXTERN int cl_doc_new(cl_doc **out, const char *name, const char *data, size_
 
 /* The name given at creation (borrowed). */
 CL_EXTERN const char *cl_doc_name(const cl_doc *doc);
+
+/* The document's original bytes (borrowed; NUL-terminated), *LEN their
+ * number. Byte offsets in sentences and occurrences point into them. */
+CL_EXTERN const char *cl_doc_text(const cl_doc *doc, size_t *len);
 
 enum {
     CL_ANALYZE_CUES = 1 << 0,  /* find cues and scopes (needs RULES) */
@@ -334,6 +339,7 @@ typedef struct cl_occurrence {
     cl_range match;              /* tokens of the match in the sentence */
     size_t match_start, match_end; /* code points in the sentence text */
     unsigned line, column, end_line, end_column; /* of the match, original file */
+    size_t start_byte, end_byte; /* the match as byte offsets in the file */
     const cl_cue *cue;           /* the cue that decided the status, or NULL */
     const cl_cue *const *cues;   /* every negation or hedge cue covering it */
     size_t ncues;

@@ -43,7 +43,8 @@ static void usage(int report)
     if (report) {
         printf("  -f, --format=F     text (default) or json\n");
     } else {
-        printf("  -f, --format=F     text (default), json or jsonl\n"
+        printf("  -f, --format=F     text (default), gnu, json, jsonl, sarif, junit, rdjsonl\n"
+               "                     or html (see --list-formats)\n"
                "      --fail-on=L    exit 1 on findings at L or above: error (default),\n"
                "                     warning, info, or never\n"
                "      --color=WHEN   auto (default: on a terminal), always or never\n"
@@ -54,9 +55,13 @@ static void usage(int report)
            "Exit status: 0 no findings at the --fail-on level, 1 findings, 2 errors.\n");
 }
 
-/* Map -f for the command to an emitter name. */
+/* Map -f for the command to an emitter name: report's "text" and "json"
+ * are the report-* emitters; check takes every other format. */
 static const char *format_name(const char *f, int report)
 {
+    const char *name, *desc;
+    size_t i;
+
     if (report) {
         if (strcmp(f, "text") == 0)
             return "report-text";
@@ -64,9 +69,27 @@ static const char *format_name(const char *f, int report)
             return "report-json";
         return NULL;
     }
-    if (strcmp(f, "text") == 0 || strcmp(f, "json") == 0 || strcmp(f, "jsonl") == 0)
-        return f;
+    if (strncmp(f, "report-", 7) == 0)
+        return NULL;
+    for (i = 0; cl_emitter_format(i, &name, &desc); i++)
+        if (strcmp(f, name) == 0)
+            return name;
     return NULL;
+}
+
+/* The formats check takes, comma-separated, for messages. */
+static void list_check_formats(char *buf, size_t size)
+{
+    const char *name, *desc;
+    size_t i, len = 0;
+
+    buf[0] = '\0';
+    for (i = 0; cl_emitter_format(i, &name, &desc); i++) {
+        if (strncmp(name, "report-", 7) == 0)
+            continue;
+        len += (size_t)snprintf(buf + len, size > len ? size - len : 0, "%s%s", len ? ", " : "",
+                                name);
+    }
 }
 
 static int run(int argc, char **argv, int report)
@@ -128,8 +151,9 @@ static int run(int argc, char **argv, int report)
         }
     }
     if (!(emitter_name = format_name(format, report))) {
-        cli_error("unknown format '%s' for %s (%s)", format, cmd,
-                  report ? "text, json" : "text, json, jsonl");
+        char names[256];
+        list_check_formats(names, sizeof names);
+        cli_error("unknown format '%s' for %s (%s)", format, cmd, report ? "text, json" : names);
         goto bad_usage;
     }
     if (nr == 0) {

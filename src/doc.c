@@ -46,6 +46,12 @@ const char *cl_doc_name(const cl_doc *doc)
     return doc->name;
 }
 
+const char *cl_doc_text(const cl_doc *doc, size_t *len)
+{
+    *len = doc->len;
+    return doc->data;
+}
+
 /* Advance the cursor to byte OFF (>= the cursor) counting lines and
  * code points; "\r\n", "\n" and a lone "\r" each end a line. */
 static void advance(cl_doc *d, size_t off)
@@ -271,6 +277,8 @@ int cl_doc_next(cl_doc *d, const cl_sentence **out)
     s->line = d->sent_line = d->cur_line;
     s->column = d->sent_col = d->cur_col;
     d->sent_off = sp.start;
+    s->start_byte = sp.start;
+    s->end_byte = sp.end;
     advance(d, sp.end);
     s->end_line = d->cur_line;
     s->end_column = d->cur_col;
@@ -297,7 +305,7 @@ int cl_doc_next(cl_doc *d, const cl_sentence **out)
 }
 
 void cl_doc_position(const cl_doc *d, const cl_sentence *s, size_t off, unsigned *line,
-                     unsigned *column)
+                     unsigned *column, size_t *byte)
 {
     cl_doc tmp;
     size_t lo = 0, hi = d->njumps, src;
@@ -322,6 +330,8 @@ void cl_doc_position(const cl_doc *d, const cl_sentence *s, size_t off, unsigned
     advance(&tmp, src < d->sent_off ? d->sent_off : src);
     *line = tmp.cur_line;
     *column = tmp.cur_col;
+    if (byte)
+        *byte = tmp.cur_off;
 }
 
 void cl_sentence_range_chars(const cl_sentence *s, cl_range r, size_t *start, size_t *end)

@@ -6,7 +6,8 @@
 #include "internal.h"
 
 static const struct cl_emitter_ops *const formats[] = {
-    &cl_emit_text, &cl_emit_json, &cl_emit_jsonl, &cl_emit_report_text, &cl_emit_report_json,
+    &cl_emit_text,  &cl_emit_gnu,  &cl_emit_json, &cl_emit_jsonl,       &cl_emit_sarif,
+    &cl_emit_junit, &cl_emit_rdjsonl, &cl_emit_html, &cl_emit_report_text, &cl_emit_report_json,
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 

@@ -280,9 +280,10 @@ cl_status cl_match_status(cl_matcher *m, const cl_sentence *s, cl_range match,
 /* ---- doc.c (positions) ------------------------------------------------ */
 
 /* Line and column in the original file of the character starting at byte
- * OFF of sentence S's text (S the current sentence of DOC). */
+ * OFF of sentence S's text (S the current sentence of DOC); *BYTE gets its
+ * byte offset in the file (may be NULL). */
 void cl_doc_position(const cl_doc *doc, const cl_sentence *s, size_t off, unsigned *line,
-                     unsigned *column);
+                     unsigned *column, size_t *byte);
 
 /* ---- emit.c and emit_*.c ------------------------------------------- */
 
@@ -309,8 +310,9 @@ struct cl_emitter {
     void *state;
 };
 
-extern const struct cl_emitter_ops cl_emit_text, cl_emit_json, cl_emit_jsonl,
-    cl_emit_report_text, cl_emit_report_json;
+extern const struct cl_emitter_ops cl_emit_text, cl_emit_gnu, cl_emit_json, cl_emit_jsonl,
+    cl_emit_sarif, cl_emit_junit, cl_emit_rdjsonl, cl_emit_html, cl_emit_report_text,
+    cl_emit_report_json;
 
 /* Write E->out to E->f and empty it; CL_EIO (once recorded) on failure. */
 int cl_emit_flush(cl_emitter *e);

@@ -20,6 +20,7 @@ static void usage(FILE *f)
         fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
     fprintf(f, "\nOptions:\n  -h, --help     show this help (COMMAND --help for a command)\n"
                "  -V, --version  show the version\n"
+               "  --list-formats the output formats of check and report\n"
                "With no COMMAND, check: claimlint -r RULES FILE...\n\n"
                "Exit status: 0 success, 1 findings, 2 usage, input or rule-file errors.\n");
 }
@@ -37,6 +38,12 @@ int main(int argc, char **argv)
         strcmp(argv[1], "help") == 0) {
         usage(stdout);
         return EXIT_OK;
+    }
+    if (strcmp(argv[1], "--list-formats") == 0) {
+        const char *name, *desc;
+        for (i = 0; cl_emitter_format(i, &name, &desc); i++)
+            printf("%-12s %s\n", name, desc);
+        return cli_finish_output(EXIT_OK);
     }
     if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
         printf("claimlint %s\n", cl_version());
