@@ -215,6 +215,26 @@ CL_EXTERN int cl_doc_new(cl_doc **out, const char *name, const char *data, size_
 /* The name given at creation (borrowed). */
 CL_EXTERN const char *cl_doc_name(const cl_doc *doc);
 
+typedef enum cl_input_format {
+    CL_INPUT_TEXT = 0,
+    CL_INPUT_MARKDOWN,
+    CL_INPUT_HTML
+} cl_input_format;
+
+/* The input format named NAME ("text", "markdown" or "md", "html"), or -1. */
+CL_EXTERN int cl_input_format_parse(const char *name);
+
+/* The input format for a file name, by its extension (.md, .markdown,
+ * .html, .htm, .xhtml, ...); plain text for anything else. */
+CL_EXTERN cl_input_format cl_input_format_for_path(const char *path);
+
+/* Read DOC as FORMAT: Markdown and HTML are reduced to their prose (code,
+ * comments, URLs, scripts and front matter left out; blocks such as
+ * headings, list items and table cells bound sentences), and every
+ * position reported still points into the original file. Call before
+ * cl_doc_analyze. */
+CL_EXTERN int cl_doc_set_format(cl_doc *doc, cl_input_format format);
+
 /* The document's original bytes (borrowed; NUL-terminated), *LEN their
  * number. Byte offsets in sentences and occurrences point into them. */
 CL_EXTERN const char *cl_doc_text(const cl_doc *doc, size_t *len);

@@ -113,6 +113,38 @@ int cli_finish_output(int status)
     return status;
 }
 
+int cli_input_option(struct cli_input *in, int opt, const char *arg)
+{
+    if (opt == OPT_INPUT_FORMAT) {
+        if ((in->format = cl_input_format_parse(arg)) < 0) {
+            cli_error("--input-format takes text, markdown or html, not '%s'", arg);
+            return -1;
+        }
+        return 1;
+    }
+    if (opt == OPT_STDIN_FILENAME) {
+        in->stdin_name = arg;
+        return 1;
+    }
+    return 0;
+}
+
+int cli_open_doc(cl_doc **doc, const char *path, const struct cli_input *in)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? (in->stdin_name ? in->stdin_name : "<stdin>") : path;
+    int format = in->format >= 0 ? in->format : (int)cl_input_format_for_path(name);
+    int rc = cl_doc_load(doc, path, name);
+
+    if (rc == 0 && (rc = cl_doc_set_format(*doc, (cl_input_format)format)) < 0) {
+        cl_doc_free(*doc);
+        *doc = NULL;
+    }
+    if (rc < 0)
+        cli_print_last_error(name, rc);
+    return rc;
+}
+
 void cli_list_add(char ***list, int *n, char *path)
 {
     char **grown = realloc(*list, (size_t)(*n + 1) * sizeof **list);

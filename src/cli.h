@@ -3,6 +3,8 @@
 #ifndef CL_CLI_H
 #define CL_CLI_H
 
+#include <getopt.h>
+
 #include "claimlint.h"
 
 /* One command of the program: name, one-line usage, and its entry point,
@@ -52,6 +54,31 @@ int cli_parse_split(const char *arg, cl_split_mode *mode);
 /* Flush standard output; prints an error and returns EXIT_TROUBLE when
  * anything written to it failed, else STATUS. */
 int cli_finish_output(int status);
+
+/* How input files are read: --input-format (-1: by extension) and
+ * --stdin-filename (the name used for "-"). */
+struct cli_input {
+    int format;
+    const char *stdin_name;
+};
+
+enum { OPT_INPUT_FORMAT = 1000, OPT_STDIN_FILENAME };
+
+#define CLI_INPUT_LONGOPTS                                                                  \
+    {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},                              \
+        {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME}
+
+#define CLI_INPUT_HELP                                                                      \
+    "      --input-format=F  text, markdown or html (default: by file extension)\n"          \
+    "      --stdin-filename=NAME  the name reported for standard input (-)\n"
+
+/* Handle OPT if it is one of the input options: 1 handled, 0 not one of
+ * them, -1 a bad value (error printed). */
+int cli_input_option(struct cli_input *in, int opt, const char *arg);
+
+/* Read PATH ("-": standard input) as a document of the chosen format into
+ * *DOC; on failure prints the error and returns < 0. */
+int cli_open_doc(cl_doc **doc, const char *path, const struct cli_input *in);
 
 /* Append PATH to a growable list of strings (exits on out of memory). */
 void cli_list_add(char ***list, int *n, char *path);

@@ -50,6 +50,7 @@ static void usage(int report)
                "      --color=WHEN   auto (default: on a terminal), always or never\n"
                "      --no-color     same as --color=never (so is NO_COLOR in the environment)\n");
     }
+    printf(CLI_INPUT_HELP);
     printf("      --split=MODE   auto (default) or lines: every line is one sentence\n"
            "  -h, --help         show this help\n"
            "Exit status: 0 no findings at the --fail-on level, 1 findings, 2 errors.\n");
@@ -98,13 +99,15 @@ static int run(int argc, char **argv, int report)
         {"rules", required_argument, NULL, 'r'},  {"format", required_argument, NULL, 'f'},
         {"fail-on", required_argument, NULL, 'F'}, {"split", required_argument, NULL, 's'},
         {"color", required_argument, NULL, 'C'},  {"no-color", no_argument, NULL, 'N'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+        {"help", no_argument, NULL, 'h'},         CLI_INPUT_LONGOPTS,
+        {NULL, 0, NULL, 0}};
     const char *cmd = report ? "report" : "check", *format = "text", *emitter_name;
     char **rpaths = NULL;
     int nr = 0, opt, i, status = EXIT_OK, fail_on = CL_LEVEL_ERROR, color = -1, rc;
     cl_split_mode mode = CL_SPLIT_AUTO;
     cl_rules *rules;
     struct run state = {NULL, 0};
+    struct cli_input input = {-1, NULL};
     cl_check_cb cb = {on_occurrence, on_diag, &state};
 
     while ((opt = getopt_long(argc, argv, "r:f:h", longopts, NULL)) != -1) {
@@ -147,6 +150,8 @@ static int run(int argc, char **argv, int report)
             free(rpaths);
             return EXIT_OK;
         default:
+            if (cli_input_option(&input, opt, optarg) > 0)
+                break;
             goto bad_usage;
         }
     }
@@ -178,14 +183,15 @@ static int run(int argc, char **argv, int report)
     }
     for (i = optind; i < argc; i++) {
         cl_doc *doc = NULL;
-        const char *name = strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i];
-        rc = cl_doc_load(&doc, argv[i], name);
-        if (rc == 0)
-            rc = cl_check(doc, rules, mode, &cb);
+        if (cli_open_doc(&doc, argv[i], &input) < 0) {
+            status = EXIT_TROUBLE;
+            continue;
+        }
+        rc = cl_check(doc, rules, mode, &cb);
         if (rc == 0)
             rc = cl_emitter_end_file(state.emitter, doc);
         if (rc < 0) {
-            cli_print_last_error(argv[i], rc);
+            cli_print_last_error(cl_doc_name(doc), rc);
             status = EXIT_TROUBLE;
         }
         cl_doc_free(doc);

@@ -17,6 +17,7 @@ static void usage(FILE *f)
             "  -e, --sentence=S  explain the sentence S\n"
             "  -r, --rules=R     cue lexicon or rule file/directory (default: the\n"
             "                    standard English lexicon); may be repeated\n"
+            CLI_INPUT_HELP
             "  -h, --help        show this help\n");
 }
 
@@ -25,7 +26,9 @@ static int explain_exec(int argc, char **argv)
     static const struct option longopts[] = {{"sentence", required_argument, NULL, 'e'},
                                              {"rules", required_argument, NULL, 'r'},
                                              {"help", no_argument, NULL, 'h'},
+                                             CLI_INPUT_LONGOPTS,
                                              {NULL, 0, NULL, 0}};
+    struct cli_input input = {-1, NULL};
     const char *sentence = NULL;
     char **rpaths = NULL;
     int nr = 0, opt, rc, status = EXIT_OK;
@@ -45,6 +48,8 @@ static int explain_exec(int argc, char **argv)
             free(rpaths);
             return EXIT_OK;
         default:
+            if (cli_input_option(&input, opt, optarg) > 0)
+                break;
             free(rpaths);
             cli_usage_hint("explain");
             return EXIT_TROUBLE;
@@ -60,16 +65,18 @@ static int explain_exec(int argc, char **argv)
     free(rpaths);
     if (!rules)
         return EXIT_TROUBLE;
-    if (sentence)
+    if (sentence) {
         rc = cl_doc_new(&doc, "<sentence>", sentence, strlen(sentence));
-    else
-        rc = cl_doc_load(&doc, argv[optind], strcmp(argv[optind], "-") ? argv[optind] : "<stdin>");
-    if (rc == 0)
-        rc = cl_explain_doc(stdout, doc, rules, sentence ? CL_SPLIT_LINES : CL_SPLIT_AUTO);
-    if (rc < 0) {
-        cli_print_last_error(sentence ? "<sentence>" : argv[optind], rc);
-        status = EXIT_TROUBLE;
+        if (rc < 0)
+            cli_print_last_error("<sentence>", rc);
+    } else {
+        rc = cli_open_doc(&doc, argv[optind], &input);
     }
+    if (rc == 0 &&
+        (rc = cl_explain_doc(stdout, doc, rules, sentence ? CL_SPLIT_LINES : CL_SPLIT_AUTO)) < 0)
+        cli_print_last_error(cl_doc_name(doc), rc);
+    if (rc < 0)
+        status = EXIT_TROUBLE;
     cl_doc_free(doc);
     cl_rules_free(rules);
     return cli_finish_output(status);

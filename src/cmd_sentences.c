@@ -19,20 +19,21 @@ static void usage(FILE *f)
             "  -r, --rules=R   cue lexicon or rule file/directory (default: the standard\n"
             "                  English lexicon); may be repeated\n"
             "  -f, --format=F  text (default) or jsonl\n"
+            CLI_INPUT_HELP
             "  -h, --help      show this help\n");
 }
 
 /* Print every sentence of PATH; returns 0, or 2 after printing why not. */
-static int one_file(const char *path, const cl_rules *rules, cl_split_mode mode,
-                    cl_format format, unsigned wflags)
+static int one_file(const char *path, const struct cli_input *in, const cl_rules *rules,
+                    cl_split_mode mode, cl_format format, unsigned wflags)
 {
     cl_doc *doc = NULL;
     const cl_sentence *s;
     int rc;
 
-    rc = cl_doc_load(&doc, path, strcmp(path, "-") == 0 ? "<stdin>" : path);
-    if (rc == 0)
-        rc = cl_doc_analyze(doc, rules, mode, wflags & CL_WRITE_CUES ? CL_ANALYZE_CUES : 0);
+    if (cli_open_doc(&doc, path, in) < 0)
+        return EXIT_TROUBLE;
+    rc = cl_doc_analyze(doc, rules, mode, wflags & CL_WRITE_CUES ? CL_ANALYZE_CUES : 0);
     while (rc == 0 && (rc = cl_doc_next(doc, &s)) > 0)
         rc = cl_sentence_write(stdout, doc, s, format, wflags);
     cl_doc_free(doc);
@@ -48,13 +49,15 @@ static int sentences_exec(int argc, char **argv)
     static const struct option longopts[] = {
         {"split", required_argument, NULL, 's'}, {"cues", no_argument, NULL, 'c'},
         {"rules", required_argument, NULL, 'r'}, {"format", required_argument, NULL, 'f'},
-        {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0}};
+        {"help", no_argument, NULL, 'h'},        CLI_INPUT_LONGOPTS,
+        {NULL, 0, NULL, 0}};
     cl_split_mode mode = CL_SPLIT_AUTO;
     cl_format format = CL_FORMAT_TEXT;
     unsigned wflags = 0;
     char **rpaths = NULL;
     int nr = 0, opt, i, status = EXIT_OK;
     cl_rules *rules;
+    struct cli_input input = {-1, NULL};
 
     while ((opt = getopt_long(argc, argv, "r:f:h", longopts, NULL)) != -1) {
         switch (opt) {
@@ -83,6 +86,8 @@ static int sentences_exec(int argc, char **argv)
             free(rpaths);
             return EXIT_OK;
         default:
+            if (cli_input_option(&input, opt, optarg) > 0)
+                break;
             goto bad_usage;
         }
     }
@@ -95,7 +100,7 @@ static int sentences_exec(int argc, char **argv)
     if (!rules)
         return EXIT_TROUBLE;
     for (i = optind; i < argc; i++)
-        if (one_file(argv[i], rules, mode, format, wflags) != EXIT_OK)
+        if (one_file(argv[i], &input, rules, mode, format, wflags) != EXIT_OK)
             status = EXIT_TROUBLE;
     cl_rules_free(rules);
     return cli_finish_output(status);

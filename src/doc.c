@@ -17,6 +17,12 @@ struct cl_doc {
     char *data;           /* the original bytes, NUL-terminated */
     size_t len;
     size_t base;          /* bytes of a UTF-8 byte-order mark skipped */
+    /* the prose: DATA after BASE for plain text; for Markdown and HTML the
+     * text extracted from the markup, with its map back to DATA */
+    cl_input_format format;
+    cl_extract x;
+    const char *plain;
+    size_t plain_len;
     const cl_rules *rules;
     unsigned flags;
     cl_span *spans;
@@ -139,6 +145,8 @@ static int doc_make(cl_doc **out, const char *name, char *data, size_t len)
     d->data = data;
     d->len = len;
     d->base = base;
+    d->plain = data + base;
+    d->plain_len = len - base;
     *out = d;
     return 0;
 }
@@ -178,7 +186,70 @@ void cl_doc_free(cl_doc *d)
     cl_cuevec_free(&d->cues);
     cl_buf_free(&d->text);
     free(d->jumps);
+    cl_extract_free(&d->x);
     free(d);
+}
+
+/* Byte offset in the file of byte OFF of the prose. */
+static size_t to_orig(const cl_doc *d, size_t off)
+{
+    const cl_xpiece *v = d->x.v;
+    size_t lo = 0, hi = d->x.n;
+
+    if (d->format == CL_INPUT_TEXT || !hi)
+        return d->base + off;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (v[mid].text <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return v[lo].verbatim ? v[lo].orig + (off - v[lo].text) : v[lo].orig;
+}
+
+/* Byte offset in the file just past the character that ends at prose
+ * offset END (exclusive). */
+static size_t to_orig_end(const cl_doc *d, size_t end)
+{
+    size_t o;
+
+    if (end == 0)
+        return to_orig(d, 0);
+    o = to_orig(d, end - 1) + 1;
+    while (o < d->len && ((unsigned char)d->data[o] & 0xC0) == 0x80)
+        o++;
+    return o;
+}
+
+int cl_doc_set_format(cl_doc *d, cl_input_format format)
+{
+    int rc;
+
+    cl_extract_free(&d->x);
+    d->format = format;
+    d->plain = d->data + d->base;
+    d->plain_len = d->len - d->base;
+    switch (format) {
+    case CL_INPUT_TEXT:
+        return 0;
+    case CL_INPUT_MARKDOWN:
+        rc = cl_extract_markdown(&d->x, d->data, d->len, d->base, d->name);
+        break;
+    case CL_INPUT_HTML:
+        rc = cl_extract_html(&d->x, d->data, d->len, d->base, d->name);
+        break;
+    default:
+        return cl_error_set(CL_EINVAL, d->name, 0, 0, "unknown input format");
+    }
+    if (rc < 0) {
+        cl_extract_free(&d->x);
+        d->format = CL_INPUT_TEXT;
+        return rc;
+    }
+    d->plain = d->x.text.data ? d->x.text.data : "";
+    d->plain_len = d->x.text.len;
+    return 0;
 }
 
 int cl_doc_analyze(cl_doc *d, const cl_rules *rules, cl_split_mode mode, unsigned flags)
@@ -192,21 +263,14 @@ int cl_doc_analyze(cl_doc *d, const cl_rules *rules, cl_split_mode mode, unsigne
     d->nspans = d->next = 0;
     d->rules = rules;
     d->flags = flags;
-    d->cur_off = d->base;
+    d->cur_off = d->base; /* the byte-order mark is no column */
     d->cur_line = d->cur_col = 1;
     if ((flags & CL_ANALYZE_STEMS || ((flags & CL_ANALYZE_CUES) && cl_rules_need_stems(rules))) &&
         !d->stemmer && (rc = cl_stemmer_new(&d->stemmer)) < 0)
         return rc;
-    rc = cl_segment(d->data + d->base, d->len - d->base, cl_rules_abbrevs(rules), mode,
-                    &d->spans, &d->nspans);
-    if (rc < 0)
-        return rc;
-    /* spans are relative to the text after the byte-order mark */
-    for (size_t i = 0; i < d->nspans; i++) {
-        d->spans[i].start += d->base;
-        d->spans[i].end += d->base;
-    }
-    return 0;
+    /* spans are offsets in the prose (d->plain) */
+    return cl_segment(d->plain, d->plain_len, cl_rules_abbrevs(rules), mode, &d->spans,
+                      &d->nspans);
 }
 
 static int add_jump(cl_doc *d, size_t text, size_t src)
@@ -228,7 +292,7 @@ static int add_jump(cl_doc *d, size_t text, size_t src)
  * around it becoming one space; record where the text jumps in the file. */
 static int normalize(cl_doc *d, cl_span sp)
 {
-    const char *p = d->data;
+    const char *p = d->plain;
     size_t i = sp.start;
 
     d->text.len = 0;
@@ -273,13 +337,13 @@ int cl_doc_next(cl_doc *d, const cl_sentence **out)
     s->text = d->text.data;
     s->len = d->text.len;
     s->nchars = cl_utf8_count(s->text, s->len);
-    advance(d, sp.start);
+    s->start_byte = to_orig(d, sp.start);
+    s->end_byte = to_orig_end(d, sp.end);
+    advance(d, s->start_byte);
     s->line = d->sent_line = d->cur_line;
     s->column = d->sent_col = d->cur_col;
-    d->sent_off = sp.start;
-    s->start_byte = sp.start;
-    s->end_byte = sp.end;
-    advance(d, sp.end);
+    d->sent_off = s->start_byte;
+    advance(d, s->end_byte);
     s->end_line = d->cur_line;
     s->end_column = d->cur_col;
     if ((rc = cl_tokenize(d->arena, s->text, s->len, &d->toks)) < 0)
@@ -319,7 +383,7 @@ void cl_doc_position(const cl_doc *d, const cl_sentence *s, size_t off, unsigned
         else
             hi = mid;
     }
-    src = d->njumps ? d->jumps[lo].src + (off - d->jumps[lo].text) : d->sent_off;
+    src = d->njumps ? to_orig(d, d->jumps[lo].src + (off - d->jumps[lo].text)) : d->sent_off;
     /* count from the sentence start: one pass over the sentence at most */
     memset(&tmp, 0, sizeof tmp);
     tmp.data = d->data;

@@ -277,6 +277,47 @@ int cl_match_sentence(cl_matcher *m, const cl_rules *r, const cl_sentence *s, cl
 cl_status cl_match_status(cl_matcher *m, const cl_sentence *s, cl_range match,
                           const cl_cue **decider, const cl_cue *const **cover, size_t *ncover);
 
+/* ---- input.c, input_markdown.c, input_html.c ------------------------ */
+
+/* The prose extracted from a marked-up file, and its map back to the
+ * file: each piece says where its text starts in the prose and in the
+ * file, and whether its bytes were copied one for one (VERBATIM) or stand
+ * for something else (an entity, an inserted block break), in which case
+ * every byte of it maps to ORIG. */
+typedef struct cl_xpiece {
+    size_t text, orig;
+    int verbatim;
+} cl_xpiece;
+
+typedef struct cl_extract {
+    cl_buf text;
+    cl_xpiece *v;
+    size_t n, cap;
+} cl_extract;
+
+/* Append N bytes of the file, found at file offset ORIG, verbatim. */
+int cl_extract_copy(cl_extract *x, const char *src, size_t n, size_t orig);
+
+/* Append the N bytes at S standing for the file's text at ORIG. */
+int cl_extract_put(cl_extract *x, const char *s, size_t n, size_t orig);
+
+/* End a block: make sure the prose ends with a blank line (a sentence
+ * boundary), mapped to ORIG. */
+int cl_extract_break(cl_extract *x, size_t orig);
+
+/* Decode the HTML character reference at S (N bytes, starting with '&')
+ * into OUT (at least 8 bytes) as UTF-8; returns the reference's length in
+ * S (0 when it is not a known reference) and sets *OUTLEN. */
+size_t cl_entity_decode(const char *s, size_t n, char *out, size_t *outlen);
+
+void cl_extract_free(cl_extract *x);
+
+/* Extract the prose of the LEN bytes of Markdown / HTML at DATA (whose
+ * first BASE bytes are a byte-order mark) into X. NAME is for messages. */
+int cl_extract_markdown(cl_extract *x, const char *data, size_t len, size_t base,
+                        const char *name);
+int cl_extract_html(cl_extract *x, const char *data, size_t len, size_t base, const char *name);
+
 /* ---- doc.c (positions) ------------------------------------------------ */
 
 /* Line and column in the original file of the character starting at byte
