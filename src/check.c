@@ -109,6 +109,54 @@ static int describe(cl_matcher *mt, const cl_doc *doc, const cl_sentence *s, con
     return 0;
 }
 
+/* Mark O suppressed when a directive of DOC turns its claim off there. */
+static void suppress(const cl_doc *doc, cl_occurrence *o)
+{
+    const cl_directives *ds = cl_doc_directives(doc);
+    const cl_directive *d;
+
+    if (!ds->n)
+        return;
+    d = o->sentence ? cl_directives_find(ds, o->claim, o->line, o->start_byte)
+                    : cl_directives_find_any(ds, o->claim);
+    if (d) {
+        o->suppressed = 1;
+        o->suppressed_line = d->line;
+        o->suppressed_reason = d->reason ? d->reason : "";
+    }
+}
+
+/* Warn about ids in directives that name no claim of RULES. */
+static void check_directive_ids(const cl_doc *doc, const cl_rules *rules, const cl_check_cb *cb)
+{
+    const cl_directives *ds = cl_doc_directives(doc);
+    size_t i, k, c, n = cl_rules_claim_count(rules);
+    char msg[512];
+    cl_diag d;
+
+    if (!cb->diag)
+        return;
+    for (i = 0; i < ds->n; i++)
+        for (k = 0; k < ds->v[i].nids; k++) {
+            const char *id = ds->v[i].ids[k];
+            for (c = 0; c < n; c++) {
+                const cl_claim *cl = cl_rules_claim(rules, c);
+                if (strcmp(cl->id, id) == 0 || strcmp(cl->local_id, id) == 0)
+                    break;
+            }
+            if (c < n)
+                continue;
+            snprintf(msg, sizeof msg, "unknown claim '%s' in a claimlint comment", id);
+            d.code = CL_EINVAL;
+            d.severity = CL_SEV_WARNING;
+            d.file = cl_doc_name(doc);
+            d.line = ds->v[i].line;
+            d.column = ds->v[i].column;
+            d.message = msg;
+            cb->diag(&d, cb->userdata);
+        }
+}
+
 int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_check_cb *cb)
 {
     size_t nclaims = cl_rules_claim_count(rules), i, n;
@@ -126,6 +174,7 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
         goto cleanup;
     if ((rc = cl_doc_analyze(doc, rules, mode, CL_ANALYZE_CUES)) < 0)
         goto cleanup;
+    check_directive_ids(doc, rules, cb);
     while ((rc = cl_doc_next(doc, &s)) > 0) {
         rc = cl_match_sentence(mt, rules, s, cb->diag, cb->userdata, cl_doc_name(doc), &matches,
                                &n);
@@ -136,6 +185,7 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
             if ((rc = describe(mt, doc, s, c, matches[i].tokens, &msg, &o)) < 0)
                 goto cleanup;
             seen[matches[i].claim] = 1;
+            suppress(doc, &o);
             if (cb->occurrence)
                 cb->occurrence(doc, &o, cb->userdata);
         }
@@ -153,6 +203,7 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
         if ((rc = cl_format_message(&msg, c, o.status, NULL, NULL)) < 0)
             goto cleanup;
         o.message = msg.data;
+        suppress(doc, &o);
         if (cb->occurrence)
             cb->occurrence(doc, &o, cb->userdata);
     }

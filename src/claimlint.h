@@ -363,11 +363,18 @@ typedef struct cl_occurrence {
     const cl_cue *cue;           /* the cue that decided the status, or NULL */
     const cl_cue *const *cues;   /* every negation or hedge cue covering it */
     size_t ncues;
+    /* set when a claimlint-disable comment turns the claim off here: the
+     * comment's line and its reason ("" when it gives none) */
+    int suppressed;
+    unsigned suppressed_line;
+    const char *suppressed_reason;
 } cl_occurrence;
 
-/* What cl_check reports to: every occurrence (whatever its level), in
- * document order, then the unstated claims in rule order; and warnings
- * (a regex that hit its match limit, ...) to DIAG, which may be NULL. */
+/* What cl_check reports to: every occurrence (whatever its level, and
+ * suppressed ones marked as such), in document order, then the unstated
+ * claims in rule order; and warnings (a regex that hit its match limit, an
+ * unknown claim id in a claimlint-disable comment) to DIAG, which may be
+ * NULL. */
 typedef struct cl_check_cb {
     void (*occurrence)(const cl_doc *doc, const cl_occurrence *occ, void *userdata);
     cl_diag_fn diag;

@@ -23,6 +23,7 @@ struct cl_doc {
     cl_extract x;
     const char *plain;
     size_t plain_len;
+    cl_directives dirs;   /* <!-- claimlint-... --> comments */
     const cl_rules *rules;
     unsigned flags;
     cl_span *spans;
@@ -123,6 +124,8 @@ static int check_text(const char *name, const char *data, size_t len, size_t *ba
     return 0;
 }
 
+static int blank_directives(cl_doc *d);
+
 static int doc_make(cl_doc **out, const char *name, char *data, size_t len)
 {
     cl_doc *d;
@@ -148,6 +151,12 @@ static int doc_make(cl_doc **out, const char *name, char *data, size_t len)
     d->plain = data + base;
     d->plain_len = len - base;
     *out = d;
+    if ((rc = cl_directives_scan(&d->dirs, data, len, base)) < 0 ||
+        (rc = blank_directives(d)) < 0) {
+        cl_doc_free(d);
+        *out = NULL;
+        return rc;
+    }
     return 0;
 }
 
@@ -187,7 +196,36 @@ void cl_doc_free(cl_doc *d)
     cl_buf_free(&d->text);
     free(d->jumps);
     cl_extract_free(&d->x);
+    cl_directives_free(&d->dirs);
     free(d);
+}
+
+const cl_directives *cl_doc_directives(const cl_doc *doc)
+{
+    return &doc->dirs;
+}
+
+/* Plain text: the prose is the text with each directive comment blanked
+ * out (line breaks kept), so the comment is no sentence and offsets stay
+ * those of the file. */
+static int blank_directives(cl_doc *d)
+{
+    size_t i, k;
+    char *t;
+
+    if (!d->dirs.n)
+        return 0;
+    if (cl_extract_put(&d->x, d->data + d->base, d->len - d->base, d->base) < 0)
+        return CL_ENOMEM;
+    d->x.v[0].verbatim = 1;
+    t = d->x.text.data;
+    for (i = 0; i < d->dirs.n; i++)
+        for (k = d->dirs.v[i].start; k < d->dirs.v[i].end; k++)
+            if (t[k - d->base] != '\n' && t[k - d->base] != '\r')
+                t[k - d->base] = ' ';
+    d->plain = t;
+    d->plain_len = d->x.text.len;
+    return 0;
 }
 
 /* Byte offset in the file of byte OFF of the prose. */
@@ -232,7 +270,7 @@ int cl_doc_set_format(cl_doc *d, cl_input_format format)
     d->plain_len = d->len - d->base;
     switch (format) {
     case CL_INPUT_TEXT:
-        return 0;
+        return blank_directives(d);
     case CL_INPUT_MARKDOWN:
         rc = cl_extract_markdown(&d->x, d->data, d->len, d->base, d->name);
         break;

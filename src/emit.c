@@ -60,7 +60,9 @@ int cl_emit_flush(cl_emitter *e)
 
 int cl_emitter_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence *o)
 {
-    if (o->level > CL_LEVEL_OK && (unsigned)o->level < 4)
+    if (o->suppressed)
+        e->suppressed++;
+    else if (o->level > CL_LEVEL_OK && (unsigned)o->level < 4)
         e->counts[o->level]++;
     return e->ops->occurrence ? e->ops->occurrence(e, doc, o) : 0;
 }

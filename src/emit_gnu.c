@@ -5,7 +5,7 @@
 
 static int gnu_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence *o)
 {
-    if (o->level == CL_LEVEL_OK)
+    if (!CL_SHOWN(o))
         return 0;
     cl_buf_puts(&e->out, cl_doc_name(doc));
     if (o->sentence)

@@ -79,7 +79,15 @@ void cl_json_finding(cl_buf *b, const cl_doc *doc, const cl_occurrence *o)
         cl_buf_putc(b, '}');
         cl_buf_free(&t);
     }
-    cl_buf_puts(b, "],\"rule\":{\"file\":");
+    cl_buf_puts(b, "],\"suppressed\":");
+    if (o->suppressed) {
+        cl_buf_printf(b, "{\"line\":%u,\"reason\":", o->suppressed_line);
+        str(b, o->suppressed_reason);
+        cl_buf_putc(b, '}');
+    } else {
+        cl_buf_puts(b, "null");
+    }
+    cl_buf_puts(b, ",\"rule\":{\"file\":");
     str(b, c->file);
     cl_buf_printf(b, ",\"line\":%u}", c->line);
     cl_buf_puts(b, ",\"sources\":[");
@@ -114,10 +122,10 @@ static int json_finish(cl_emitter *e)
     cl_buf_puts(&e->out, st->written ? "\n]," : "{\"findings\":[],");
     cl_buf_printf(&e->out,
                   "\"summary\":{\"files\":%zu,\"claims\":%zu,\"errors\":%zu,\"warnings\":%zu,"
-                  "\"infos\":%zu}}\n",
+                  "\"infos\":%zu,\"suppressed\":%zu}}\n",
                   e->files, e->rules ? cl_rules_claim_count(e->rules) : 0,
                   e->counts[CL_LEVEL_ERROR], e->counts[CL_LEVEL_WARNING],
-                  e->counts[CL_LEVEL_INFO]);
+                  e->counts[CL_LEVEL_INFO], e->suppressed);
     return 0;
 }
 

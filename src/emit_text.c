@@ -23,7 +23,7 @@ static int text_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence
     int color = (e->flags & CL_WRITE_COLOR) != 0;
     size_t i;
 
-    if (o->level == CL_LEVEL_OK)
+    if (!CL_SHOWN(o))
         return 0;
     if (color)
         cl_buf_puts(b, C_BOLD);
@@ -83,6 +83,10 @@ static int text_finish(cl_emitter *e)
     plural(b, e->files, "file", "files");
     cl_buf_puts(b, " (");
     plural(b, e->rules ? cl_rules_claim_count(e->rules) : 0, "claim", "claims");
+    if (e->suppressed) {
+        cl_buf_puts(b, ", ");
+        plural(b, e->suppressed, "finding suppressed", "findings suppressed");
+    }
     cl_buf_puts(b, ")\n");
     return 0;
 }

@@ -318,6 +318,48 @@ int cl_extract_markdown(cl_extract *x, const char *data, size_t len, size_t base
                         const char *name);
 int cl_extract_html(cl_extract *x, const char *data, size_t len, size_t base, const char *name);
 
+/* ---- suppress.c ------------------------------------------------------ */
+
+typedef enum cl_directive_kind {
+    CL_DIRECTIVE_DISABLE,
+    CL_DIRECTIVE_ENABLE,
+    CL_DIRECTIVE_DISABLE_NEXT_LINE
+} cl_directive_kind;
+
+/* One <!-- claimlint-... --> comment: where it is (line, column, bytes
+ * [START, END) of the file), which claims it names (none: all) and why. */
+typedef struct cl_directive {
+    cl_directive_kind kind;
+    unsigned line, column;
+    size_t start, end;
+    const char **ids;
+    size_t nids;
+    const char *reason; /* NULL when none was given */
+} cl_directive;
+
+typedef struct cl_directives {
+    cl_directive *v;
+    size_t n, cap;
+    cl_arena *arena;
+} cl_directives;
+
+/* Find the directives in the LEN bytes at DATA (after BASE bytes of
+ * byte-order mark), in file order, into OUT. */
+int cl_directives_scan(cl_directives *out, const char *data, size_t len, size_t base);
+void cl_directives_free(cl_directives *ds);
+
+/* The directive that suppresses claim C for a finding starting on LINE at
+ * file offset BYTE, or NULL: a disable-next-line on the line before, or
+ * the last disable or enable naming C that ends before BYTE. */
+const cl_directive *cl_directives_find(const cl_directives *ds, const cl_claim *c,
+                                       unsigned line, size_t byte);
+
+/* The first disable naming claim C anywhere (for unstated claims), or NULL. */
+const cl_directive *cl_directives_find_any(const cl_directives *ds, const cl_claim *c);
+
+/* The directives of DOC (borrowed). */
+const cl_directives *cl_doc_directives(const cl_doc *doc);
+
 /* ---- doc.c (positions) ------------------------------------------------ */
 
 /* Line and column in the original file of the character starting at byte
@@ -344,7 +386,8 @@ struct cl_emitter {
     FILE *f;
     unsigned flags;
     const cl_rules *rules;
-    size_t counts[4];  /* findings by level */
+    size_t counts[4];  /* findings by level, not counting suppressed ones */
+    size_t suppressed; /* findings turned off by claimlint-disable comments */
     size_t files;      /* documents ended */
     cl_buf out;        /* pending output, flushed by cl_emit_flush */
     int failed;        /* a write failed */
@@ -357,6 +400,11 @@ extern const struct cl_emitter_ops cl_emit_text, cl_emit_gnu, cl_emit_json, cl_e
 
 /* Write E->out to E->f and empty it; CL_EIO (once recorded) on failure. */
 int cl_emit_flush(cl_emitter *e);
+
+/* Whether O is a finding to show: above ok and not suppressed. Emitters
+ * that list only live findings use this; json and jsonl also list the
+ * suppressed ones, marked. */
+#define CL_SHOWN(o) ((o)->level > CL_LEVEL_OK && !(o)->suppressed)
 
 /* Append finding O of DOC as one JSON object (no newline) to B. */
 void cl_json_finding(cl_buf *b, const cl_doc *doc, const cl_occurrence *o);

@@ -111,6 +111,60 @@ START_TEST(test_entities)
 }
 END_TEST
 
+START_TEST(test_directives)
+{
+    static const char text[] = "a\n<!-- claimlint-disable x.one two -- because -->\n"
+                               "b <!--claimlint-enable-->\n"
+                               "<!-- claimlint-disable-next-line -->\n"
+                               "<!-- not a directive --> <!-- claimlint-disabled x -->\n"
+                               "<!-- claimlint-disable three,four-->";
+    cl_directives ds;
+    cl_claim one, two, other;
+
+    ck_assert_int_eq(cl_directives_scan(&ds, text, strlen(text), 0), 0);
+    ck_assert_uint_eq(ds.n, 4);
+    ck_assert_int_eq(ds.v[0].kind, CL_DIRECTIVE_DISABLE);
+    ck_assert_uint_eq(ds.v[0].line, 2);
+    ck_assert_uint_eq(ds.v[0].column, 1);
+    ck_assert_uint_eq(ds.v[0].nids, 2);
+    ck_assert_str_eq(ds.v[0].ids[0], "x.one");
+    ck_assert_str_eq(ds.v[0].ids[1], "two");
+    ck_assert_str_eq(ds.v[0].reason, "because");
+    ck_assert_int_eq(ds.v[1].kind, CL_DIRECTIVE_ENABLE);
+    ck_assert_uint_eq(ds.v[1].line, 3);
+    ck_assert_uint_eq(ds.v[1].column, 3);
+    ck_assert_uint_eq(ds.v[1].nids, 0);
+    ck_assert_ptr_null(ds.v[1].reason);
+    ck_assert_int_eq(ds.v[2].kind, CL_DIRECTIVE_DISABLE_NEXT_LINE);
+    ck_assert_uint_eq(ds.v[3].nids, 2);
+    ck_assert_str_eq(ds.v[3].ids[1], "four");
+
+    memset(&one, 0, sizeof one);
+    one.id = "x.one";
+    one.local_id = "one";
+    two = one;
+    two.id = "x.two";
+    two.local_id = "two";
+    other = one;
+    other.id = "x.other";
+    other.local_id = "other";
+    /* line 2 after the comment: disabled by full id and by local id */
+    ck_assert_ptr_eq(cl_directives_find(&ds, &one, 3, ds.v[0].end + 1), &ds.v[0]);
+    ck_assert_ptr_eq(cl_directives_find(&ds, &two, 3, ds.v[0].end + 1), &ds.v[0]);
+    ck_assert_ptr_null(cl_directives_find(&ds, &other, 3, ds.v[0].end + 1));
+    /* before the comment: not disabled */
+    ck_assert_ptr_null(cl_directives_find(&ds, &one, 1, 0));
+    /* after the enable: on again */
+    ck_assert_ptr_null(cl_directives_find(&ds, &one, 3, ds.v[1].end));
+    /* the line after a disable-next-line: every claim */
+    ck_assert_ptr_eq(cl_directives_find(&ds, &other, 5, ds.v[2].end + 1), &ds.v[2]);
+    ck_assert_ptr_null(cl_directives_find(&ds, &other, 6, ds.v[3].start));
+    ck_assert_ptr_eq(cl_directives_find_any(&ds, &two), &ds.v[0]);
+    ck_assert_ptr_null(cl_directives_find_any(&ds, &other));
+    cl_directives_free(&ds);
+}
+END_TEST
+
 Suite *suite_input(void)
 {
     Suite *s = suite_create("input");
@@ -120,6 +174,7 @@ Suite *suite_input(void)
     tcase_add_loop_test(tc, test_input_table, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, test_format_names);
     tcase_add_test(tc, test_entities);
+    tcase_add_test(tc, test_directives);
     suite_add_tcase(s, tc);
     return s;
 }
