@@ -394,6 +394,41 @@ typedef void (*cl_example_fn)(const cl_claim *claim, const cl_example *ex, cl_st
                               const cl_cue *cue, void *userdata);
 CL_EXTERN int cl_rules_test(const cl_rules *rules, cl_example_fn fn, void *userdata);
 
+/* ---- configuration -------------------------------------------------------- */
+
+/* A project configuration, .claimlint.xml (schema rules/config.rng). */
+typedef struct cl_config cl_config;
+
+/* Look for .claimlint.xml in DIR and its parents: *OUT gets a malloc'd
+ * path (the caller frees it), or NULL when there is none. */
+CL_EXTERN int cl_config_find(char **out, const char *dir);
+
+/* Load the configuration at PATH into *OUT; errors (XML, schema) go to FN
+ * with file and line, and the last error. */
+CL_EXTERN int cl_config_load(cl_config **out, const char *path, cl_diag_fn fn, void *userdata);
+
+/* The configuration's path (borrowed). */
+CL_EXTERN const char *cl_config_path(const cl_config *c);
+
+/* Its rule files and directories, resolved against its directory. */
+CL_EXTERN size_t cl_config_rules_count(const cl_config *c);
+CL_EXTERN const char *cl_config_rules(const cl_config *c, size_t i);
+
+/* Its <fail-on>: a cl_level, CL_LEVEL_ERROR + 1 for "never", -1 unset. */
+CL_EXTERN int cl_config_fail_on(const cl_config *c);
+
+/* The <ignore> glob that matches the file PATH (borrowed), or NULL. Globs
+ * are relative to the configuration's directory; a directory name followed
+ * by a slash and two stars is everything below it; a glob without a slash
+ * also matches bare file names. */
+CL_EXTERN const char *cl_config_ignored(const cl_config *c, const char *path);
+
+/* Apply the <severity> overrides to the compiled RULES (rule sets first,
+ * then claims); an id that names nothing is a warning to the callback. */
+CL_EXTERN int cl_config_apply(cl_config *c, cl_rules *rules);
+
+CL_EXTERN void cl_config_free(cl_config *c);
+
 /* ---- output -------------------------------------------------------------- */
 
 typedef enum cl_format {
@@ -428,6 +463,9 @@ typedef struct cl_emitter cl_emitter;
  * format. */
 CL_EXTERN int cl_emitter_new(cl_emitter **out, const char *format, FILE *f, unsigned flags,
                              const cl_rules *rules);
+/* The rules the next documents are checked with (borrowed; RULES given to
+ * cl_emitter_new may be NULL when each document sets its own). */
+CL_EXTERN void cl_emitter_set_rules(cl_emitter *e, const cl_rules *rules);
 CL_EXTERN int cl_emitter_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence *o);
 CL_EXTERN int cl_emitter_end_file(cl_emitter *e, const cl_doc *doc);
 /* Write what remains (closing brackets, the summary). CL_EIO when any write

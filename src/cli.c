@@ -145,6 +145,18 @@ int cli_open_doc(cl_doc **doc, const char *path, const struct cli_input *in)
     return rc;
 }
 
+char *cli_strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+
+    if (!p) {
+        cli_error("out of memory");
+        exit(EXIT_TROUBLE);
+    }
+    return memcpy(p, s, n);
+}
+
 void cli_list_add(char ***list, int *n, char *path)
 {
     char **grown = realloc(*list, (size_t)(*n + 1) * sizeof **list);

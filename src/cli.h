@@ -80,6 +80,9 @@ int cli_input_option(struct cli_input *in, int opt, const char *arg);
  * *DOC; on failure prints the error and returns < 0. */
 int cli_open_doc(cl_doc **doc, const char *path, const struct cli_input *in);
 
+/* strdup that exits with a message when memory runs out. */
+char *cli_strdup(const char *s);
+
 /* Append PATH to a growable list of strings (exits on out of memory). */
 void cli_list_add(char ***list, int *n, char *path);
 

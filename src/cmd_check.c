@@ -9,15 +9,32 @@
 
 #include "cli.h"
 
+/* The rule sets of a run: the -r files alone, or with those of a
+ * configuration (one set per configuration file met). */
+struct ruleset_entry {
+    char *config_path;  /* NULL: no configuration */
+    cl_config *config;
+    cl_rules *rules;    /* NULL when loading failed */
+};
+
 struct run {
     cl_emitter *emitter;
-    int failed; /* an emitter write failed */
+    int failed;         /* an emitter write failed */
+    size_t counts[4];   /* this document's live findings by level */
+    char **rpaths;
+    int nr;
+    int no_config;
+    const char *config_path; /* --config */
+    struct ruleset_entry *sets;
+    size_t nsets;
 };
 
 static void on_occurrence(const cl_doc *doc, const cl_occurrence *o, void *ud)
 {
     struct run *r = ud;
 
+    if (!o->suppressed && (unsigned)o->level < 4)
+        r->counts[o->level]++;
     if (cl_emitter_occurrence(r->emitter, doc, o) < 0)
         r->failed = 1;
 }
@@ -50,6 +67,9 @@ static void usage(int report)
                "      --color=WHEN   auto (default: on a terminal), always or never\n"
                "      --no-color     same as --color=never (so is NO_COLOR in the environment)\n");
     }
+    printf("      --config=FILE  use this configuration instead of the .claimlint.xml\n"
+           "                     found by walking up from each file's directory\n"
+           "      --no-config    use no configuration file\n");
     printf(CLI_INPUT_HELP);
     printf("      --split=MODE   auto (default) or lines: every line is one sentence\n"
            "  -h, --help         show this help\n"
@@ -93,27 +113,147 @@ static void list_check_formats(char *buf, size_t size)
     }
 }
 
+static void config_diag(const cl_diag *d, void *ud)
+{
+    (void)ud;
+    cli_print_diag(d);
+}
+
+/* The rules (and configuration) for the input PATH, loading and caching
+ * them the first time; NULL after printing why there are none. */
+static struct ruleset_entry *rules_for(struct run *r, const char *path)
+{
+    char *cfg = NULL, *dir, *slash;
+    struct ruleset_entry *e, *grown;
+    char **paths;
+    size_t i;
+    int n, k;
+
+    if (r->config_path)
+        cfg = cli_strdup(r->config_path);
+    else if (!r->no_config) {
+        dir = cli_strdup(strcmp(path, "-") == 0 ? "." : path);
+        slash = strrchr(dir, '/');
+        if (slash)
+            *(slash == dir ? slash + 1 : slash) = '\0';
+        else
+            strcpy(dir, ".");
+        if (cl_config_find(&cfg, dir) < 0)
+            cli_print_last_error(path, CL_EIO);
+        free(dir);
+    }
+    for (i = 0; i < r->nsets; i++)
+        if ((!cfg && !r->sets[i].config_path) ||
+            (cfg && r->sets[i].config_path && strcmp(cfg, r->sets[i].config_path) == 0)) {
+            free(cfg);
+            return r->sets[i].rules ? &r->sets[i] : NULL;
+        }
+    grown = realloc(r->sets, (r->nsets + 1) * sizeof *grown);
+    if (!grown) {
+        cli_error("out of memory");
+        exit(EXIT_TROUBLE);
+    }
+    r->sets = grown;
+    e = &r->sets[r->nsets++];
+    memset(e, 0, sizeof *e);
+    e->config_path = cfg;
+    if (cfg && cl_config_load(&e->config, cfg, config_diag, NULL) < 0)
+        return NULL;
+    n = r->nr + (e->config ? (int)cl_config_rules_count(e->config) : 0);
+    if (n == 0) {
+        cli_error("%s: no rule files (give -r RULES, or <rules> in a .claimlint.xml)", path);
+        return NULL;
+    }
+    paths = calloc((size_t)n, sizeof *paths);
+    if (!paths) {
+        cli_error("out of memory");
+        exit(EXIT_TROUBLE);
+    }
+    for (k = 0; k < r->nr; k++)
+        paths[k] = r->rpaths[k];
+    for (k = r->nr; k < n; k++)
+        paths[k] = (char *)cl_config_rules(e->config, (size_t)(k - r->nr));
+    e->rules = cli_load_rules(paths, n);
+    free(paths);
+    if (e->rules && e->config)
+        cl_config_apply(e->config, e->rules);
+    return e->rules ? e : NULL;
+}
+
+static void free_sets(struct run *r)
+{
+    size_t i;
+
+    for (i = 0; i < r->nsets; i++) {
+        free(r->sets[i].config_path);
+        cl_config_free(r->sets[i].config);
+        cl_rules_free(r->sets[i].rules);
+    }
+    free(r->sets);
+}
+
+/* Check one input file; returns the exit status it calls for. */
+static int check_one(struct run *r, const char *path, const struct cli_input *input,
+                     cl_split_mode mode, int cli_fail_on, int report)
+{
+    struct ruleset_entry *set = rules_for(r, path);
+    cl_check_cb cb = {on_occurrence, on_diag, r};
+    const char *glob;
+    cl_doc *doc = NULL;
+    int rc, fail_on, l;
+
+    if (!set)
+        return EXIT_TROUBLE;
+    if (set->config && strcmp(path, "-") != 0 && (glob = cl_config_ignored(set->config, path))) {
+        fprintf(stderr, "%s: note: not checked: matches <ignore>%s</ignore> of %s\n", path, glob,
+                cl_config_path(set->config));
+        return EXIT_OK;
+    }
+    if (cli_open_doc(&doc, path, input) < 0)
+        return EXIT_TROUBLE;
+    memset(r->counts, 0, sizeof r->counts);
+    cl_emitter_set_rules(r->emitter, set->rules);
+    rc = cl_check(doc, set->rules, mode, &cb);
+    if (rc == 0)
+        rc = cl_emitter_end_file(r->emitter, doc);
+    if (rc < 0) {
+        cli_print_last_error(cl_doc_name(doc), rc);
+        cl_doc_free(doc);
+        return EXIT_TROUBLE;
+    }
+    cl_doc_free(doc);
+    if (report)
+        return EXIT_OK;
+    /* --fail-on, else the configuration's <fail-on>, else error */
+    fail_on = cli_fail_on >= 0                              ? cli_fail_on
+              : set->config && cl_config_fail_on(set->config) >= 0 ? cl_config_fail_on(set->config)
+                                                            : CL_LEVEL_ERROR;
+    for (l = fail_on; l <= CL_LEVEL_ERROR; l++)
+        if (l > CL_LEVEL_OK && r->counts[l])
+            return EXIT_FINDINGS;
+    return EXIT_OK;
+}
+
 static int run(int argc, char **argv, int report)
 {
     static const struct option longopts[] = {
-        {"rules", required_argument, NULL, 'r'},  {"format", required_argument, NULL, 'f'},
+        {"rules", required_argument, NULL, 'r'},   {"format", required_argument, NULL, 'f'},
         {"fail-on", required_argument, NULL, 'F'}, {"split", required_argument, NULL, 's'},
-        {"color", required_argument, NULL, 'C'},  {"no-color", no_argument, NULL, 'N'},
-        {"help", no_argument, NULL, 'h'},         CLI_INPUT_LONGOPTS,
+        {"color", required_argument, NULL, 'C'},   {"no-color", no_argument, NULL, 'N'},
+        {"config", required_argument, NULL, 'c'},  {"no-config", no_argument, NULL, 'n'},
+        {"help", no_argument, NULL, 'h'},          CLI_INPUT_LONGOPTS,
         {NULL, 0, NULL, 0}};
     const char *cmd = report ? "report" : "check", *format = "text", *emitter_name;
-    char **rpaths = NULL;
-    int nr = 0, opt, i, status = EXIT_OK, fail_on = CL_LEVEL_ERROR, color = -1, rc;
+    int opt, i, status = EXIT_OK, fail_on = -1, color = -1, one;
     cl_split_mode mode = CL_SPLIT_AUTO;
-    cl_rules *rules;
-    struct run state = {NULL, 0};
+    struct run r;
     struct cli_input input = {-1, NULL};
-    cl_check_cb cb = {on_occurrence, on_diag, &state};
 
+    memset(&r, 0, sizeof r);
     while ((opt = getopt_long(argc, argv, "r:f:h", longopts, NULL)) != -1) {
         switch (opt) {
         case 'r':
-            cli_list_add(&rpaths, &nr, optarg);
+            cli_list_add(&r.rpaths, &r.nr, optarg);
             break;
         case 'f':
             format = optarg;
@@ -145,9 +285,15 @@ static int run(int argc, char **argv, int report)
         case 'N':
             color = 0;
             break;
+        case 'c':
+            r.config_path = optarg;
+            break;
+        case 'n':
+            r.no_config = 1;
+            break;
         case 'h':
             usage(report);
-            free(rpaths);
+            free(r.rpaths);
             return EXIT_OK;
         default:
             if (cli_input_option(&input, opt, optarg) > 0)
@@ -161,8 +307,8 @@ static int run(int argc, char **argv, int report)
         cli_error("unknown format '%s' for %s (%s)", format, cmd, report ? "text, json" : names);
         goto bad_usage;
     }
-    if (nr == 0) {
-        cli_error("%s: no rule files given (use -r RULES)", cmd);
+    if (r.config_path && r.no_config) {
+        cli_error("%s: --config and --no-config exclude each other", cmd);
         goto bad_usage;
     }
     if (optind >= argc) {
@@ -171,43 +317,26 @@ static int run(int argc, char **argv, int report)
     }
     if (color < 0)
         color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-    rules = cli_load_rules(rpaths, nr);
-    free(rpaths);
-    if (!rules)
-        return EXIT_TROUBLE;
-    if (cl_emitter_new(&state.emitter, emitter_name, stdout, color ? CL_WRITE_COLOR : 0, rules) <
-        0) {
+    if (cl_emitter_new(&r.emitter, emitter_name, stdout, color ? CL_WRITE_COLOR : 0, NULL) < 0) {
         cli_print_last_error(NULL, CL_ENOMEM);
-        cl_rules_free(rules);
+        free(r.rpaths);
         return EXIT_TROUBLE;
     }
     for (i = optind; i < argc; i++) {
-        cl_doc *doc = NULL;
-        if (cli_open_doc(&doc, argv[i], &input) < 0) {
-            status = EXIT_TROUBLE;
-            continue;
-        }
-        rc = cl_check(doc, rules, mode, &cb);
-        if (rc == 0)
-            rc = cl_emitter_end_file(state.emitter, doc);
-        if (rc < 0) {
-            cli_print_last_error(cl_doc_name(doc), rc);
-            status = EXIT_TROUBLE;
-        }
-        cl_doc_free(doc);
+        one = check_one(&r, argv[i], &input, mode, fail_on, report);
+        if (one == EXIT_TROUBLE || (one == EXIT_FINDINGS && status == EXIT_OK))
+            status = one;
     }
-    if (cl_emitter_finish(state.emitter) < 0 || state.failed) {
+    if (cl_emitter_finish(r.emitter) < 0 || r.failed) {
         cli_error("error writing the output");
         status = EXIT_TROUBLE;
     }
-    if (status == EXIT_OK && !report && fail_on <= CL_LEVEL_ERROR &&
-        cl_emitter_count(state.emitter, (cl_level)fail_on) > 0)
-        status = EXIT_FINDINGS;
-    cl_emitter_free(state.emitter);
-    cl_rules_free(rules);
+    cl_emitter_free(r.emitter);
+    free_sets(&r);
+    free(r.rpaths);
     return status;
 bad_usage:
-    free(rpaths);
+    free(r.rpaths);
     cli_usage_hint(cmd);
     return EXIT_TROUBLE;
 }

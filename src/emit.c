@@ -58,6 +58,11 @@ int cl_emit_flush(cl_emitter *e)
     return e->failed ? cl_error_set(CL_EIO, NULL, 0, 0, "cannot write output") : 0;
 }
 
+void cl_emitter_set_rules(cl_emitter *e, const cl_rules *rules)
+{
+    e->rules = rules;
+}
+
 int cl_emitter_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence *o)
 {
     if (o->suppressed)

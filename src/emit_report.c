@@ -34,6 +34,7 @@ struct claim_row {
 };
 
 struct report_state {
+    const cl_rules *rules;     /* the rules CLAIMS were built from */
     cl_arena *arena;           /* the current document's copies */
     struct rep_claim *claims;  /* in rule order */
     struct claim_row *by_ptr;  /* sorted by claim address, for lookup */
@@ -49,13 +50,32 @@ static int ptr_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+static void teardown(struct report_state *st)
+{
+    size_t i;
+
+    for (i = 0; i < st->nclaims; i++)
+        free(st->claims[i].occ);
+    free(st->claims);
+    free(st->by_ptr);
+    cl_arena_free(st->arena);
+    st->claims = NULL;
+    st->by_ptr = NULL;
+    st->arena = NULL;
+    st->nclaims = 0;
+}
+
+/* Build the claim rows for the emitter's rules (again when they change:
+ * files under different configurations have different rules). */
 static int setup(cl_emitter *e)
 {
     struct report_state *st = e->state;
     size_t i, n = e->rules ? cl_rules_claim_count(e->rules) : 0;
 
-    if (st->arena)
+    if (st->arena && st->rules == e->rules)
         return 0;
+    teardown(st);
+    st->rules = e->rules;
     st->arena = cl_arena_new();
     st->claims = calloc(n ? n : 1, sizeof *st->claims);
     st->by_ptr = calloc(n ? n : 1, sizeof *st->by_ptr);
@@ -261,16 +281,8 @@ static int report_json_finish(cl_emitter *e)
 
 static void report_free(cl_emitter *e)
 {
-    struct report_state *st = e->state;
-    size_t i;
-
-    if (!st)
-        return;
-    for (i = 0; i < st->nclaims; i++)
-        free(st->claims[i].occ);
-    free(st->claims);
-    free(st->by_ptr);
-    cl_arena_free(st->arena);
+    if (e->state)
+        teardown(e->state);
 }
 
 const struct cl_emitter_ops cl_emit_report_text = {

@@ -69,6 +69,10 @@ void cl_arena_free(cl_arena *a);                        /* NULL is fine */
  * On failure returns a negative code and sets the last error naming PATH. */
 int cl_read_file(const char *path, char **out, size_t *len);
 
+/* Remove "DIR/../" pairs from PATH in place, lexically, for messages and
+ * for opening files named relative to other files. */
+void cl_path_tidy(char *path);
+
 /* Locate a data file shipped with claimlint (e.g. "claimlint.rng",
  * "cues/en.xml"). Looks in $CLAIMLINT_DATADIR, the installed data directory
  * and the source tree's rules/ directory, in that order. Returns a malloc'd

@@ -636,27 +636,6 @@ static int add_cue(cl_rules *r, xmlNodePtr node, const char *file)
 
 static int load_path(cl_rules *r, const char *path, const char *from, unsigned from_line);
 
-/* Remove "DIR/../" pairs from PATH in place, lexically, so that messages
- * name "rules/cues/en.xml" rather than "rules/examples/../cues/en.xml". A
- * DIR that is itself ".." is kept. */
-static void tidy_path(char *path)
-{
-    char *p = path, *seg, *next;
-
-    while ((next = strstr(p, "/../")) != NULL) {
-        seg = next;
-        while (seg > path && seg[-1] != '/')
-            seg--;
-        if ((next - seg == 2 && strncmp(seg, "..", 2) == 0) || (next - seg == 1 && *seg == '.') ||
-            next == seg) {
-            p = next + 1;
-            continue;
-        }
-        memmove(seg, next + 4, strlen(next + 4) + 1);
-        p = seg > path ? seg - 1 : path;
-    }
-}
-
 /* Resolve HREF relative to the directory of FILE; malloc'd. */
 static char *resolve_href(const char *file, const char *href)
 {
@@ -671,7 +650,7 @@ static char *resolve_href(const char *file, const char *href)
         return NULL;
     memcpy(p, file, dl);
     memcpy(p + dl, href, hl + 1);
-    tidy_path(p);
+    cl_path_tidy(p);
     return p;
 }
 

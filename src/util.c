@@ -228,6 +228,27 @@ int cl_read_file(const char *path, char **out, size_t *len)
     return rc;
 }
 
+/* Remove "DIR/../" pairs from PATH in place, lexically, so that messages
+ * name "rules/cues/en.xml" rather than "rules/examples/../cues/en.xml". A
+ * DIR that is itself ".." is kept. */
+void cl_path_tidy(char *path)
+{
+    char *p = path, *seg, *next;
+
+    while ((next = strstr(p, "/../")) != NULL) {
+        seg = next;
+        while (seg > path && seg[-1] != '/')
+            seg--;
+        if ((next - seg == 2 && strncmp(seg, "..", 2) == 0) || (next - seg == 1 && *seg == '.') ||
+            next == seg) {
+            p = next + 1;
+            continue;
+        }
+        memmove(seg, next + 4, strlen(next + 4) + 1);
+        p = seg > path ? seg - 1 : path;
+    }
+}
+
 static char *join_path(const char *dir, const char *name)
 {
     size_t a = strlen(dir), b = strlen(name);
