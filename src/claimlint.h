@@ -438,7 +438,8 @@ typedef enum cl_format {
 
 enum {
     CL_WRITE_CUES = 1 << 0,  /* include the cues of each sentence */
-    CL_WRITE_COLOR = 1 << 1  /* ANSI colours in text output */
+    CL_WRITE_COLOR = 1 << 1, /* ANSI colours in text output */
+    CL_WRITE_QUIET = 1 << 2  /* no summary line in text output */
 };
 
 /* Write sentence S of DOC to F in FORMAT (text: "FILE:LINE:COL: TEXT";

@@ -24,6 +24,7 @@ struct run {
     char **rpaths;
     int nr;
     int no_config;
+    int quiet;
     const char *config_path; /* --config */
     struct ruleset_entry *sets;
     size_t nsets;
@@ -71,7 +72,8 @@ static void usage(int report)
            "                     found by walking up from each file's directory\n"
            "      --no-config    use no configuration file\n");
     printf(CLI_INPUT_HELP);
-    printf("      --split=MODE   auto (default) or lines: every line is one sentence\n"
+    printf("  -q, --quiet        no progress, notes or summary line\n"
+           "      --split=MODE   auto (default) or lines: every line is one sentence\n"
            "  -h, --help         show this help\n"
            "Exit status: 0 no findings at the --fail-on level, 1 findings, 2 errors.\n");
 }
@@ -205,8 +207,9 @@ static int check_one(struct run *r, const char *path, const struct cli_input *in
     if (!set)
         return EXIT_TROUBLE;
     if (set->config && strcmp(path, "-") != 0 && (glob = cl_config_ignored(set->config, path))) {
-        fprintf(stderr, "%s: note: not checked: matches <ignore>%s</ignore> of %s\n", path, glob,
-                cl_config_path(set->config));
+        if (!r->quiet)
+                fprintf(stderr, "%s: note: not checked: matches <ignore>%s</ignore> of %s\n", path,
+                    glob, cl_config_path(set->config));
         return EXIT_OK;
     }
     if (cli_open_doc(&doc, path, input) < 0)
@@ -241,17 +244,21 @@ static int run(int argc, char **argv, int report)
         {"fail-on", required_argument, NULL, 'F'}, {"split", required_argument, NULL, 's'},
         {"color", required_argument, NULL, 'C'},   {"no-color", no_argument, NULL, 'N'},
         {"config", required_argument, NULL, 'c'},  {"no-config", no_argument, NULL, 'n'},
+        {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},          CLI_INPUT_LONGOPTS,
         {NULL, 0, NULL, 0}};
     const char *cmd = report ? "report" : "check", *format = "text", *emitter_name;
-    int opt, i, status = EXIT_OK, fail_on = -1, color = -1, one;
+    int opt, i, status = EXIT_OK, fail_on = -1, color = -1, one, progress;
     cl_split_mode mode = CL_SPLIT_AUTO;
     struct run r;
     struct cli_input input = {-1, NULL};
 
     memset(&r, 0, sizeof r);
-    while ((opt = getopt_long(argc, argv, "r:f:h", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "r:f:qh", longopts, NULL)) != -1) {
         switch (opt) {
+        case 'q':
+            r.quiet = 1;
+            break;
         case 'r':
             cli_list_add(&r.rpaths, &r.nr, optarg);
             break;
@@ -317,16 +324,24 @@ static int run(int argc, char **argv, int report)
     }
     if (color < 0)
         color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-    if (cl_emitter_new(&r.emitter, emitter_name, stdout, color ? CL_WRITE_COLOR : 0, NULL) < 0) {
+    progress = !r.quiet && argc - optind > 1 && isatty(STDERR_FILENO);
+    if (cl_emitter_new(&r.emitter, emitter_name, stdout,
+                       (color ? CL_WRITE_COLOR : 0) | (r.quiet ? CL_WRITE_QUIET : 0), NULL) < 0) {
         cli_print_last_error(NULL, CL_ENOMEM);
         free(r.rpaths);
         return EXIT_TROUBLE;
     }
     for (i = optind; i < argc; i++) {
+        /* progress for long runs on a terminal: one line, rewritten */
+        if (progress)
+            fprintf(stderr, "\r\033[K%s: [%d/%d] %s", cli_progname, i - optind + 1, argc - optind,
+                    argv[i]);
         one = check_one(&r, argv[i], &input, mode, fail_on, report);
         if (one == EXIT_TROUBLE || (one == EXIT_FINDINGS && status == EXIT_OK))
             status = one;
     }
+    if (progress)
+        fputs("\r\033[K", stderr);
     if (cl_emitter_finish(r.emitter) < 0 || r.failed) {
         cli_error("error writing the output");
         status = EXIT_TROUBLE;

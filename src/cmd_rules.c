@@ -11,9 +11,11 @@ static void usage(void)
 {
     printf("usage: claimlint rules check FILE...\n"
            "       claimlint rules test FILE...\n"
+           "       claimlint rules list [-r] RULES...\n"
            "check: load each rule file (schema, regexes, ids, includes) and report every\n"
            "       error with its file and line.\n"
            "test:  run each claim's <example>s and report those whose status differs.\n"
+           "list:  every claim of the rules: id, verdict, title and where it is declared.\n"
            "Exit status: 0 all good, 1 an example failed, 2 a rule file has errors.\n");
 }
 
@@ -39,6 +41,41 @@ static void on_example(const cl_claim *c, const cl_example *ex, cl_status got, c
     printf("\n  %s\n", ex->text);
 }
 
+/* `rules list`: the claims of all the rule files given, loaded together. */
+static int list_claims(int argc, char **argv)
+{
+    char **paths = NULL;
+    int n = 0, i;
+    size_t k, w = 5, nclaims;
+    cl_rules *rules;
+
+    for (i = 0; i < argc; i++)
+        if (strcmp(argv[i], "-r") != 0 && strcmp(argv[i], "--rules") != 0)
+            cli_list_add(&paths, &n, strncmp(argv[i], "--rules=", 8) == 0 ? argv[i] + 8 : argv[i]);
+    if (!n) {
+        free(paths);
+        cli_error("rules list: no rule file given");
+        cli_usage_hint("rules");
+        return EXIT_TROUBLE;
+    }
+    rules = cli_load_rules(paths, n);
+    free(paths);
+    if (!rules)
+        return EXIT_TROUBLE;
+    nclaims = cl_rules_claim_count(rules);
+    for (k = 0; k < nclaims; k++)
+        if (strlen(cl_rules_claim(rules, k)->id) > w)
+            w = strlen(cl_rules_claim(rules, k)->id);
+    for (k = 0; k < nclaims; k++) {
+        const cl_claim *c = cl_rules_claim(rules, k);
+        printf("%-*s  %-11s  %s  (%s:%u)\n", (int)w, c->id, cl_verdict_name(c->verdict), c->title,
+               c->file, c->line);
+    }
+    printf("%zu claims\n", nclaims);
+    cl_rules_free(rules);
+    return cli_finish_output(EXIT_OK);
+}
+
 static int rules_exec(int argc, char **argv)
 {
     int i, status = EXIT_OK, test;
@@ -48,8 +85,10 @@ static int rules_exec(int argc, char **argv)
         usage();
         return EXIT_OK;
     }
+    if (argc >= 2 && strcmp(argv[1], "list") == 0)
+        return list_claims(argc - 2, argv + 2);
     if (argc < 2 || (strcmp(argv[1], "check") != 0 && strcmp(argv[1], "test") != 0)) {
-        cli_error("rules: expected 'check' or 'test'%s%s%s", argc >= 2 ? ", not '" : "",
+        cli_error("rules: expected 'check', 'test' or 'list'%s%s%s", argc >= 2 ? ", not '" : "",
                   argc >= 2 ? argv[1] : "", argc >= 2 ? "'" : "");
         cli_usage_hint("rules");
         return EXIT_TROUBLE;
@@ -84,6 +123,6 @@ static int rules_exec(int argc, char **argv)
     return cli_finish_output(status);
 }
 
-const struct cli_cmd cli_cmd_rules = {"rules", "rules check|test FILE...",
-                                      "check rule files, or run the examples in them",
+const struct cli_cmd cli_cmd_rules = {"rules", "rules check|test|list FILE...",
+                                      "check rule files, run their examples, list claims",
                                       rules_exec};

@@ -134,6 +134,7 @@ static const char *resolve(cl_config *c, const char *href)
     if (!(p = cl_arena_alloc(c->arena, len)))
         return NULL;
     snprintf(p, len, "%s/%s", c->dir, href);
+    cl_path_tidy(p);
     return p;
 }
 

@@ -70,6 +70,8 @@ static int text_finish(cl_emitter *e)
     cl_buf *b = &e->out;
     size_t total = e->counts[1] + e->counts[2] + e->counts[3];
 
+    if (e->flags & CL_WRITE_QUIET)
+        return 0;
     if (!total) {
         cl_buf_puts(b, "no findings");
     } else {
