@@ -82,8 +82,9 @@ int cl_format_message(cl_buf *b, const cl_claim *c, cl_status status, const cl_s
 
 /* Fill O for match M of sentence S. */
 static int describe(cl_matcher *mt, const cl_doc *doc, const cl_sentence *s, const cl_claim *c,
-                    cl_range m, cl_buf *msg, cl_occurrence *o)
+                    const cl_match *match, cl_buf *msg, cl_occurrence *o)
 {
+    cl_range m = match->tokens;
     const cl_token *first = &s->tokens[m.start], *last = &s->tokens[m.end - 1];
     size_t lastchar = last->end;
 
@@ -91,7 +92,7 @@ static int describe(cl_matcher *mt, const cl_doc *doc, const cl_sentence *s, con
     o->claim = c;
     o->sentence = s;
     o->match = m;
-    o->status = cl_match_status(mt, s, m, &o->cue, &o->cues, &o->ncues);
+    o->status = cl_match_status(mt, s, match, &o->cue, &o->cues, &o->ncues);
     o->level = c->levels[o->status];
     o->match_start = first->cstart;
     o->match_end = last->cend;
@@ -182,7 +183,7 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
             goto cleanup;
         for (i = 0; i < n; i++) {
             const cl_claim *c = cl_rules_claim(rules, matches[i].claim);
-            if ((rc = describe(mt, doc, s, c, matches[i].tokens, &msg, &o)) < 0)
+            if ((rc = describe(mt, doc, s, c, &matches[i], &msg, &o)) < 0)
                 goto cleanup;
             seen[matches[i].claim] = 1;
             suppress(doc, &o);

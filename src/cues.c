@@ -210,7 +210,7 @@ cleanup:
 
 /* Whether a terminator among CUES covers token K and ends scopes running
  * in from SIDE (0: a backward scope, 1: a forward one). */
-static int ends_here(const cl_cue *cues, size_t ncues, long k, int side)
+static const cl_cue *ends_here(const cl_cue *cues, size_t ncues, long k, int side)
 {
     size_t i;
 
@@ -222,19 +222,20 @@ static int ends_here(const cl_cue *cues, size_t ncues, long k, int side)
             continue;
         if (d == CL_DIR_BOTH || (side == 1 && d == CL_DIR_FORWARD) ||
             (side == 0 && d == CL_DIR_BACKWARD))
-            return 1;
+            return c;
     }
-    return 0;
+    return NULL;
 }
 
 const char *cl_cue_scope_stop(const cl_cue *cue, int side, const cl_token *toks, size_t n,
-                              const cl_cue *cues, size_t ncues)
+                              const cl_cue *cues, size_t ncues, const cl_cue **term)
 {
     cl_direction d = cue->def->direction;
     unsigned window = side ? cue->def->window : cue->def->before;
     int step = side ? 1 : -1;
     long k;
 
+    *term = NULL;
     if (d == CL_DIR_NONE || cue->def->kind == CL_CUE_TERMINATOR || window == 0 ||
         (side == 0 && d == CL_DIR_FORWARD) || (side == 1 && d == CL_DIR_BACKWARD))
         return "none";
@@ -245,7 +246,7 @@ const char *cl_cue_scope_stop(const cl_cue *cue, int side, const cl_token *toks,
     else
         k = side ? (long)cue->scope[side].end : (long)cue->scope[side].start - 1;
     for (; k >= 0 && k < (long)n; k += step) {
-        if (ends_here(cues, ncues, k, side))
+        if ((*term = ends_here(cues, ncues, k, side)) != NULL)
             return "terminator";
         if (!is_punct(&toks[k]))
             return "window";

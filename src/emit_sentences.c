@@ -29,12 +29,17 @@ static void jsonl_cues(cl_buf *b, const cl_sentence *s)
 {
     size_t i, k, n, st, en, spans[3][2];
 
+    int first = 1;
+
     cl_buf_puts(b, ",\"cues\":[");
     for (i = 0; i < s->ncues; i++) {
         const cl_cue *c = &s->cues[i];
         const char *from, *to;
-        if (i)
+        if (c->def->kind == CL_CUE_TERMINATOR)
+            continue; /* structure, not a cue: see explain */
+        if (!first)
             cl_buf_putc(b, ',');
+        first = 0;
         cl_buf_puts(b, "{\"kind\":");
         cl_json_str(b, cl_cue_kind_name(c->def->kind), strlen(cl_cue_kind_name(c->def->kind)));
         cl_cue_chars(s, c, &st, &en);
@@ -60,6 +65,8 @@ static void text_cues(cl_buf *b, const cl_sentence *s)
 
     for (i = 0; i < s->ncues; i++) {
         const cl_cue *c = &s->cues[i];
+        if (c->def->kind == CL_CUE_TERMINATOR)
+            continue;
         cl_buf_printf(b, "  %s \"", cl_cue_kind_name(c->def->kind));
         cue_text(b, s, c->tokens);
         cl_buf_putc(b, '"');

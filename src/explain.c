@@ -44,12 +44,10 @@ static void explain_cue(cl_buf *b, const cl_sentence *s, const cl_cue *c)
         cl_buf_puts(b, "              not a cue: suppresses the cues it overlaps\n");
         return;
     }
-    if (d->kind == CL_CUE_TERMINATOR) {
-        cl_buf_puts(b, "              ends the scopes that reach it\n");
-        return;
-    }
     for (side = 0; side < 2; side++) {
-        const char *stop = cl_cue_scope_stop(c, side, s->tokens, s->ntokens, s->cues, s->ncues);
+        const cl_cue *term;
+        const char *stop =
+            cl_cue_scope_stop(c, side, s->tokens, s->ntokens, s->cues, s->ncues, &term);
         if (strcmp(stop, "none") == 0)
             continue;
         cl_buf_printf(b, "              %s scope ", side ? "forward " : "backward");
@@ -60,7 +58,13 @@ static void explain_cue(cl_buf *b, const cl_sentence *s, const cl_cue *c)
         } else {
             cl_buf_puts(b, "(empty)");
         }
-        cl_buf_printf(b, ", ended by %s\n", stop);
+        cl_buf_printf(b, ", ended by %s", stop);
+        if (term) {
+            cl_buf_putc(b, ' ');
+            quoted(b, s, term->tokens);
+            cl_buf_printf(b, " (%s:%u)", term->def->file, term->def->line);
+        }
+        cl_buf_putc(b, '\n');
     }
 }
 
@@ -82,7 +86,7 @@ static void explain_claims(cl_buf *b, cl_matcher *mt, const cl_rules *rules, con
         const cl_cue *decider;
         const cl_cue *const *cover;
         size_t ncover;
-        cl_status status = cl_match_status(mt, s, m[i].tokens, &decider, &cover, &ncover);
+        cl_status status = cl_match_status(mt, s, &m[i], &decider, &cover, &ncover);
 
         cl_sentence_range_chars(s, m[i].tokens, &st, &en);
         cl_buf_printf(b, "  %s ", c->id);
@@ -127,7 +131,10 @@ static void explain_rejected(cl_buf *b, const cl_rules *rules, const cl_sentence
             if (!won && f->tokens.start < c->tokens.end && c->tokens.start < f->tokens.end)
                 won = f;
         }
-        if (k < s->ncues || !won)
+        /* another phrase for the same words and kind says nothing new */
+        if (k < s->ncues || !won ||
+            (won->def->kind == c->def->kind && won->tokens.start == c->tokens.start &&
+             won->tokens.end == c->tokens.end))
             continue;
         if (!shown++)
             cl_buf_puts(b, "not taken (a cue that overlaps them won):\n");
@@ -145,7 +152,7 @@ static void explain_rejected(cl_buf *b, const cl_rules *rules, const cl_sentence
 static void explain_sentence(cl_buf *b, cl_matcher *mt, const cl_rules *rules,
                              const cl_doc *doc, const cl_sentence *s)
 {
-    size_t i;
+    size_t i, shown;
 
     cl_buf_printf(b, "%s:%u:%u: sentence\n  %s\n", cl_doc_name(doc), s->line, s->column,
                   s->text);
@@ -160,11 +167,15 @@ static void explain_sentence(cl_buf *b, cl_matcher *mt, const cl_rules *rules,
                       cl_token_kind_name(t->kind), (int)(t->end - t->start), s->text + t->start,
                       t->fold, t->stem ? t->stem : "-");
     }
-    cl_buf_printf(b, "cues (%zu):\n", s->ncues);
-    if (!s->ncues)
+    for (i = 0, shown = 0; i < s->ncues; i++)
+        shown += s->cues[i].def->kind != CL_CUE_TERMINATOR;
+    /* terminators are named where they end a scope, not listed */
+    cl_buf_printf(b, "cues (%zu):\n", shown);
+    if (!shown)
         cl_buf_puts(b, "  (none: no phrase of the lexicon occurs in this sentence)\n");
     for (i = 0; i < s->ncues; i++)
-        explain_cue(b, s, &s->cues[i]);
+        if (s->cues[i].def->kind != CL_CUE_TERMINATOR)
+            explain_cue(b, s, &s->cues[i]);
     explain_rejected(b, rules, s);
     if (cl_rules_claim_count(rules))
         explain_claims(b, mt, rules, doc, s);

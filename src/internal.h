@@ -264,6 +264,9 @@ void cl_matcher_free(cl_matcher *m);
 typedef struct cl_match {
     uint32_t claim; /* index in the rules */
     cl_range tokens;
+    /* bit i: token tokens.start + i was matched by one of the pattern's
+     * own <token>s (not skipped over); regex matches have none */
+    uint64_t own;
 } cl_match;
 
 /* Find every claim of R in sentence S: at most one occurrence per claim and
@@ -274,11 +277,15 @@ typedef struct cl_match {
 int cl_match_sentence(cl_matcher *m, const cl_rules *r, const cl_sentence *s, cl_diag_fn diag,
                       void *ud, const char *docname, const cl_match **out, size_t *n);
 
-/* Status of the token range MATCH of S from its cues: hedged when a hedge
- * covers it, else negated when a negation does, else stated. *DECIDER gets
- * the deciding cue (or NULL); the covering cues go to M's buffer, returned
- * in *COVER / *NCOVER (valid until the next call). */
-cl_status cl_match_status(cl_matcher *m, const cl_sentence *s, cl_range match,
+/* Status of match MATCH of S from its cues: hedged when a hedge covers it,
+ * else negated when a negation does, else stated. A cue covers a match
+ * when its scope reaches a token of it, or when the cue stands inside the
+ * match; a cue on words the pattern names itself is part of the claim and
+ * covers nothing (a claim about "unaccompanied" travel is not denied by
+ * its own word). *DECIDER gets the
+ * deciding cue (or NULL); the covering cues go to M's buffer, returned in
+ * *COVER / *NCOVER (valid until the next call). */
+cl_status cl_match_status(cl_matcher *m, const cl_sentence *s, const cl_match *match,
                           const cl_cue **decider, const cl_cue *const **cover, size_t *ncover);
 
 /* ---- input.c, input_markdown.c, input_html.c ------------------------ */
@@ -442,9 +449,10 @@ void cl_cuevec_free(cl_cuevec *v);
 int cl_cues_candidates(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *out);
 
 /* Why the scope part SIDE (0 backward, 1 forward) of CUE stops where it
- * does: "terminator", "window", "sentence end" or "none" (no scope). */
+ * does: "terminator" (then *TERM is that terminator), "window",
+ * "sentence end", "sentence start" or "none" (no scope). */
 const char *cl_cue_scope_stop(const cl_cue *cue, int side, const cl_token *toks, size_t n,
-                              const cl_cue *cues, size_t ncues);
+                              const cl_cue *cues, size_t ncues, const cl_cue **term);
 
 /* ---- json.c ----------------------------------------------------------- */
 

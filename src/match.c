@@ -27,6 +27,7 @@ struct cl_matcher {
     cl_matchvec found, anti;
     const cl_cue **cover;
     size_t ncover, cover_cap;
+    size_t placed[64]; /* where each pattern token landed, during a match */
 };
 
 int cl_matcher_new(cl_matcher **out)
@@ -64,7 +65,7 @@ void cl_matcher_free(cl_matcher *m)
     free(m);
 }
 
-static int push(cl_matchvec *v, uint32_t claim, uint32_t start, uint32_t end)
+static int push(cl_matchvec *v, uint32_t claim, uint32_t start, uint32_t end, uint64_t own)
 {
     if (v->n == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 32;
@@ -77,6 +78,7 @@ static int push(cl_matchvec *v, uint32_t claim, uint32_t start, uint32_t end)
     v->v[v->n].claim = claim;
     v->v[v->n].tokens.start = start;
     v->v[v->n].tokens.end = end;
+    v->v[v->n].own = own;
     v->n++;
     return 0;
 }
@@ -131,6 +133,8 @@ static int match_rest(cl_matcher *m, const cl_pattern *p, uint32_t k, size_t pos
         j = pos + gap;
         if (j >= s->ntokens)
             return 0;
+        if (k < 64)
+            m->placed[k] = j;
         if (token_matches(m, &p->toks[k], s, j) && match_rest(m, p, k + 1, j + 1, s, end))
             return 1;
     }
@@ -142,14 +146,22 @@ static int pattern_all(cl_matcher *m, const cl_pattern *p, const cl_sentence *s,
                        cl_matchvec *v)
 {
     size_t i, end;
+    uint64_t own;
+    uint32_t k;
     int rc;
 
     if (!p->ntoks)
         return 0;
-    for (i = 0; i < s->ntokens; i++)
-        if (token_matches(m, &p->toks[0], s, i) && match_rest(m, p, 1, i + 1, s, &end))
-            if ((rc = push(v, claim, (uint32_t)i, (uint32_t)end)) < 0)
-                return rc;
+    for (i = 0; i < s->ntokens; i++) {
+        m->placed[0] = i;
+        if (!token_matches(m, &p->toks[0], s, i) || !match_rest(m, p, 1, i + 1, s, &end))
+            continue;
+        for (own = 0, k = 0; k < p->ntoks && k < 64; k++)
+            if (m->placed[k] - i < 64)
+                own |= (uint64_t)1 << (m->placed[k] - i);
+        if ((rc = push(v, claim, (uint32_t)i, (uint32_t)end, own)) < 0)
+            return rc;
+    }
     return 0;
 }
 
@@ -215,7 +227,7 @@ static int regex_all(cl_matcher *m, const cl_claim *c, const cl_regex *re, const
         if (rc == 0)
             return 0;
         ov = pcre2_get_ovector_pointer(m->md);
-        if (span_tokens(s, ov[0], ov[1], &r) && (rc = push(v, claim, r.start, r.end)) < 0)
+        if (span_tokens(s, ov[0], ov[1], &r) && (rc = push(v, claim, r.start, r.end, 0)) < 0)
             return rc;
         start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
     }
@@ -298,8 +310,13 @@ int cl_match_sentence(cl_matcher *m, const cl_rules *r, const cl_sentence *s, cl
                 overlaps(m->found.v[j].tokens, m->found.v[i].tokens))
                 break;
         if (j < k) {
-            if (m->found.v[i].tokens.end > m->found.v[j].tokens.end)
-                m->found.v[j].tokens.end = m->found.v[i].tokens.end;
+            /* merge: the union of the spans; a word is the claim's own
+             * when any of the merged matches named it */
+            cl_match *a = &m->found.v[j], *b = &m->found.v[i];
+            if (b->tokens.start - a->tokens.start < 64)
+                a->own |= b->own << (b->tokens.start - a->tokens.start);
+            if (b->tokens.end > a->tokens.end)
+                a->tokens.end = b->tokens.end;
             continue;
         }
         m->found.v[k++] = m->found.v[i];
@@ -310,14 +327,32 @@ int cl_match_sentence(cl_matcher *m, const cl_rules *r, const cl_sentence *s, cl
     return 0;
 }
 
-/* Whether cue C bears on the token range R: its scope covers a token of R,
- * or the cue itself stands inside R ("the trip is not linked"). */
-static int cue_covers(const cl_cue *c, cl_range r)
+/* Whether every token of cue C is one of the match's own words. */
+static int cue_is_own(const cl_cue *c, const cl_match *mt)
 {
-    return overlaps(c->scope[0], r) || overlaps(c->scope[1], r) || overlaps(c->tokens, r);
+    uint32_t t;
+
+    for (t = c->tokens.start; t < c->tokens.end; t++) {
+        uint32_t rel = t - mt->tokens.start;
+        if (t < mt->tokens.start || rel >= 64 || !(mt->own >> rel & 1))
+            return 0;
+    }
+    return 1;
 }
 
-cl_status cl_match_status(cl_matcher *m, const cl_sentence *s, cl_range match,
+/* Whether cue C bears on match MT: its scope covers a token of it, or the
+ * cue stands inside it ("the trip is not linked"). A cue on the claim's
+ * own words ("unable" in a claim that someone was unable to travel) is
+ * part of what is claimed, and bears on nothing. */
+static int cue_covers(const cl_cue *c, const cl_match *mt)
+{
+    if (cue_is_own(c, mt))
+        return 0;
+    return overlaps(c->scope[0], mt->tokens) || overlaps(c->scope[1], mt->tokens) ||
+           overlaps(c->tokens, mt->tokens);
+}
+
+cl_status cl_match_status(cl_matcher *m, const cl_sentence *s, const cl_match *match,
                           const cl_cue **decider, const cl_cue *const **cover, size_t *ncover)
 {
     const cl_cue *neg = NULL, *hedge = NULL;

@@ -164,6 +164,7 @@ START_TEST(test_scope_stop_reasons)
     const char *texts[] = {"It is not good but fine.", "It is not good.",
                            "A not b c d e f g h i."};
     const char *want[] = {"terminator", "sentence end", "window"};
+    const cl_cue *term;
     size_t i;
 
     for (i = 0; i < 3; i++) {
@@ -173,10 +174,11 @@ START_TEST(test_scope_stop_reasons)
         ck_assert_int_eq(cl_doc_analyze(doc, rules, CL_SPLIT_LINES, CL_ANALYZE_CUES), 0);
         ck_assert_int_eq(cl_doc_next(doc, &s), 1);
         ck_assert_str_eq(cl_cue_scope_stop(&s->cues[0], 1, s->tokens, s->ntokens, s->cues,
-                                           s->ncues),
+                                           s->ncues, &term),
                          want[i]);
+        ck_assert(i == 0 ? term == &s->cues[1] : term == NULL);
         ck_assert_str_eq(cl_cue_scope_stop(&s->cues[0], 0, s->tokens, s->ntokens, s->cues,
-                                           s->ncues),
+                                           s->ncues, &term),
                          "none");
         cl_doc_free(doc);
     }

@@ -71,7 +71,7 @@ struct match_case {
 #define U_REGEX_TOKEN "|regex-token:unstated:ok:0:0-0:0:"
 #define U_CASE "|case:unstated:error:0:0-0:0:"
 #define U_SENTENCE_REGEX "|sentence-regex:unstated:ok:0:0-0:0:"
-#define U_MESSAGE "|message:unstated:ok:0:0-0:0:"
+#define U_MESSAGE "|message:unstated:ok:0:0-0:0:|own-word:unstated:ok:0:0-0:0:"
 
 static const struct match_case cases[] = {
     /* skip: up to 3 tokens before "linked", then up to 2 before "policy" */
@@ -103,7 +103,7 @@ static const struct match_case cases[] = {
     /* a pattern and a regex matching the same words: one occurrence */
     {"The Fed deal was done.",
      "case:stated:ok:1:5-1:8:|message:stated:error:1:9-1:22:" U_SKIP U_REGEX_TOKEN
-         U_SENTENCE_REGEX},
+         U_SENTENCE_REGEX "|own-word:unstated:ok:0:0-0:0:"},
     /* positions across a line break and after non-ASCII text */
     {"Señor Fed: the trip was\n  linked to policy.",
      "case:stated:ok:1:7-1:10:|skip:stated:error:1:16-2:19:" U_REGEX_TOKEN U_SENTENCE_REGEX
@@ -157,7 +157,7 @@ START_TEST(test_claim_fields)
     const cl_claim *c;
     size_t i;
 
-    ck_assert_uint_eq(cl_rules_claim_count(rules), 5);
+    ck_assert_uint_eq(cl_rules_claim_count(rules), 6);
     c = cl_rules_claim(rules, 1);
     ck_assert_str_eq(c->id, "t.regex-token");
     ck_assert_str_eq(c->ruleset, "t");
@@ -171,9 +171,9 @@ START_TEST(test_claim_fields)
     ck_assert_str_eq(c->sources[1].text, "The minutes");
     ck_assert_uint_eq(c->nexamples, 1);
     ck_assert_int_eq(c->examples[0].status, CL_STATUS_NEGATED);
-    for (i = 0; i < 5; i++)
+    for (i = 0; i < 6; i++)
         ck_assert_ptr_nonnull(strstr(cl_rules_claim(rules, i)->file, "claims.xml"));
-    ck_assert_ptr_null(cl_rules_claim(rules, 5));
+    ck_assert_ptr_null(cl_rules_claim(rules, 6));
 }
 END_TEST
 
