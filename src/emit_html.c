@@ -1,10 +1,1177 @@
-/* emit_html.c - the html output format (being written). */
+/* emit_html.c - `claimlint check -f html`: one self-contained HTML page for
+ * editors. A header (files checked, rule files, counts, legend), then for
+ * each document the per-claim table and the article itself, every sentence
+ * that makes a claim highlighted by status and severity with a side note.
+ *
+ * The page loads nothing and runs no script (a Content-Security-Policy says
+ * so to the browser); everything that comes from an article or a rule file
+ * is escaped, and only http, https and mailto sources become links.
+ *
+ * The page is written in the finish hook: its header names every file and
+ * the totals, which are known only then. Documents are rendered as they end
+ * (end_file) into a buffer kept until then. Streaming them and moving the
+ * header to the top with CSS (`order`) was turned down: the DOM, screen
+ * readers and the text of the page would still put it last.
+ */
+#include <stdlib.h>
+#include <string.h>
+
 #include "internal.h"
+
+#define NO_ROW ((size_t)-1)
+
+/* One occurrence of the current document, copied out of the callback. */
+struct h_occ {
+    const cl_claim *claim;   /* owned by the rules */
+    size_t row;              /* claim's index in rule order, or NO_ROW */
+    size_t seq;              /* arrival order, to keep sorting stable */
+    cl_status status;
+    cl_level level;
+    const char *message;     /* in the document arena */
+    unsigned line, column;
+    size_t sent_start, sent_end;   /* bytes of the sentence in the file */
+    size_t match_start, match_end; /* bytes of the match in the file */
+    const cl_cue_def *cue;   /* the deciding cue (owned by the rules) or NULL */
+    const char *cue_text;    /* its words in the sentence, or NULL */
+};
+
+/* A document already rendered, for the header. */
+struct h_file {
+    const char *name;  /* in the run arena */
+    size_t counts[4];  /* occurrences by level; unstated ones only above ok */
+};
+
+struct claim_row {
+    const cl_claim *claim;
+    size_t row;
+};
+
+struct html_state {
+    int ready;                 /* setup() done */
+    size_t nclaims;
+    struct claim_row *by_ptr;  /* claims sorted by address, for lookup */
+    cl_level *unstated_level;  /* per claim row, for the current document */
+    const char **unstated_msg; /* per claim row, NULL when the claim is stated */
+    size_t *head;              /* per claim row: its first occurrence, scratch */
+    cl_arena *doc_arena;       /* the current document's copies */
+    cl_arena *run_arena;       /* file names, kept to the end */
+    const cl_doc *doc;         /* document of the buffered occurrences */
+    struct h_occ *occ;
+    size_t nocc, capocc;
+    size_t counts[4];          /* of the current document */
+    struct h_file *files;
+    size_t nfiles, capfiles;
+    cl_buf body;               /* the rendered documents */
+};
+
+/* ---- escaping ------------------------------------------------------------ */
+
+/* Append the N bytes of UTF-8 at S to B, escaped for HTML text and quoted
+ * attribute values alike: & < > " ' become references, a line feed and a
+ * tab numeric references, a carriage return a space, other C0 controls and
+ * DEL their visible Control Pictures (U+2400...), and C1 controls U+FFFD:
+ * HTML allows those neither raw nor as references. In TEXT (not in an
+ * attribute) such a character is written as its code point, "U+0007", in a
+ * span of class cl-ctl instead: few fonts have the pictures. */
+static void esc_mode(cl_buf *b, const char *s, size_t n, int text)
+{
+    size_t i, run = 0;
+
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *rep = NULL;
+        char pic[4];
+        unsigned code = c;
+        size_t skip = 0;
+
+        switch (c) {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\'': rep = "&#39;"; break;
+        case '\n': rep = "&#10;"; break;
+        case '\t': rep = "&#9;"; break;
+        case '\r': rep = " "; break;
+        default:
+            if (c < 0x20 || c == 0x7F) {
+                pic[0] = '\xE2';
+                pic[1] = '\x90';
+                pic[2] = (char)(c == 0x7F ? 0xA1 : 0x80 + c);
+                pic[3] = '\0';
+                rep = pic;
+            } else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                       (unsigned char)s[i + 1] <= 0x9F) {
+                code = (unsigned char)s[i + 1];
+                rep = "\xEF\xBF\xBD";
+                skip = 1;
+            }
+        }
+        if (!rep)
+            continue;
+        cl_buf_add(b, s + run, i - run);
+        if (text && (rep == pic || skip))
+            cl_buf_printf(b, "<span class=\"cl-ctl\" title=\"control character\">U+%04X</span>",
+                          code);
+        else
+            cl_buf_puts(b, rep);
+        i += skip;
+        run = i + 1;
+    }
+    cl_buf_add(b, s + run, n - run);
+}
+
+static void esc(cl_buf *b, const char *s, size_t n)
+{
+    esc_mode(b, s, n, 0);
+}
+
+/* esc() for a NUL-terminated string; NULL appends nothing. */
+static void escs(cl_buf *b, const char *s)
+{
+    if (s)
+        esc(b, s, strlen(s));
+}
+
+/* Whether HREF may become a link: http, https or mailto only, so that a
+ * rule file cannot plant a javascript: or data: URL. */
+static int safe_href(const char *href)
+{
+    static const char *const schemes[] = {"http://", "https://", "mailto:"};
+    size_t i, k;
+
+    if (!href)
+        return 0;
+    for (i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
+        for (k = 0; schemes[i][k]; k++) {
+            char c = href[k];
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c - 'A' + 'a');
+            if (c != schemes[i][k])
+                break;
+        }
+        if (!schemes[i][k])
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- state ---------------------------------------------------------------- */
+
+static int ptr_cmp(const void *a, const void *b)
+{
+    const cl_claim *x = ((const struct claim_row *)a)->claim;
+    const cl_claim *y = ((const struct claim_row *)b)->claim;
+
+    return x < y ? -1 : x > y;
+}
+
+/* Allocate what every hook needs, once: the claim index and the arenas.
+ * After a failure, the next call allocates only what is still missing. */
+static int setup(cl_emitter *e)
+{
+    struct html_state *st = e->state;
+    size_t i, n = e->rules ? cl_rules_claim_count(e->rules) : 0, m = n ? n : 1;
+
+    if (st->ready)
+        return 0;
+    if (!st->by_ptr)
+        st->by_ptr = calloc(m, sizeof *st->by_ptr);
+    if (!st->unstated_level)
+        st->unstated_level = calloc(m, sizeof *st->unstated_level);
+    if (!st->unstated_msg)
+        st->unstated_msg = calloc(m, sizeof *st->unstated_msg);
+    if (!st->head)
+        st->head = calloc(m, sizeof *st->head);
+    if (!st->doc_arena)
+        st->doc_arena = cl_arena_new();
+    if (!st->run_arena)
+        st->run_arena = cl_arena_new();
+    if (!st->by_ptr || !st->unstated_level || !st->unstated_msg || !st->head ||
+        !st->doc_arena || !st->run_arena)
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    for (i = 0; i < n; i++) {
+        st->by_ptr[i].claim = cl_rules_claim(e->rules, i);
+        st->by_ptr[i].row = i;
+    }
+    qsort(st->by_ptr, n, sizeof *st->by_ptr, ptr_cmp);
+    st->nclaims = n;
+    st->ready = 1;
+    return 0;
+}
+
+/* Row of claim C in rule order, or NO_ROW. */
+static size_t find_row(const struct html_state *st, const cl_claim *c)
+{
+    struct claim_row key = {c, 0};
+    const struct claim_row *hit =
+        bsearch(&key, st->by_ptr, st->nclaims, sizeof *st->by_ptr, ptr_cmp);
+
+    return hit ? hit->row : NO_ROW;
+}
+
+/* Forget the current document's occurrences. */
+static void reset_doc(struct html_state *st)
+{
+    size_t i;
+
+    for (i = 0; i < st->nclaims; i++) {
+        st->unstated_level[i] = CL_LEVEL_OK;
+        st->unstated_msg[i] = NULL;
+    }
+    memset(st->counts, 0, sizeof st->counts);
+    st->nocc = 0;
+    st->doc = NULL;
+    cl_arena_reset(st->doc_arena);
+}
+
+/* A copy of S (NULL: "") in arena A; NULL when out of memory. */
+static const char *copy_str(cl_arena *a, const char *s)
+{
+    return s ? cl_arena_strndup(a, s, strlen(s)) : "";
+}
+
+/* Copy the words of token range R of S into arena A; NULL when empty or out
+ * of memory. */
+static const char *copy_range(cl_arena *a, const cl_sentence *s, cl_range r)
+{
+    size_t from, to;
+
+    if (r.start >= r.end)
+        return NULL;
+    from = s->tokens[r.start].start;
+    to = s->tokens[r.end - 1].end;
+    return cl_arena_strndup(a, s->text + from, to - from);
+}
+
+static int html_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence *o)
+{
+    struct html_state *st = e->state;
+    struct h_occ *h;
+    size_t row;
+    int err;
+
+    if ((err = setup(e)) < 0)
+        return err;
+    if (st->doc != doc) /* a document that failed midway left occurrences */
+        reset_doc(st);
+    st->doc = doc;
+    row = find_row(st, o->claim);
+    if (!o->sentence) {
+        if (row != NO_ROW) {
+            st->unstated_level[row] = o->level;
+            if (!(st->unstated_msg[row] = copy_str(st->doc_arena, o->message)))
+                return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        }
+        if (o->level > CL_LEVEL_OK && (unsigned)o->level < 4)
+            st->counts[o->level]++;
+        return 0;
+    }
+    if (st->nocc == st->capocc) {
+        size_t cap = st->capocc ? st->capocc * 2 : 16;
+        struct h_occ *v = realloc(st->occ, cap * sizeof *v);
+        if (!v)
+            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        st->occ = v;
+        st->capocc = cap;
+    }
+    h = &st->occ[st->nocc];
+    memset(h, 0, sizeof *h);
+    h->claim = o->claim;
+    h->row = row;
+    h->seq = st->nocc;
+    h->status = o->status;
+    h->level = o->level;
+    h->line = o->line;
+    h->column = o->column;
+    h->sent_start = o->sentence->start_byte;
+    h->sent_end = o->sentence->end_byte;
+    h->match_start = o->start_byte;
+    h->match_end = o->end_byte;
+    if (!(h->message = copy_str(st->doc_arena, o->message)))
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    if (o->cue) {
+        h->cue = o->cue->def;
+        h->cue_text = copy_range(st->doc_arena, o->sentence, o->cue->tokens);
+        if (!h->cue_text && o->cue->tokens.start < o->cue->tokens.end)
+            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    if ((unsigned)o->level < 4)
+        st->counts[o->level]++;
+    st->nocc++;
+    return 0;
+}
+
+/* ---- the article ---------------------------------------------------------- */
+
+/* Writing the article's text: paragraphs (<p>) at blank lines, <br> at
+ * other line breaks, and the highlight spans now open, which a paragraph
+ * break closes and the next paragraph reopens (so tags never cross). */
+struct render {
+    cl_buf *b;
+    const char *text;
+    int in_p;        /* a <p> is open */
+    int pending_br;  /* a line break waits for the next visible character */
+    int any;         /* something visible was written */
+    cl_buf tag[2];   /* the start tags of the open spans, without '>' */
+    size_t nopen;
+};
+
+/* Open a paragraph (reopening the spans) or write the pending line break,
+ * before visible content. */
+static void ensure_p(struct render *r)
+{
+    size_t k;
+
+    if (!r->in_p) {
+        cl_buf_puts(r->b, "<p>");
+        for (k = 0; k < r->nopen; k++) {
+            if (r->tag[k].data)
+                cl_buf_add(r->b, r->tag[k].data, r->tag[k].len);
+            cl_buf_putc(r->b, '>');
+        }
+        r->in_p = 1;
+    } else if (r->pending_br) {
+        cl_buf_puts(r->b, "<br>\n");
+    }
+    r->pending_br = 0;
+    r->any = 1;
+}
+
+static void para_break(struct render *r)
+{
+    size_t k;
+
+    if (r->in_p) {
+        for (k = 0; k < r->nopen; k++)
+            cl_buf_puts(r->b, "</span>");
+        cl_buf_puts(r->b, "</p>\n");
+    }
+    r->in_p = 0;
+    r->pending_br = 0;
+}
+
+/* Open the span whose start tag is in r->tag[r->nopen] (built by the
+ * caller), with ID (may be NULL) on its first part only. */
+static void open_span(struct render *r, const char *id)
+{
+    ensure_p(r);
+    if (r->tag[r->nopen].data)
+        cl_buf_add(r->b, r->tag[r->nopen].data, r->tag[r->nopen].len);
+    if (id)
+        cl_buf_printf(r->b, " id=\"%s\"", id);
+    cl_buf_putc(r->b, '>');
+    r->nopen++;
+}
+
+static void close_span(struct render *r)
+{
+    if (r->in_p)
+        cl_buf_puts(r->b, "</span>");
+    r->nopen--;
+}
+
+static int is_break(char c)
+{
+    return c == '\n' || c == '\r';
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Write the text of bytes [FROM, TO) of the article. */
+static void render_text(struct render *r, size_t from, size_t to)
+{
+    const char *t = r->text;
+    size_t i = from, j;
+
+    while (i < to) {
+        if (is_break(t[i])) {
+            int blank = 0;
+            i += (t[i] == '\r' && i + 1 < to && t[i + 1] == '\n') ? 2 : 1;
+            for (;;) { /* swallow the blank lines that follow */
+                for (j = i; j < to && is_blank(t[j]); j++)
+                    ;
+                if (j >= to || !is_break(t[j]))
+                    break;
+                blank = 1;
+                i = j + ((t[j] == '\r' && j + 1 < to && t[j + 1] == '\n') ? 2 : 1);
+            }
+            if (blank)
+                para_break(r);
+            else if (r->in_p)
+                r->pending_br = 1;
+        } else if (is_blank(t[i])) {
+            while (i < to && is_blank(t[i]))
+                i++;
+            if (r->in_p && !r->pending_br)
+                cl_buf_putc(r->b, ' ');
+        } else {
+            for (j = i; j < to && !is_break(t[j]) && !is_blank(t[j]); j++)
+                ;
+            ensure_p(r);
+            esc_mode(r->b, t + i, j - i, 1);
+            i = j;
+        }
+    }
+}
+
+/* "K. CLAIM: STATUS, SEVERITY - MESSAGE", escaped, for hover titles. */
+static void occ_title(cl_buf *b, const struct h_occ *o, size_t note)
+{
+    cl_buf_printf(b, "%zu. ", note);
+    escs(b, o->claim->id);
+    cl_buf_printf(b, ": %s, %s - ", cl_status_name(o->status), cl_level_name(o->level));
+    escs(b, o->message);
+}
+
+/* The most severe of the occurrences OCC[I] for I in IDX[0..N) (the first
+ * among equals). */
+static const struct h_occ *decisive(const struct h_occ *occ, const size_t *idx, size_t n)
+{
+    const struct h_occ *best = NULL;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (!best || occ[idx[i]].level > best->level)
+            best = &occ[idx[i]];
+    return best;
+}
+
+/* Build in TAG the start tag (without '>') of a highlight span of class
+ * KIND ("cl-hl" for a sentence, "cl-m" for a match) for the occurrences
+ * OCC[IDX[0..N)], note numbers their index in OCC + 1; with a hover title
+ * listing them when TITLE. */
+static void build_tag(cl_buf *tag, const char *kind, const struct h_occ *occ, const size_t *idx,
+                      size_t n, int title)
+{
+    const struct h_occ *d = decisive(occ, idx, n);
+    size_t i, k;
+
+    tag->len = 0;
+    if (tag->data)
+        tag->data[0] = '\0';
+    cl_buf_printf(tag, "<span class=\"%s cl-%s cl-%s\" data-claim=\"", kind,
+                  cl_status_name(d->status), cl_level_name(d->level));
+    for (i = 0; i < n; i++) {
+        for (k = 0; k < i && occ[idx[k]].claim != occ[idx[i]].claim; k++)
+            ;
+        if (k < i)
+            continue; /* the same claim twice in one sentence */
+        if (i)
+            cl_buf_putc(tag, ' ');
+        escs(tag, occ[idx[i]].claim->id);
+    }
+    cl_buf_printf(tag, "\" data-status=\"%s\" data-severity=\"%s\"", cl_status_name(d->status),
+                  cl_level_name(d->level));
+    if (!title)
+        return;
+    cl_buf_puts(tag, " title=\"");
+    for (i = 0; i < n; i++) {
+        if (i)
+            cl_buf_puts(tag, "&#10;");
+        occ_title(tag, &occ[idx[i]], idx[i] + 1);
+    }
+    cl_buf_putc(tag, '"');
+}
+
+static void badge(cl_buf *b, const char *name)
+{
+    cl_buf_printf(b, "<span class=\"cl-badge cl-badge-%s\">%s</span>", name, name);
+}
+
+/* The side note of occurrence O, number NOTE, of document DOCNO: the claim,
+ * its status, severity and deciding cue, the message (and the claim's title
+ * when the message does not quote it), the verdict with its sources and
+ * where the claim is declared. Kept to a few lines so that notes stay
+ * beside their sentences. */
+static void note(cl_buf *b, size_t docno, const struct h_occ *o, size_t note)
+{
+    const cl_claim *c = o->claim;
+    size_t i;
+
+    cl_buf_printf(b, "<span class=\"cl-note cl-note-%s\" id=\"d%zu-n%zu\" role=\"note\">\n",
+                  cl_level_name(o->level), docno, note);
+    cl_buf_printf(b, "<span class=\"cl-note-head\"><a class=\"cl-num\" href=\"#d%zu-r%zu\" "
+                     "title=\"line %u, column %u\">%zu</a> ",
+                  docno, note, o->line, o->column, note);
+    if (o->row != NO_ROW)
+        cl_buf_printf(b, "<a class=\"cl-id\" href=\"#d%zu-c%zu\">", docno, o->row + 1);
+    else
+        cl_buf_puts(b, "<span class=\"cl-id\">");
+    escs(b, c->id);
+    cl_buf_puts(b, o->row != NO_ROW ? "</a> " : "</span> ");
+    badge(b, cl_status_name(o->status));
+    cl_buf_putc(b, ' ');
+    badge(b, cl_level_name(o->level));
+    if (o->cue) {
+        cl_buf_printf(b, " <span class=\"cl-cue\" title=\"cue declared at ");
+        escs(b, o->cue->file);
+        cl_buf_printf(b, ":%u\">%s <q>", o->cue->line, cl_cue_kind_name(o->cue->kind));
+        escs(b, o->cue_text ? o->cue_text : o->cue->phrase);
+        cl_buf_puts(b, "</q></span>");
+    } else {
+        cl_buf_puts(b, " <span class=\"cl-cue\">no cue</span>");
+    }
+    cl_buf_puts(b, "</span>\n<span class=\"cl-note-msg\">");
+    escs(b, o->message);
+    cl_buf_puts(b, "</span>\n");
+    if (c->title && !strstr(o->message, c->title)) {
+        cl_buf_puts(b, "<span class=\"cl-note-title\">");
+        escs(b, c->title);
+        cl_buf_puts(b, "</span>\n");
+    }
+    cl_buf_printf(b, "<span class=\"cl-note-src\"><span class=\"cl-verdict\">%s</span>: ",
+                  cl_verdict_name(c->verdict));
+    for (i = 0; i < c->nsources; i++) {
+        const cl_source *s = &c->sources[i];
+        if (i)
+            cl_buf_puts(b, "; ");
+        if (safe_href(s->href)) {
+            cl_buf_puts(b, "<a href=\"");
+            escs(b, s->href);
+            cl_buf_puts(b, "\" rel=\"noopener noreferrer\">");
+            escs(b, s->text && *s->text ? s->text : s->href);
+            cl_buf_puts(b, "</a>");
+        } else {
+            escs(b, s->text);
+            if (s->href) {
+                cl_buf_puts(b, " (<span class=\"cl-loc\">");
+                escs(b, s->href);
+                cl_buf_puts(b, "</span>)");
+            }
+        }
+    }
+    if (!c->nsources)
+        cl_buf_puts(b, "no source given");
+    cl_buf_puts(b, " <span class=\"cl-loc\">");
+    escs(b, c->file);
+    cl_buf_printf(b, ":%u</span></span>\n</span>", c->line);
+}
+
+static int occ_cmp(const void *a, const void *b)
+{
+    const struct h_occ *x = a, *y = b;
+
+    if (x->sent_start != y->sent_start)
+        return x->sent_start < y->sent_start ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int size_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+    return x < y ? -1 : x > y;
+}
+
+static size_t clamp(size_t v, size_t lo, size_t hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Write the highlighted sentence (or merged overlapping sentences) made of
+ * OCC[A..B), bytes [FROM, TO), group G, then its markers and notes. IDX and
+ * CUTS are scratch arrays of at least B - A and 2 (B - A) + 2 entries. */
+static void render_group(struct render *r, size_t docno, const struct h_occ *occ, size_t a,
+                         size_t b, size_t from, size_t to, size_t g, size_t *idx, size_t *cuts)
+{
+    size_t i, k, ncuts = 0, n = b - a;
+    char id[64];
+
+    for (i = 0; i < n; i++)
+        idx[i] = a + i;
+    build_tag(&r->tag[r->nopen], "cl-hl", occ, idx, n, 1);
+    snprintf(id, sizeof id, "d%zu-s%zu", docno, g);
+    open_span(r, id);
+    /* split at every match boundary: overlapping matches share segments */
+    cuts[ncuts++] = from;
+    cuts[ncuts++] = to;
+    for (i = a; i < b; i++) {
+        cuts[ncuts++] = clamp(occ[i].match_start, from, to);
+        cuts[ncuts++] = clamp(occ[i].match_end, from, to);
+    }
+    qsort(cuts, ncuts, sizeof *cuts, size_cmp);
+    for (k = 0; k + 1 < ncuts; k++) {
+        size_t x = cuts[k], y = cuts[k + 1], m = 0;
+        if (x == y)
+            continue;
+        for (i = a; i < b; i++)
+            if (occ[i].match_start < occ[i].match_end && occ[i].match_start <= x &&
+                occ[i].match_end >= y)
+                idx[m++] = i;
+        if (m) {
+            /* the sentence's title says it all when every claim covers it */
+            build_tag(&r->tag[r->nopen], "cl-m", occ, idx, m, m < n);
+            open_span(r, NULL);
+        }
+        render_text(r, x, y);
+        if (m)
+            close_span(r);
+    }
+    close_span(r);
+    ensure_p(r);
+    for (i = a; i < b; i++) {
+        cl_buf_printf(r->b, "<sup class=\"cl-ref\"><a class=\"cl-ref-%s\" id=\"d%zu-r%zu\" "
+                            "href=\"#d%zu-n%zu\" title=\"",
+                      cl_level_name(occ[i].level), docno, i + 1, docno, i + 1);
+        occ_title(r->b, &occ[i], i + 1);
+        cl_buf_printf(r->b, "\">%zu</a></sup>", i + 1);
+    }
+    for (i = a; i < b; i++)
+        note(r->b, docno, &occ[i], i + 1);
+}
+
+/* Write the article of DOC with the (sorted) occurrences of ST. */
+static int render_article(struct html_state *st, const cl_doc *doc, size_t docno)
+{
+    size_t len, pos = 0, a = 0, g = 0;
+    const char *text = cl_doc_text(doc, &len);
+    struct render r;
+    size_t *idx = malloc((st->nocc ? st->nocc : 1) * sizeof *idx);
+    size_t *cuts = malloc((2 * st->nocc + 2) * sizeof *cuts);
+
+    if (!idx || !cuts) {
+        free(idx);
+        free(cuts);
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    memset(&r, 0, sizeof r);
+    r.b = &st->body;
+    r.text = text ? text : "";
+    if (!text)
+        len = 0;
+    cl_buf_puts(r.b, "<div class=\"cl-article\">\n");
+    while (a < st->nocc) {
+        size_t b = a + 1, from = clamp(st->occ[a].sent_start, pos, len);
+        size_t to = clamp(st->occ[a].sent_end, from, len);
+        while (b < st->nocc && st->occ[b].sent_start < to) {
+            if (st->occ[b].sent_end > to)
+                to = clamp(st->occ[b].sent_end, from, len);
+            b++;
+        }
+        render_text(&r, pos, from);
+        render_group(&r, docno, st->occ, a, b, from, to, ++g, idx, cuts);
+        pos = to;
+        a = b;
+    }
+    render_text(&r, pos, len);
+    para_break(&r);
+    if (!r.any)
+        cl_buf_puts(r.b, "<p class=\"cl-empty\">(empty document)</p>\n");
+    cl_buf_puts(r.b, "</div>\n");
+    if (r.tag[0].failed || r.tag[1].failed)
+        r.b->failed = 1; /* a tag was cut short: the page must not be used */
+    cl_buf_free(&r.tag[0]);
+    cl_buf_free(&r.tag[1]);
+    free(idx);
+    free(cuts);
+    return 0;
+}
+
+/* ---- the per-claim table -------------------------------------------------- */
+
+static void counts_line(cl_buf *b, const size_t counts[4])
+{
+    static const char *const names[4][2] = {
+        {"ok", "ok"}, {"info", "infos"}, {"warning", "warnings"}, {"error", "errors"}};
+    int l;
+
+    for (l = CL_LEVEL_ERROR; l >= CL_LEVEL_OK; l--)
+        cl_buf_printf(b, "<span class=\"cl-count cl-badge-%s\"><b>%zu</b> %s</span>%s",
+                      names[l][0], counts[l], names[l][counts[l] == 1 ? 0 : 1],
+                      l > CL_LEVEL_OK ? " " : "");
+}
+
+/* Write the table of every claim of the rules for the current document. */
+static int render_table(cl_emitter *e, size_t docno)
+{
+    struct html_state *st = e->state;
+    cl_buf *b = &st->body;
+    size_t *next = malloc((st->nocc ? st->nocc : 1) * sizeof *next);
+    size_t i, row;
+
+    if (!next)
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    for (row = 0; row < st->nclaims; row++)
+        st->head[row] = NO_ROW;
+    for (i = st->nocc; i-- > 0;) { /* lists in document order */
+        if ((row = st->occ[i].row) == NO_ROW)
+            continue;
+        next[i] = st->head[row];
+        st->head[row] = i;
+    }
+    cl_buf_puts(b, "<table class=\"cl-claims\">\n<thead><tr><th scope=\"col\">Claim</th>"
+                   "<th scope=\"col\">Title</th><th scope=\"col\">Verdict</th>"
+                   "<th scope=\"col\">Status</th><th scope=\"col\">Severity</th>"
+                   "<th scope=\"col\">Where</th></tr></thead>\n<tbody>\n");
+    for (row = 0; row < st->nclaims; row++) {
+        const cl_claim *c = cl_rules_claim(e->rules, row);
+        const struct h_occ *d = NULL;
+        cl_status status;
+        cl_level level;
+        const char *msg;
+        for (i = st->head[row]; i != NO_ROW; i = next[i])
+            if (!d || st->occ[i].level > d->level)
+                d = &st->occ[i];
+        status = d ? d->status : CL_STATUS_UNSTATED;
+        level = d ? d->level : st->unstated_level[row];
+        msg = d ? d->message : st->unstated_msg[row];
+        cl_buf_printf(b, "<tr id=\"d%zu-c%zu\" class=\"cl-row-%s\" data-claim=\"", docno, row + 1,
+                      cl_level_name(level));
+        escs(b, c->id);
+        cl_buf_printf(b, "\" data-status=\"%s\" data-severity=\"%s\" title=\"",
+                      cl_status_name(status), cl_level_name(level));
+        escs(b, msg);
+        cl_buf_puts(b, "\"><td>");
+        if (d)
+            cl_buf_printf(b, "<a href=\"#d%zu-r%zu\"><code>", docno, st->head[row] + 1);
+        else
+            cl_buf_puts(b, "<code>");
+        escs(b, c->id);
+        cl_buf_puts(b, d ? "</code></a></td><td>" : "</code></td><td>");
+        escs(b, c->title);
+        cl_buf_printf(b, "</td><td>%s</td><td>", cl_verdict_name(c->verdict));
+        badge(b, cl_status_name(status));
+        cl_buf_puts(b, "</td><td>");
+        badge(b, cl_level_name(level));
+        cl_buf_puts(b, "</td><td class=\"cl-where\">");
+        for (i = st->head[row]; i != NO_ROW; i = next[i])
+            cl_buf_printf(b, "%s<a href=\"#d%zu-r%zu\" title=\"%s\">%u:%u</a>",
+                          i == st->head[row] ? "" : " ", docno, i + 1,
+                          cl_status_name(st->occ[i].status), st->occ[i].line,
+                          st->occ[i].column);
+        if (!d)
+            cl_buf_puts(b, "&mdash;");
+        cl_buf_puts(b, "</td></tr>\n");
+    }
+    cl_buf_puts(b, "</tbody>\n</table>\n");
+    free(next);
+    return 0;
+}
+
+/* Render the current document, number DOCNO, F its entry for the header,
+ * into the body. */
+static int render_doc(cl_emitter *e, const cl_doc *doc, size_t docno, const struct h_file *f)
+{
+    struct html_state *st = e->state;
+    int err;
+
+    if (st->nocc > 1)
+        qsort(st->occ, st->nocc, sizeof *st->occ, occ_cmp);
+    cl_buf_printf(&st->body, "<section class=\"cl-doc\" id=\"d%zu\">\n<h2>", docno);
+    escs(&st->body, f->name);
+    cl_buf_puts(&st->body, "</h2>\n<p class=\"cl-docsum\">");
+    counts_line(&st->body, f->counts);
+    cl_buf_printf(&st->body, " &middot; %zu claim %s in the text</p>\n", st->nocc,
+                  st->nocc == 1 ? "occurrence" : "occurrences");
+    if ((err = render_table(e, docno)) < 0)
+        return err;
+    cl_buf_puts(&st->body, "<h3>The article</h3>\n");
+    if ((err = render_article(st, doc, docno)) < 0)
+        return err;
+    cl_buf_puts(&st->body, "</section>\n");
+    return st->body.failed ? cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory") : 0;
+}
+
+/* Render the document that ends. When that fails, its section is taken
+ * out again, so that the page stays whole for the other documents (the
+ * caller reports the error). */
+static int html_end_file(cl_emitter *e, const cl_doc *doc)
+{
+    struct html_state *st = e->state;
+    struct h_file *f;
+    size_t mark = st->body.len;
+    int err;
+
+    if ((err = setup(e)) < 0)
+        return err;
+    if (st->doc != doc)
+        reset_doc(st); /* no occurrence at all (no claims), or stale ones */
+    if (st->nfiles == st->capfiles) {
+        size_t cap = st->capfiles ? st->capfiles * 2 : 8;
+        struct h_file *v = realloc(st->files, cap * sizeof *v);
+        if (!v)
+            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        st->files = v;
+        st->capfiles = cap;
+    }
+    f = &st->files[st->nfiles];
+    if (!(f->name = copy_str(st->run_arena, cl_doc_name(doc))))
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    memcpy(f->counts, st->counts, sizeof f->counts);
+    err = render_doc(e, doc, st->nfiles + 1, f);
+    reset_doc(st);
+    if (err < 0) {
+        if (!st->body.failed && st->body.data) {
+            st->body.len = mark;
+            st->body.data[mark] = '\0';
+        }
+        return err;
+    }
+    st->nfiles++;
+    return 0;
+}
+
+/* ---- the page ------------------------------------------------------------- */
+
+/* The style sheet. Severity tints the background of a sentence, status is
+ * the style of the underline under the words that make the claim; notes
+ * float into the right margin (Tufte's side notes) and fall under their
+ * paragraph on narrow screens. Two check boxes before <main> hide the notes,
+ * or everything that is ok, without script. One string a rule or so: C
+ * compilers need not take string literals longer than 4095 bytes. */
+static const char *const css[] = {
+    ":root{--err:#b3261e;--err-bg:#fde4e1;--warn:#8a5300;--warn-bg:#ffedbf;"
+    "--info:#0b57d0;--info-bg:#e1ebfd;--ok:#1e6b34;--ok-bg:#e2f3e5;"
+    "--ink:#1f2328;--muted:#59636e;--line:#d5dbe1;--paper:#fff;--back:#f3f5f7}\n",
+    "*{box-sizing:border-box}\n",
+    "html{-webkit-text-size-adjust:100%}\n",
+    "body{margin:0;background:var(--back);color:var(--ink);"
+    "font:15px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,"
+    "sans-serif}\n",
+    "a{color:#0b57d0}\n",
+    "code,.cl-loc{font-family:ui-monospace,\"SFMono-Regular\",Menlo,Consolas,"
+    "\"DejaVu Sans Mono\",monospace;font-size:.88em}\n",
+    ".cl-wrap{max-width:84rem;margin:0 auto;padding:0 2rem}\n",
+    ".cl-top{background:#1f2933;color:#f5f7fa;padding:1.4rem 0 1.2rem}\n",
+    ".cl-top a{color:#9ec5ff}\n",
+    ".cl-top h1{margin:0 0 .4rem;font-size:1.6rem;font-weight:650;letter-spacing:-.01em}\n",
+    ".cl-top h2{margin:0 0 .4rem;font-size:.75rem;text-transform:uppercase;"
+    "letter-spacing:.08em;color:#aab4bf;font-weight:600}\n",
+    ".cl-totals{margin:0 0 1rem;font-size:1rem}\n",
+    ".cl-meta{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));"
+    "gap:1rem 2rem}\n",
+    ".cl-meta ol,.cl-meta ul{margin:0;padding-left:1.2rem}\n",
+    ".cl-meta li{margin:.15rem 0}\n",
+    ".cl-mini{color:#aab4bf;font-size:.85em}\n",
+    ".cl-legend dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:.25rem .8rem;"
+    "align-items:baseline}\n",
+    ".cl-legend dd{margin:0;color:#d5dde5;font-size:.9em}\n",
+    ".cl-legend dt{white-space:nowrap}\n",
+    ".cl-legend .cl-sw{color:var(--ink);background:#fff;padding:0 .3em;border-radius:3px}\n",
+    ".cl-switches{margin:1rem 0 0;font-size:.9em;color:#d5dde5}\n",
+    ".cl-switches label{cursor:pointer;margin-right:1.5rem;user-select:none}\n",
+    ".cl-switches label::before{content:\"\\2610\\00a0\";font-size:1.1em}\n",
+    ".cl-toggle{position:absolute;opacity:0;width:1px;height:1px;overflow:hidden}\n",
+    "#cl-hide-notes:checked~.cl-top label[for=cl-hide-notes]::before,"
+    "#cl-hide-ok:checked~.cl-top label[for=cl-hide-ok]::before{content:\"\\2611\\00a0\"}\n",
+    ".cl-toggle:focus-visible~.cl-top .cl-switches{outline:2px solid #9ec5ff}\n",
+    "#cl-hide-notes:checked~main .cl-note{display:none}\n",
+    "#cl-hide-notes:checked~main .cl-article p{width:auto;max-width:46rem}\n",
+    "#cl-hide-ok:checked~main .cl-hl.cl-ok{background:none}\n",
+    "#cl-hide-ok:checked~main .cl-m.cl-ok{text-decoration-color:#c3cad1}\n",
+    "#cl-hide-ok:checked~main .cl-note-ok,#cl-hide-ok:checked~main .cl-ref-ok,"
+    "#cl-hide-ok:checked~main tr.cl-row-ok{display:none}\n",
+    "main{padding:.5rem 0 3rem}\n",
+    ".cl-doc{background:var(--paper);border:1px solid var(--line);border-radius:10px;"
+    "padding:1.4rem 2rem 1.6rem;margin:1.5rem 0;box-shadow:0 1px 2px rgba(0,0,0,.04)}\n",
+    ".cl-doc h2{margin:0 0 .3rem;font-size:1.25rem;word-break:break-all}\n",
+    ".cl-doc h3{margin:1.8rem 0 .8rem;font-size:.8rem;text-transform:uppercase;"
+    "letter-spacing:.08em;color:var(--muted)}\n",
+    ".cl-docsum{margin:0 0 1rem;color:var(--muted)}\n",
+    ".cl-count{display:inline-block;padding:.05rem .55rem;border-radius:1rem;"
+    "margin:.1rem 0}\n",
+    ".cl-badge{display:inline-block;padding:0 .5em;border-radius:1em;font-size:.78rem;"
+    "font-weight:600;line-height:1.65;white-space:nowrap}\n",
+    ".cl-badge-error{background:var(--err-bg);color:var(--err)}\n",
+    ".cl-badge-warning{background:var(--warn-bg);color:var(--warn)}\n",
+    ".cl-badge-info{background:var(--info-bg);color:var(--info)}\n",
+    ".cl-badge-ok{background:var(--ok-bg);color:var(--ok)}\n",
+    ".cl-badge-stated{background:#e7eaee;color:#1f2328}\n",
+    ".cl-badge-hedged{background:#efe5fb;color:#5b2a9a}\n",
+    ".cl-badge-negated{background:#dff1f1;color:#0b5454}\n",
+    ".cl-badge-unstated{background:none;color:var(--muted);border:1px dashed #b5bec8;"
+    "line-height:1.5}\n",
+    ".cl-claims{border-collapse:collapse;width:100%;font-size:.9rem}\n",
+    ".cl-claims th{text-align:left;font-size:.75rem;text-transform:uppercase;"
+    "letter-spacing:.06em;color:var(--muted);border-bottom:2px solid var(--line);"
+    "padding:.4rem .6rem}\n",
+    ".cl-claims td{padding:.4rem .6rem;border-bottom:1px solid #e9edf1;vertical-align:top}\n",
+    ".cl-claims tbody tr:hover{background:#f7f9fb}\n",
+    ".cl-claims tr.cl-row-error td:first-child{box-shadow:inset 3px 0 var(--err)}\n",
+    ".cl-claims tr.cl-row-warning td:first-child{box-shadow:inset 3px 0 var(--warn)}\n",
+    ".cl-claims tr.cl-row-info td:first-child{box-shadow:inset 3px 0 var(--info)}\n",
+    ".cl-claims code{font-size:.82rem}\n",
+    ".cl-where a{margin-right:.3em;font-variant-numeric:tabular-nums}\n",
+    ".cl-article{font:17px/1.75 Charter,\"Bitstream Charter\",\"Sitka Text\",Cambria,"
+    "Georgia,\"DejaVu Serif\",serif}\n",
+    ".cl-article{display:flow-root}\n",
+    ".cl-article p{width:56%;margin:0 0 1.1em}\n",
+    ".cl-empty{color:var(--muted);font-style:italic}\n",
+    ".cl-ctl{font:.7em ui-monospace,Menlo,Consolas,\"DejaVu Sans Mono\",monospace;"
+    "color:var(--err);border:1px solid;border-radius:3px;padding:0 2px;margin:0 1px;"
+    "vertical-align:1px}\n",
+    ".cl-hl{border-radius:3px;padding:.1em 0;-webkit-box-decoration-break:clone;"
+    "box-decoration-break:clone}\n",
+    ".cl-hl.cl-error{background:var(--err-bg)}\n",
+    ".cl-hl.cl-warning{background:var(--warn-bg)}\n",
+    ".cl-hl.cl-info{background:var(--info-bg)}\n",
+    ".cl-hl.cl-ok{background:var(--ok-bg)}\n",
+    ".cl-m,.cl-sw{text-decoration-line:underline;text-decoration-thickness:2px;"
+    "text-underline-offset:.22em;text-decoration-skip-ink:none}\n",
+    ".cl-m.cl-error{text-decoration-color:var(--err)}\n",
+    ".cl-m.cl-warning{text-decoration-color:var(--warn)}\n",
+    ".cl-m.cl-info{text-decoration-color:var(--info)}\n",
+    ".cl-m.cl-ok{text-decoration-color:var(--ok)}\n",
+    ".cl-m.cl-stated,.cl-sw-stated{text-decoration-style:solid}\n",
+    ".cl-m.cl-hedged,.cl-sw-hedged{text-decoration-style:dotted;text-decoration-thickness:3px}\n",
+    ".cl-m.cl-negated,.cl-sw-negated{text-decoration-style:double;"
+    "text-decoration-thickness:1.5px}\n",
+    ".cl-sw-unstated{text-decoration:none;color:var(--muted)!important}\n",
+    ".cl-sw-error{background:var(--err-bg)!important}\n",
+    ".cl-sw-warning{background:var(--warn-bg)!important}\n",
+    ".cl-sw-info{background:var(--info-bg)!important}\n",
+    ".cl-sw-ok{background:var(--ok-bg)!important}\n",
+    ".cl-sw-error,.cl-sw-warning,.cl-sw-info,.cl-sw-ok{text-decoration:none}\n",
+    ".cl-ref{line-height:0;font:600 .68rem/0 system-ui,sans-serif;margin-left:.1em}\n",
+    ".cl-ref a{display:inline-block;min-width:1.3em;padding:.12em .3em;border-radius:1em;"
+    "text-align:center;text-decoration:none;color:#fff;line-height:1.2;margin-left:.1em;"
+    "scroll-margin-top:40vh}\n",
+    ".cl-ref-error{background:var(--err)}\n",
+    ".cl-ref-warning{background:var(--warn)}\n",
+    ".cl-ref-info{background:var(--info)}\n",
+    ".cl-ref-ok{background:var(--ok)}\n",
+    ".cl-ref a:target{outline:3px solid #f0b400;outline-offset:1px}\n",
+    ".cl-note{float:right;clear:right;width:68%;margin:.15rem -78% .6rem 0;"
+    "padding:.45rem .7rem .5rem;border-left:3px solid var(--line);background:#f8f9fb;"
+    "border-radius:0 6px 6px 0;font:12.5px/1.45 system-ui,-apple-system,\"Segoe UI\","
+    "Roboto,Arial,sans-serif;color:var(--ink);scroll-margin-top:30vh}\n",
+    ".cl-note>span{display:block}\n",
+    ".cl-note:target{box-shadow:0 0 0 2px #f0b400}\n",
+    ".cl-note-error{border-left-color:var(--err)}\n",
+    ".cl-note-warning{border-left-color:var(--warn)}\n",
+    ".cl-note-info{border-left-color:var(--info)}\n",
+    ".cl-note-ok{border-left-color:var(--ok)}\n",
+    ".cl-note-head{font-weight:600}\n",
+    ".cl-num{display:inline-block;min-width:1.5em;padding:0 .3em;text-align:center;"
+    "border-radius:1em;"
+    "background:#59636e;color:#fff!important;text-decoration:none;font-size:.9em;"
+    "margin-right:.2em}\n",
+    ".cl-note-error .cl-num{background:var(--err)}\n",
+    ".cl-note-warning .cl-num{background:var(--warn)}\n",
+    ".cl-note-info .cl-num{background:var(--info)}\n",
+    ".cl-note-ok .cl-num{background:var(--ok)}\n",
+    ".cl-id{font-family:ui-monospace,Menlo,Consolas,\"DejaVu Sans Mono\",monospace;"
+    "font-size:.92em;word-break:break-all}\n",
+    ".cl-note-head .cl-badge{font-size:.72rem;vertical-align:1px}\n",
+    ".cl-cue{color:var(--muted);font-weight:400;white-space:nowrap}\n",
+    ".cl-note-msg{margin:.15rem 0}\n",
+    ".cl-note-title{font-style:italic}\n",
+    ".cl-note-src{color:var(--muted)}\n",
+    ".cl-verdict{font-weight:600}\n",
+    ".cl-note .cl-loc{font-size:.95em;overflow-wrap:anywhere}\n",
+    ".cl-none{color:var(--muted);font-style:italic}\n",
+    "footer{color:var(--muted);font-size:.85rem;padding-bottom:2rem}\n",
+    "@media (max-width:60rem){.cl-wrap{padding:0 1rem}.cl-doc{padding:1rem}"
+    ".cl-article p{width:auto}"
+    ".cl-note{float:none;display:block;width:auto;margin:.4rem 0 .8rem}"
+    ".cl-claims{display:block;overflow-x:auto}}\n",
+    "@media print{body{background:#fff}.cl-top{background:none;color:#000}"
+    ".cl-top a{color:#000}.cl-switches,.cl-toggle{display:none}"
+    ".cl-doc{border:0;box-shadow:none;padding:0;break-before:page}"
+    ".cl-hl,.cl-ref a,.cl-badge,.cl-num{-webkit-print-color-adjust:exact;"
+    "print-color-adjust:exact}}\n",
+};
+
+/* A distinct rule file and what it declares, for the header. */
+struct rule_file {
+    const char *path;
+    size_t claims, cues;
+};
+
+/* Add PATH to the list V of N files (capacity *CAP), or find it there;
+ * returns its entry or NULL when out of memory. */
+static struct rule_file *rule_file(struct rule_file **v, size_t *n, size_t *cap,
+                                   const char *path)
+{
+    size_t i;
+
+    for (i = *n; i-- > 0;)
+        if ((*v)[i].path == path || strcmp((*v)[i].path, path) == 0)
+            return &(*v)[i];
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 8;
+        struct rule_file *w = realloc(*v, c * sizeof *w);
+        if (!w)
+            return NULL;
+        *v = w;
+        *cap = c;
+    }
+    (*v)[*n].path = path;
+    (*v)[*n].claims = (*v)[*n].cues = 0;
+    return &(*v)[(*n)++];
+}
+
+/* The rule files that declared the claims, then the cue lexicons. */
+static int rules_list(cl_emitter *e, cl_buf *b)
+{
+    struct rule_file *v = NULL, *f;
+    size_t n = 0, cap = 0, i;
+    size_t nclaims = e->rules ? cl_rules_claim_count(e->rules) : 0;
+    size_t ncues = e->rules ? cl_rules_cue_count(e->rules) : 0;
+
+    for (i = 0; i < nclaims; i++) {
+        const cl_claim *c = cl_rules_claim(e->rules, i);
+        if (!(f = rule_file(&v, &n, &cap, c->file ? c->file : "?")))
+            goto nomem;
+        f->claims++;
+    }
+    for (i = 0; i < ncues; i++) {
+        const cl_cue_def *c = cl_rules_cue(e->rules, i);
+        if (!(f = rule_file(&v, &n, &cap, c->file ? c->file : "?")))
+            goto nomem;
+        f->cues++;
+    }
+    cl_buf_puts(b, "<section><h2>Rule files</h2>\n<ul class=\"cl-rules\">\n");
+    for (i = 0; i < n; i++) {
+        cl_buf_puts(b, "<li><code>");
+        escs(b, v[i].path);
+        cl_buf_puts(b, "</code> <span class=\"cl-mini\">");
+        if (v[i].claims)
+            cl_buf_printf(b, "%zu claim%s", v[i].claims, v[i].claims == 1 ? "" : "s");
+        if (v[i].cues) /* no count: it moves with every change to a lexicon */
+            cl_buf_printf(b, "%scues", v[i].claims ? ", " : "");
+        cl_buf_puts(b, "</span></li>\n");
+    }
+    if (!n)
+        cl_buf_puts(b, "<li>none</li>\n");
+    cl_buf_puts(b, "</ul></section>\n");
+    free(v);
+    return 0;
+nomem:
+    free(v);
+    return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+static const char legend[] =
+    "<section class=\"cl-legend\"><h2>Legend</h2>\n<dl>\n"
+    "<dt><span class=\"cl-sw cl-sw-stated\">stated</span></dt>"
+    "<dd>asserted as fact (solid underline)</dd>\n"
+    "<dt><span class=\"cl-sw cl-sw-hedged\">hedged</span></dt>"
+    "<dd>asserted with uncertainty: &ldquo;is expected to&rdquo;, &ldquo;reportedly&rdquo; "
+    "(dotted)</dd>\n"
+    "<dt><span class=\"cl-sw cl-sw-negated\">negated</span></dt>"
+    "<dd>denied: &ldquo;is not directly related&rdquo; (double)</dd>\n"
+    "<dt><span class=\"cl-sw cl-sw-unstated\">unstated</span></dt>"
+    "<dd>no sentence makes the claim (in the table only)</dd>\n"
+    "<dt><span class=\"cl-sw cl-sw-error\">error</span></dt>"
+    "<dd>the evidence does not allow it: fix before publishing</dd>\n"
+    "<dt><span class=\"cl-sw cl-sw-warning\">warning</span></dt>"
+    "<dd>check it against the evidence</dd>\n"
+    "<dt><span class=\"cl-sw cl-sw-info\">info</span></dt><dd>worth a look</dd>\n"
+    "<dt><span class=\"cl-sw cl-sw-ok\">ok</span></dt><dd>consistent with the evidence</dd>\n"
+    "</dl></section>\n";
+
+/* Write the head and the header of the page to E->out. */
+static int page_top(cl_emitter *e)
+{
+    struct html_state *st = e->state;
+    cl_buf *b = &e->out;
+    size_t totals[4] = {0, 0, 0, 0}, i;
+    size_t nclaims = e->rules ? cl_rules_claim_count(e->rules) : 0;
+    int l;
+
+    for (i = 0; i < st->nfiles; i++)
+        for (l = 0; l < 4; l++)
+            totals[l] += st->files[i].counts[l];
+    cl_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                   "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
+                   "<meta name=\"referrer\" content=\"no-referrer\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<title>claimlint report: ");
+    if (st->nfiles == 1)
+        escs(b, st->files[0].name);
+    else
+        cl_buf_printf(b, "%zu files", st->nfiles);
+    cl_buf_puts(b, "</title>\n<style>\n");
+    for (i = 0; i < sizeof css / sizeof css[0]; i++)
+        cl_buf_puts(b, css[i]);
+    cl_buf_puts(b, "</style>\n</head>\n<body>\n");
+    cl_buf_puts(b, "<input type=\"checkbox\" class=\"cl-toggle\" id=\"cl-hide-notes\">\n"
+                   "<input type=\"checkbox\" class=\"cl-toggle\" id=\"cl-hide-ok\">\n"
+                   "<header class=\"cl-top\"><div class=\"cl-wrap\">\n<h1>Claim report</h1>\n"
+                   "<p class=\"cl-totals\">");
+    counts_line(b, totals);
+    cl_buf_printf(b, " &middot; %zu file%s checked against %zu claim%s</p>\n", st->nfiles,
+                  st->nfiles == 1 ? "" : "s", nclaims, nclaims == 1 ? "" : "s");
+    cl_buf_puts(b, "<div class=\"cl-meta\">\n<section><h2>Files checked</h2>\n"
+                   "<ol class=\"cl-files\">\n");
+    for (i = 0; i < st->nfiles; i++) {
+        const size_t *c = st->files[i].counts;
+        cl_buf_printf(b, "<li><a href=\"#d%zu\">", i + 1);
+        escs(b, st->files[i].name);
+        cl_buf_printf(b, "</a> <span class=\"cl-mini\">%zu error%s, %zu warning%s, %zu info%s"
+                         "</span></li>\n",
+                      c[CL_LEVEL_ERROR], c[CL_LEVEL_ERROR] == 1 ? "" : "s",
+                      c[CL_LEVEL_WARNING], c[CL_LEVEL_WARNING] == 1 ? "" : "s",
+                      c[CL_LEVEL_INFO], c[CL_LEVEL_INFO] == 1 ? "" : "s");
+    }
+    if (!st->nfiles)
+        cl_buf_puts(b, "<li>none</li>\n");
+    cl_buf_puts(b, "</ol></section>\n");
+    if (rules_list(e, b) < 0)
+        return CL_ENOMEM;
+    cl_buf_puts(b, legend);
+    cl_buf_puts(b, "</div>\n<p class=\"cl-switches\">"
+                   "<label for=\"cl-hide-notes\">Hide the notes</label>"
+                   "<label for=\"cl-hide-ok\">Only findings</label>"
+                   " Hover a highlight or a number for the claim; the notes give the cue,"
+                   " the source and the message.</p>\n"
+                   "</div></header>\n<main class=\"cl-wrap\">\n");
+    return 0;
+}
 
 static int html_finish(cl_emitter *e)
 {
-    return cl_error_set(CL_EINVAL, NULL, 0, 0, "the html format is not available yet");
+    struct html_state *st = e->state;
+    cl_buf tmp;
+    int err;
+
+    if ((err = setup(e)) < 0)
+        return err;
+    if ((err = page_top(e)) < 0)
+        return err;
+    if ((err = cl_emit_flush(e)) < 0)
+        return err;
+    /* write the rendered documents through e->out without copying them */
+    tmp = e->out;
+    e->out = st->body;
+    st->body = tmp;
+    err = cl_emit_flush(e);
+    tmp = e->out;
+    e->out = st->body;
+    st->body = tmp;
+    if (err < 0)
+        return err;
+    if (!st->nfiles)
+        cl_buf_puts(&e->out, "<p class=\"cl-none\">No document was checked.</p>\n");
+    cl_buf_puts(&e->out, "</main>\n<footer class=\"cl-wrap\">Written by claimlint. A claim&rsquo;s "
+                         "status in the table is that of its most severe occurrence.</footer>\n"
+                         "</body>\n</html>\n");
+    return 0;
 }
 
-const struct cl_emitter_ops cl_emit_html = {"html", "(not available yet)", 0, NULL, NULL, html_finish,
-                                        NULL};
+static void html_free(cl_emitter *e)
+{
+    struct html_state *st = e->state;
+
+    if (!st)
+        return;
+    free(st->by_ptr);
+    free(st->unstated_level);
+    free(st->unstated_msg);
+    free(st->head);
+    free(st->occ);
+    free(st->files);
+    cl_arena_free(st->doc_arena);
+    cl_arena_free(st->run_arena);
+    cl_buf_free(&st->body);
+}
+
+const struct cl_emitter_ops cl_emit_html = {
+    "html", "one self-contained HTML page: per-claim tables and the highlighted articles",
+    sizeof(struct html_state), html_occurrence, html_end_file, html_finish, html_free};

@@ -1,10 +1,663 @@
-/* emit_sarif.c - the sarif output format (being written). */
+/* emit_sarif.c - the "sarif" output format: SARIF 2.1.0, the static
+ * analysis results format that code-scanning dashboards (GitHub, GitLab,
+ * Azure DevOps, the VS Code SARIF viewer) read. One run: the tool with one
+ * rule (reportingDescriptor) per claim, one result per finding, the
+ * documents as artifacts.
+ *
+ * Output streams: the head is written at the first occurrence or document
+ * end, each result as it comes, one per line; the tool with its rules, the
+ * artifacts and the closing brackets at finish. The tool comes after the
+ * results (JSON objects are unordered) because each document may be
+ * checked with its own rule set (configuration files): the rules are every
+ * claim of every rule set used, by id, in the order first met, and only the
+ * end knows them all. An empty run is still a valid log.
+ *
+ * Positions: SARIF counts columns in UTF-16 code units unless told
+ * otherwise; claimlint counts code points, so the run says
+ * "columnKind": "unicodeCodePoints". endColumn is exclusive in SARIF, as
+ * claimlint's end_column already is. The region is the match; its
+ * contextRegion is the sentence, whose text is the context snippet (SARIF
+ * wants a region's snippet to be that region's own text, so the sentence
+ * goes to the context region rather than to the match's region).
+ *
+ * Suppressed findings (claimlint-disable comments) are results with an
+ * inSource suppression carrying the comment's line and reason, which
+ * dashboards show as dismissed rather than hide. The suppression has no
+ * state: the 2.1.0 prose calls that property "status" and its schema
+ * "state", and a suppression without one is in effect either way.
+ *
+ * Fingerprints: partialFingerprints["claimlint/v1"] is the FNV-1a 64 hash of
+ * the claim id, the sentence and the matched text with runs of white space
+ * collapsed: it survives edits elsewhere in the document (line numbers are
+ * not part of it) and changes when the sentence is rewritten. A repeat of
+ * the same hash within one document gets ":2", ":3", ... appended (the
+ * convention of GitHub's primaryLocationLineHash), so identical sentences
+ * do not collapse into one alert.
+ */
+#include <stdlib.h>
+#include <string.h>
+
 #include "internal.h"
+
+#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+#define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
+#define FNV_PRIME UINT64_C(0x100000001b3)
+
+/* A set of strings, each with its index in order of addition: NUL-
+ * terminated one after the other in NAMES, found through an open-addressing
+ * hash table of index + 1 (0 is an empty slot). */
+struct strset {
+    cl_buf names;
+    size_t *offsets;
+    size_t n, cap;
+    size_t *table;
+    size_t table_cap;
+};
+
+/* A claim of a rule set and its index in tool.driver.rules. */
+struct claim_row {
+    const cl_claim *claim;
+    size_t index;
+};
+
+/* The claims of one rule set, sorted by address. */
+struct rules_map {
+    const cl_rules *rules;
+    struct claim_row *rows;
+    size_t n;
+};
+
+/* A fingerprint seen in the current document and how often. */
+struct fp_slot {
+    uint64_t hash;
+    size_t count; /* 0: the slot is empty */
+};
+
+struct sarif_state {
+    int started;            /* the head was written */
+    size_t results;         /* results written */
+    struct strset rule_ids; /* tool.driver.rules, by claim id */
+    cl_buf rules_json;      /* their reportingDescriptors, comma-separated */
+    struct rules_map *maps; /* one per rule set met */
+    size_t nmaps;
+    size_t map;             /* the current rule set's (valid when nmaps) */
+    struct strset artifacts; /* the documents' URIs */
+    /* the current document, its artifact and the fingerprints seen in it */
+    const cl_doc *doc;
+    size_t artifact;
+    struct fp_slot *fps;
+    size_t fp_cap, fp_used;
+    cl_buf uri, scratch; /* reused */
+};
+
+static uint64_t fnv_add(uint64_t h, const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= FNV_PRIME;
+    }
+    return h;
+}
+
+/* Hash the N bytes at S into H with every run of white space (Unicode
+ * spaces included) counted as one space and the ends trimmed, so that
+ * reflowing a paragraph does not change a fingerprint. */
+static uint64_t fnv_add_collapsed(uint64_t h, const char *s, size_t n)
+{
+    size_t i = 0, len;
+    int pending = 0, any = 0;
+
+    while (i < n) {
+        int32_t c = cl_utf8_decode(s + i, n - i, &len);
+        if (c >= 0 && cl_uc_is_space(c)) {
+            pending = any;
+        } else {
+            if (pending)
+                h = fnv_add(h, " ", 1);
+            pending = 0;
+            any = 1;
+            h = fnv_add(h, s + i, len);
+        }
+        i += len;
+    }
+    return h;
+}
+
+/* The index of the NUL-terminated string S (LEN bytes) in SET, adding it
+ * when new (then *ADDED is 1); -1 when out of memory. */
+static long strset_add(struct strset *set, const char *s, size_t len, int *added)
+{
+    size_t mask, i, k;
+
+    *added = 0;
+    if (2 * (set->n + 1) > set->table_cap) {
+        size_t cap = set->table_cap ? set->table_cap * 2 : 64;
+        size_t *t = calloc(cap, sizeof *t);
+        if (!t)
+            return -1;
+        for (k = 0; k < set->n; k++) {
+            const char *name = set->names.data + set->offsets[k];
+            for (i = fnv_add(FNV_OFFSET, name, strlen(name)) & (cap - 1); t[i];
+                 i = (i + 1) & (cap - 1))
+                ;
+            t[i] = k + 1;
+        }
+        free(set->table);
+        set->table = t;
+        set->table_cap = cap;
+    }
+    mask = set->table_cap - 1;
+    for (i = fnv_add(FNV_OFFSET, s, len) & mask; set->table[i]; i = (i + 1) & mask)
+        if (strcmp(set->names.data + set->offsets[set->table[i] - 1], s) == 0)
+            return (long)(set->table[i] - 1);
+    if (set->n == set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 16;
+        size_t *v = realloc(set->offsets, cap * sizeof *v);
+        if (!v)
+            return -1;
+        set->offsets = v;
+        set->cap = cap;
+    }
+    set->offsets[set->n] = set->names.len;
+    if (cl_buf_add(&set->names, s, len + 1) < 0)
+        return -1;
+    set->table[i] = set->n + 1;
+    *added = 1;
+    return (long)set->n++;
+}
+
+static const char *strset_get(const struct strset *set, size_t i)
+{
+    return set->names.data + set->offsets[i];
+}
+
+static void strset_free(struct strset *set)
+{
+    cl_buf_free(&set->names);
+    free(set->offsets);
+    free(set->table);
+}
+
+static int ptr_cmp(const void *a, const void *b)
+{
+    const cl_claim *x = ((const struct claim_row *)a)->claim;
+    const cl_claim *y = ((const struct claim_row *)b)->claim;
+
+    return x < y ? -1 : x > y;
+}
+
+static void str(cl_buf *b, const char *s)
+{
+    cl_json_str(b, s ? s : "", s ? strlen(s) : 0);
+}
+
+/* SARIF's level for a claimlint level: info is "note", ok is "none". */
+static const char *sarif_level(cl_level l)
+{
+    switch (l) {
+    case CL_LEVEL_ERROR: return "error";
+    case CL_LEVEL_WARNING: return "warning";
+    case CL_LEVEL_INFO: return "note";
+    default: return "none";
+    }
+}
+
+static int is_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Append the file name NAME to B as a URI reference: "<stdin>" is "stdin",
+ * an absolute path becomes a file:// URI, and every byte that may not stand
+ * as itself in a URI path is percent-encoded (":" too, so that a relative
+ * name like "a:b.txt" is not read as a scheme; non-ASCII bytes too). */
+static void put_uri(cl_buf *b, const char *name)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *p;
+
+    if (strcmp(name, "<stdin>") == 0) {
+        cl_buf_puts(b, "stdin");
+        return;
+    }
+    if (name[0] == '/')
+        cl_buf_puts(b, "file://");
+    for (p = (const unsigned char *)name; *p; p++) {
+        if (is_alnum(*p) || strchr("-._~!$&'()*+,;=@/", *p)) {
+            cl_buf_putc(b, (char)*p);
+        } else {
+            char esc[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+            cl_buf_add(b, esc, 3);
+        }
+    }
+}
+
+/* Whether S is an absolute URI that SARIF's "uri" format accepts: a scheme,
+ * a colon, then at least one character a URI may hold (valid %XX escapes,
+ * at most one "#"; no "[" "]", which only an IPv6 host may use). A <source
+ * href> that is not one is kept in the rule's properties but not offered as
+ * its helpUri. */
+static int is_absolute_uri(const char *s)
+{
+    static const char hexdigits[] = "0123456789ABCDEFabcdef";
+    const unsigned char *p = (const unsigned char *)s;
+    int fragment = 0;
+
+    if (!s || !((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')))
+        return 0;
+    while (is_alnum(*p) || *p == '+' || *p == '-' || *p == '.')
+        p++;
+    if (*p++ != ':' || !*p)
+        return 0;
+    for (; *p; p++) {
+        if (*p == '%') {
+            if (!p[1] || !strchr(hexdigits, p[1]) || !p[2] || !strchr(hexdigits, p[2]))
+                return 0;
+            p += 2;
+        } else if (*p == '#') {
+            if (fragment++)
+                return 0;
+        } else if (!is_alnum(*p) && !strchr("-._~:/?@!$&'()*+,;=", *p)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* A rule's name: the claim id in PascalCase ("rubio-mexico.trip-link" is
+ * "RubioMexicoTripLink"), as SARIF suggests for reportingDescriptor.name. */
+static void put_name(cl_buf *b, const char *id)
+{
+    int up = 1;
+
+    cl_buf_putc(b, '"');
+    for (; *id; id++) {
+        unsigned char c = (unsigned char)*id;
+        if (!is_alnum(c)) {
+            up = 1;
+            continue;
+        }
+        cl_buf_putc(b, (char)(up && c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c));
+        up = 0;
+    }
+    cl_buf_putc(b, '"');
+}
+
+/* The help of claim C for people: the verdict, the severity of each way
+ * of making it, the sources and where it is declared. */
+static void put_help(cl_buf *b, const cl_claim *c)
+{
+    cl_buf t = {0};
+    size_t i;
+
+    cl_buf_printf(&t, "Verdict of the evidence: %s. Severity when stated: %s, hedged: %s, "
+                      "negated: %s, unstated: %s%s.",
+                  cl_verdict_name(c->verdict), cl_level_name(c->levels[CL_STATUS_STATED]),
+                  cl_level_name(c->levels[CL_STATUS_HEDGED]),
+                  cl_level_name(c->levels[CL_STATUS_NEGATED]),
+                  cl_level_name(c->levels[CL_STATUS_UNSTATED]),
+                  c->required ? " (required)" : "");
+    for (i = 0; i < c->nsources; i++) {
+        cl_buf_puts(&t, i ? "\n- " : "\nSources:\n- ");
+        cl_buf_puts(&t, c->sources[i].text ? c->sources[i].text : "");
+        if (c->sources[i].href)
+            cl_buf_printf(&t, " <%s>", c->sources[i].href);
+    }
+    cl_buf_printf(&t, "\nDeclared at %s:%u.", c->file ? c->file : "", c->line);
+    if (t.failed)
+        b->failed = 1;
+    else
+        cl_json_str(b, t.data, t.len);
+    cl_buf_free(&t);
+}
+
+static void put_rule(cl_buf *b, const cl_claim *c)
+{
+    const char *href = NULL;
+    size_t i;
+
+    for (i = 0; i < c->nsources && !href; i++)
+        href = c->sources[i].href;
+    cl_buf_puts(b, "{\"id\":");
+    str(b, c->id);
+    cl_buf_puts(b, ",\"name\":");
+    put_name(b, c->id);
+    cl_buf_puts(b, ",\"shortDescription\":{\"text\":");
+    str(b, c->title);
+    cl_buf_puts(b, "},\"fullDescription\":{\"text\":");
+    {
+        cl_buf t = {0};
+        cl_buf_printf(&t, "%s (verdict: %s)", c->title ? c->title : "",
+                      cl_verdict_name(c->verdict));
+        if (t.failed)
+            b->failed = 1;
+        else
+            cl_json_str(b, t.data, t.len);
+        cl_buf_free(&t);
+    }
+    cl_buf_puts(b, "},\"help\":{\"text\":");
+    put_help(b, c);
+    cl_buf_putc(b, '}');
+    if (is_absolute_uri(href)) {
+        cl_buf_puts(b, ",\"helpUri\":");
+        str(b, href);
+    }
+    cl_buf_printf(b, ",\"defaultConfiguration\":{\"level\":\"%s\"}",
+                  sarif_level(c->levels[CL_STATUS_STATED]));
+    cl_buf_printf(b, ",\"properties\":{\"verdict\":\"%s\",\"required\":%s,\"levels\":{",
+                  cl_verdict_name(c->verdict), c->required ? "true" : "false");
+    for (i = 0; i < 4; i++)
+        cl_buf_printf(b, "%s\"%s\":\"%s\"", i ? "," : "", cl_status_name((cl_status)i),
+                      cl_level_name(c->levels[i]));
+    cl_buf_puts(b, "},\"sources\":[");
+    for (i = 0; i < c->nsources; i++) {
+        cl_buf_puts(b, i ? ",{\"href\":" : "{\"href\":");
+        if (c->sources[i].href)
+            str(b, c->sources[i].href);
+        else
+            cl_buf_puts(b, "null");
+        cl_buf_puts(b, ",\"text\":");
+        str(b, c->sources[i].text);
+        cl_buf_putc(b, '}');
+    }
+    cl_buf_puts(b, "],\"file\":");
+    str(b, c->file);
+    cl_buf_printf(b, ",\"line\":%u}}", c->line);
+}
+
+/* Make E->rules the current rule set: the first time it is met, its claims
+ * join tool.driver.rules (those whose id is not there yet) and a lookup
+ * from claim to rule index is built for it. */
+static int use_rules(cl_emitter *e)
+{
+    struct sarif_state *st = e->state;
+    size_t i, n = e->rules ? cl_rules_claim_count(e->rules) : 0;
+    struct rules_map *m;
+    int rc = 0;
+
+    if (st->nmaps && st->maps[st->map].rules == e->rules)
+        return 0;
+    for (i = 0; i < st->nmaps; i++)
+        if (st->maps[i].rules == e->rules) {
+            st->map = i;
+            return 0;
+        }
+    m = realloc(st->maps, (st->nmaps + 1) * sizeof *m);
+    if (!m)
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    st->maps = m;
+    m = &st->maps[st->nmaps];
+    m->rules = e->rules;
+    m->n = 0;
+    if (!(m->rows = calloc(n ? n : 1, sizeof *m->rows)))
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    st->map = st->nmaps++;
+    for (i = 0; i < n && rc == 0; i++) {
+        const cl_claim *c = cl_rules_claim(e->rules, i);
+        int added;
+        long index = strset_add(&st->rule_ids, c->id, strlen(c->id), &added);
+        if (index < 0)
+            rc = cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        if (index >= 0 && added) {
+            cl_buf_puts(&st->rules_json, index ? ",\n" : "\n");
+            put_rule(&st->rules_json, c);
+            if (st->rules_json.failed)
+                rc = cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        }
+        if (index >= 0) {
+            m->rows[m->n].claim = c;
+            m->rows[m->n++].index = (size_t)index;
+        }
+    }
+    if (m->n) /* sorted even after a failure, for the lookups that follow */
+        qsort(m->rows, m->n, sizeof *m->rows, ptr_cmp);
+    return rc;
+}
+
+/* The index in tool.driver.rules of claim C of the current rule set, or -1
+ * when it is not one of its claims. */
+static long rule_index(const struct sarif_state *st, const cl_claim *c)
+{
+    const struct rules_map *m = &st->maps[st->map];
+    struct claim_row key = {c, 0};
+    const struct claim_row *hit =
+        m->n ? bsearch(&key, m->rows, m->n, sizeof *m->rows, ptr_cmp) : NULL;
+
+    return hit ? (long)hit->index : -1;
+}
+
+/* Write the head of the log once and open the results array; take in the
+ * current rule set. */
+static int start(cl_emitter *e)
+{
+    struct sarif_state *st = e->state;
+    int err;
+
+    if ((err = use_rules(e)) < 0)
+        return err;
+    if (st->started)
+        return 0;
+    st->started = 1;
+    cl_buf_puts(&e->out, "{\"$schema\":\"" SARIF_SCHEMA "\",\"version\":\"2.1.0\",\"runs\":[{\n"
+                         "\"columnKind\":\"unicodeCodePoints\",\n\"results\":[");
+    return cl_emit_flush(e);
+}
+
+/* Make DOC the current document: its URI in st->uri, its artifact, and a
+ * fresh set of fingerprints when it is a new document. The name is compared
+ * too, because a document that failed half-way never reaches end_file and
+ * the next one may be allocated at the same address. */
+static int enter(struct sarif_state *st, const cl_doc *doc)
+{
+    long a;
+    int added;
+
+    st->uri.len = 0;
+    if (cl_buf_reserve(&st->uri, 0) < 0)
+        return CL_ENOMEM;
+    st->uri.data[0] = '\0';
+    put_uri(&st->uri, cl_doc_name(doc));
+    if (st->uri.failed)
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    if (st->doc == doc && strcmp(strset_get(&st->artifacts, st->artifact), st->uri.data) == 0)
+        return 0;
+    if ((a = strset_add(&st->artifacts, st->uri.data, st->uri.len, &added)) < 0)
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    st->doc = doc;
+    st->artifact = (size_t)a;
+    if (st->fps)
+        memset(st->fps, 0, st->fp_cap * sizeof *st->fps);
+    st->fp_used = 0;
+    return 0;
+}
+
+/* How many times fingerprint H was seen in the current document, this time
+ * included; 0 when out of memory. */
+static size_t fp_count(struct sarif_state *st, uint64_t h)
+{
+    size_t i, k, mask;
+
+    if (2 * (st->fp_used + 1) > st->fp_cap) {
+        size_t cap = st->fp_cap ? st->fp_cap * 2 : 64;
+        struct fp_slot *t = calloc(cap, sizeof *t);
+        if (!t)
+            return 0;
+        for (k = 0; k < st->fp_cap; k++) {
+            if (!st->fps[k].count)
+                continue;
+            for (i = st->fps[k].hash & (cap - 1); t[i].count; i = (i + 1) & (cap - 1))
+                ;
+            t[i] = st->fps[k];
+        }
+        free(st->fps);
+        st->fps = t;
+        st->fp_cap = cap;
+    }
+    mask = st->fp_cap - 1;
+    for (i = h & mask; st->fps[i].count; i = (i + 1) & mask)
+        if (st->fps[i].hash == h)
+            return ++st->fps[i].count;
+    st->fps[i].hash = h;
+    st->fps[i].count = 1;
+    st->fp_used++;
+    return 1;
+}
+
+/* Append "region":{...} for the LINE:COL..END_LINE:END_COL span with
+ * snippet TEXT (LEN bytes). */
+static void put_region(cl_buf *b, const char *key, unsigned line, unsigned col, unsigned end_line,
+                       unsigned end_col, const char *text, size_t len)
+{
+    cl_buf_printf(b, ",\"%s\":{\"startLine\":%u,\"startColumn\":%u,\"endLine\":%u,"
+                     "\"endColumn\":%u,\"snippet\":{\"text\":",
+                  key, line, col, end_line, end_col);
+    cl_json_str(b, text ? text : "", text ? len : 0);
+    cl_buf_puts(b, "}}");
+}
+
+/* Append the artifactLocation of the current document. */
+static void put_artifact(cl_buf *b, const struct sarif_state *st)
+{
+    cl_buf_puts(b, "\"artifactLocation\":{\"uri\":");
+    cl_json_str(b, st->uri.data, st->uri.len);
+    cl_buf_printf(b, ",\"index\":%zu}", st->artifact);
+}
+
+static int sarif_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence *o)
+{
+    struct sarif_state *st = e->state;
+    const cl_sentence *s = o->sentence;
+    cl_buf *b = &e->out;
+    uint64_t h;
+    size_t seen;
+    long index;
+    int err;
+
+    if (o->level == CL_LEVEL_OK)
+        return 0;
+    if ((err = start(e)) < 0 || (err = enter(st, doc)) < 0)
+        return err;
+    cl_buf_puts(b, st->results++ ? ",\n{\"ruleId\":" : "\n{\"ruleId\":");
+    str(b, o->claim->id);
+    if ((index = rule_index(st, o->claim)) >= 0)
+        cl_buf_printf(b, ",\"ruleIndex\":%ld", index);
+    cl_buf_printf(b, ",\"level\":\"%s\",\"message\":{\"text\":", sarif_level(o->level));
+    str(b, o->message);
+    cl_buf_puts(b, "},\"locations\":[{\"physicalLocation\":{");
+    put_artifact(b, st);
+    h = fnv_add(FNV_OFFSET, o->claim->id, strlen(o->claim->id) + 1);
+    if (s) {
+        st->scratch.len = 0;
+        cl_range_text(&st->scratch, s, o->match);
+        if (st->scratch.failed)
+            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        put_region(b, "region", o->line, o->column, o->end_line, o->end_column, st->scratch.data,
+                   st->scratch.len);
+        put_region(b, "contextRegion", s->line, s->column, s->end_line, s->end_column, s->text,
+                   s->len);
+        h = fnv_add_collapsed(h, s->text, s->len);
+        h = fnv_add(h, "", 1);
+        h = fnv_add_collapsed(h, st->scratch.data, st->scratch.len);
+    }
+    if (!(seen = fp_count(st, h)))
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    cl_buf_printf(b, "}}],\"partialFingerprints\":{\"claimlint/v1\":\"%016llx",
+                  (unsigned long long)h);
+    if (seen > 1)
+        cl_buf_printf(b, ":%zu", seen);
+    cl_buf_puts(b, "\"}");
+    if (o->suppressed) {
+        cl_buf_puts(b, ",\"suppressions\":[{\"kind\":\"inSource\"");
+        if (o->suppressed_reason && *o->suppressed_reason) {
+            cl_buf_puts(b, ",\"justification\":");
+            str(b, o->suppressed_reason);
+        }
+        if (o->suppressed_line) {
+            cl_buf_puts(b, ",\"location\":{\"physicalLocation\":{");
+            put_artifact(b, st);
+            cl_buf_printf(b, ",\"region\":{\"startLine\":%u}}}", o->suppressed_line);
+        }
+        cl_buf_puts(b, "}]");
+    }
+    cl_buf_printf(b, ",\"properties\":{\"status\":\"%s\",\"verdict\":\"%s\",\"cue\":",
+                  cl_status_name(o->status), cl_verdict_name(o->claim->verdict));
+    if (o->cue && s) {
+        cl_buf_puts(b, "{\"kind\":");
+        str(b, cl_cue_kind_name(o->cue->def->kind));
+        cl_buf_puts(b, ",\"text\":");
+        st->scratch.len = 0;
+        cl_range_text(&st->scratch, s, o->cue->tokens);
+        if (st->scratch.failed)
+            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        cl_json_str(b, st->scratch.data ? st->scratch.data : "", st->scratch.len);
+        cl_buf_putc(b, '}');
+    } else {
+        cl_buf_puts(b, "null");
+    }
+    cl_buf_puts(b, "}}");
+    return cl_emit_flush(e);
+}
+
+/* A document without findings is still an artifact of the run, and its
+ * rule set's claims are still rules of the tool. */
+static int sarif_end_file(cl_emitter *e, const cl_doc *doc)
+{
+    struct sarif_state *st = e->state;
+    int err;
+
+    if ((err = start(e)) < 0 || (err = enter(st, doc)) < 0)
+        return err;
+    st->doc = NULL; /* the next document starts afresh, even at this address */
+    return cl_emit_flush(e);
+}
 
 static int sarif_finish(cl_emitter *e)
 {
-    return cl_error_set(CL_EINVAL, NULL, 0, 0, "the sarif format is not available yet");
+    struct sarif_state *st = e->state;
+    cl_buf *b = &e->out;
+    size_t i;
+    int err;
+
+    if ((err = start(e)) < 0)
+        return err;
+    cl_buf_puts(b, st->results ? "\n],\n" : "],\n");
+    cl_buf_puts(b, "\"tool\":{\"driver\":{\"name\":\"claimlint\",\"version\":");
+    str(b, cl_version());
+    cl_buf_puts(b, ",\"semanticVersion\":");
+    str(b, cl_version());
+    cl_buf_puts(b, ",\"rules\":[");
+    cl_buf_add(b, st->rules_json.data, st->rules_json.len);
+    cl_buf_puts(b, st->rule_ids.n ? "\n]}},\n\"artifacts\":[" : "]}},\n\"artifacts\":[");
+    for (i = 0; i < st->artifacts.n; i++) {
+        const char *uri = strset_get(&st->artifacts, i);
+        cl_buf_puts(b, i ? ",\n{\"location\":{\"uri\":" : "\n{\"location\":{\"uri\":");
+        cl_json_str(b, uri, strlen(uri));
+        cl_buf_puts(b, "},\"roles\":[\"analysisTarget\"]}");
+    }
+    cl_buf_puts(b, st->artifacts.n ? "\n]\n}]}\n" : "]\n}]}\n");
+    return 0;
 }
 
-const struct cl_emitter_ops cl_emit_sarif = {"sarif", "(not available yet)", 0, NULL, NULL, sarif_finish,
-                                        NULL};
+static void sarif_free(cl_emitter *e)
+{
+    struct sarif_state *st = e->state;
+    size_t i;
+
+    if (!st)
+        return;
+    for (i = 0; i < st->nmaps; i++)
+        free(st->maps[i].rows);
+    free(st->maps);
+    strset_free(&st->rule_ids);
+    strset_free(&st->artifacts);
+    cl_buf_free(&st->rules_json);
+    free(st->fps);
+    cl_buf_free(&st->uri);
+    cl_buf_free(&st->scratch);
+}
+
+const struct cl_emitter_ops cl_emit_sarif = {
+    "sarif", "SARIF 2.1.0 log for code-scanning dashboards: one rule per claim, one result per finding",
+    sizeof(struct sarif_state), sarif_occurrence, sarif_end_file, sarif_finish, sarif_free};

@@ -16,6 +16,7 @@ srcdir=${CLAIMLINT_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
 prog=${CLAIMLINT:-$srcdir/claimlint}
 export CLAIMLINT_DATADIR=${CLAIMLINT_DATADIR:-$srcdir/rules}
 export NO_COLOR=1
+export SOURCE_DATE_EPOCH=0 # JUnit timestamps
 # claimlint names data files by their real path: match that form
 datadir_real=$(cd "$CLAIMLINT_DATADIR" && pwd -P)
 datadir_re=$(printf '%s\n' "$datadir_real" | sed 's/[]\/$*.^[]/\\&/g')
