@@ -7,11 +7,11 @@
 
 #include "claimlint.h"
 
-/* One command of the program: name, one-line usage, and its entry point,
- * which gets argv with argv[0] the command name and returns the exit code. */
+/* One command of the program: name, one-line summary, and its entry
+ * point, which gets argv with argv[0] the command name and returns the exit
+ * code; each command prints its own usage with --help. */
 struct cli_cmd {
     const char *name;
-    const char *usage;
     const char *summary;
     int (*exec)(int argc, char **argv);
 };

@@ -49,15 +49,16 @@ static void on_diag(const cl_diag *d, void *ud)
 static void usage(int report)
 {
     if (report)
-        printf("usage: claimlint report -r RULES... [-f text|json] [--split=auto|lines] FILE...|-\n"
+        printf("usage: claimlint report [-r RULES]... [-f text|json] FILE...|-\n"
                "For each FILE, every claim of the rules with its verdict, its status in the\n"
                "file (stated, hedged, negated or unstated), the severity and where, then the\n"
                "evidence: each sentence that makes a claim and the cues that decided.\n");
     else
-        printf("usage: claimlint [check] -r RULES... [-f FORMAT] [--fail-on LEVEL] FILE...|-\n"
+        printf("usage: claimlint [check] [-r RULES]... [-f FORMAT] [--fail-on LEVEL] FILE...|-\n"
                "Report the sentences of each FILE that make a declared claim in a way the\n"
                "evidence does not allow (\"-\" reads standard input).\n");
-    printf("  -r, --rules=R      rule file or directory of rule files (repeatable)\n");
+    printf("  -r, --rules=R      rule file or directory of rule files (repeatable; added to\n"
+           "                     those of the .claimlint.xml configuration)\n");
     if (report) {
         printf("  -f, --format=F     text (default) or json\n");
     } else {
@@ -74,8 +75,11 @@ static void usage(int report)
     printf(CLI_INPUT_HELP);
     printf("  -q, --quiet        no progress, notes or summary line\n"
            "      --split=MODE   auto (default) or lines: every line is one sentence\n"
-           "  -h, --help         show this help\n"
-           "Exit status: 0 no findings at the --fail-on level, 1 findings, 2 errors.\n");
+           "  -h, --help         show this help\n");
+    if (report)
+        printf("Exit status: 0 the report was written, 2 errors.\n");
+    else
+        printf("Exit status: 0 no findings at the --fail-on level, 1 findings, 2 errors.\n");
 }
 
 /* Map -f for the command to an emitter name: report's "text" and "json"
@@ -314,6 +318,10 @@ static int run(int argc, char **argv, int report)
         cli_error("unknown format '%s' for %s (%s)", format, cmd, report ? "text, json" : names);
         goto bad_usage;
     }
+    if (report && (fail_on >= 0 || color >= 0)) {
+        cli_error("report: --fail-on and --color are options of check");
+        goto bad_usage;
+    }
     if (r.config_path && r.no_config) {
         cli_error("%s: --config and --no-config exclude each other", cmd);
         goto bad_usage;
@@ -323,7 +331,7 @@ static int run(int argc, char **argv, int report)
         goto bad_usage;
     }
     if (color < 0)
-        color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+        color = isatty(STDOUT_FILENO) && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
     progress = !r.quiet && argc - optind > 1 && isatty(STDERR_FILENO);
     if (cl_emitter_new(&r.emitter, emitter_name, stdout,
                        (color ? CL_WRITE_COLOR : 0) | (r.quiet ? CL_WRITE_QUIET : 0), NULL) < 0) {
@@ -367,8 +375,7 @@ static int report_exec(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_check = {
-    "check", "[check] -r RULES... [-f text|json|jsonl] [--fail-on LEVEL] FILE...",
+    "check",
     "report sentences that make claims the evidence does not allow (default)", check_exec};
 
-const struct cli_cmd cli_cmd_report = {"report", "report -r RULES... [-f text|json] FILE...",
-                                       "per-claim status table with evidence", report_exec};
+const struct cli_cmd cli_cmd_report = {"report", "per-claim status table with evidence", report_exec};

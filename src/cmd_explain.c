@@ -82,6 +82,5 @@ static int explain_exec(int argc, char **argv)
     return cli_finish_output(status);
 }
 
-const struct cli_cmd cli_cmd_explain = {"explain", "explain [-r RULES]... (-e SENTENCE | FILE)",
-                                        "show tokens, stems, cues and scopes of sentences",
+const struct cli_cmd cli_cmd_explain = {"explain", "show tokens, stems, cues and scopes of sentences",
                                         explain_exec};

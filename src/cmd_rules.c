@@ -50,6 +50,12 @@ static int list_claims(int argc, char **argv)
     cl_rules *rules;
 
     for (i = 0; i < argc; i++)
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            free(paths);
+            usage();
+            return EXIT_OK;
+        }
+    for (i = 0; i < argc; i++)
         if (strcmp(argv[i], "-r") != 0 && strcmp(argv[i], "--rules") != 0)
             cli_list_add(&paths, &n, strncmp(argv[i], "--rules=", 8) == 0 ? argv[i] + 8 : argv[i]);
     if (!n) {
@@ -94,6 +100,10 @@ static int rules_exec(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     test = strcmp(argv[1], "test") == 0;
+    if (argc >= 3 && (strcmp(argv[2], "-h") == 0 || strcmp(argv[2], "--help") == 0)) {
+        usage();
+        return EXIT_OK;
+    }
     if (argc < 3) {
         cli_error("rules %s: no rule file given", argv[1]);
         cli_usage_hint("rules");
@@ -107,8 +117,9 @@ static int rules_exec(int argc, char **argv)
             continue;
         }
         if (!test) {
-            printf("%s: ok: %zu claims, %zu cues\n", argv[i], cl_rules_claim_count(rules),
-                   cl_rules_cue_count(rules));
+            size_t nc = cl_rules_claim_count(rules), nq = cl_rules_cue_count(rules);
+            printf("%s: ok: %zu claim%s, %zu cue%s\n", argv[i], nc, nc == 1 ? "" : "s", nq,
+                   nq == 1 ? "" : "s");
         } else if ((rc = cl_rules_test(rules, on_example, &st)) < 0) {
             cli_print_last_error(argv[i], rc);
             status = EXIT_TROUBLE;
@@ -123,6 +134,5 @@ static int rules_exec(int argc, char **argv)
     return cli_finish_output(status);
 }
 
-const struct cli_cmd cli_cmd_rules = {"rules", "rules check|test|list FILE...",
-                                      "check rule files, run their examples, list claims",
+const struct cli_cmd cli_cmd_rules = {"rules", "check rule files, run their examples, list claims",
                                       rules_exec};

@@ -111,5 +111,4 @@ bad_usage:
 }
 
 const struct cli_cmd cli_cmd_sentences = {
-    "sentences", "sentences [--split=auto|lines] [--cues] [-r RULES]... [-f text|jsonl] FILE...",
-    "print the sentences of files, with their cues", sentences_exec};
+    "sentences", "print the sentences of files, with their cues", sentences_exec};

@@ -250,6 +250,18 @@ static int html_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence
     struct h_occ *h;
     size_t row;
     int err;
+    /* a finding turned off by a claimlint-disable comment is shown, as ok,
+     * with the comment's reason: it is no finding */
+    cl_level level = o->suppressed ? CL_LEVEL_OK : o->level;
+    const char *message = o->message;
+    char note[1024];
+
+    if (o->suppressed) {
+        snprintf(note, sizeof note, "suppressed by the comment on line %u%s%s: %s",
+                 o->suppressed_line, *o->suppressed_reason ? " -- " : "",
+                 o->suppressed_reason, o->message);
+        message = note;
+    }
 
     if ((err = setup(e)) < 0)
         return err;
@@ -259,12 +271,12 @@ static int html_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence
     row = find_row(st, o->claim);
     if (!o->sentence) {
         if (row != NO_ROW) {
-            st->unstated_level[row] = o->level;
-            if (!(st->unstated_msg[row] = copy_str(st->doc_arena, o->message)))
+            st->unstated_level[row] = level;
+            if (!(st->unstated_msg[row] = copy_str(st->doc_arena, message)))
                 return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
         }
-        if (o->level > CL_LEVEL_OK && (unsigned)o->level < 4)
-            st->counts[o->level]++;
+        if (level > CL_LEVEL_OK && (unsigned)level < 4)
+            st->counts[level]++;
         return 0;
     }
     if (st->nocc == st->capocc) {
@@ -281,14 +293,14 @@ static int html_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence
     h->row = row;
     h->seq = st->nocc;
     h->status = o->status;
-    h->level = o->level;
+    h->level = level;
     h->line = o->line;
     h->column = o->column;
     h->sent_start = o->sentence->start_byte;
     h->sent_end = o->sentence->end_byte;
     h->match_start = o->start_byte;
     h->match_end = o->end_byte;
-    if (!(h->message = copy_str(st->doc_arena, o->message)))
+    if (!(h->message = copy_str(st->doc_arena, message)))
         return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
     if (o->cue) {
         h->cue = o->cue->def;
@@ -296,8 +308,8 @@ static int html_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence
         if (!h->cue_text && o->cue->tokens.start < o->cue->tokens.end)
             return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
     }
-    if ((unsigned)o->level < 4)
-        st->counts[o->level]++;
+    if ((unsigned)level < 4)
+        st->counts[level]++;
     st->nocc++;
     return 0;
 }
