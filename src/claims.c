@@ -439,3 +439,106 @@ int cl_claims_compile(cl_rules *r, cl_stemmer *st)
     free(sorted);
     return rc;
 }
+
+/* ---- the prefilter ---------------------------------------------------------- */
+
+/* Number the alternatives of every non-regex token of P. */
+static int intern_pattern(cl_claim_index *x, cl_arena *a, cl_pattern *p)
+{
+    uint32_t k, i;
+
+    for (k = 0; k < p->ntoks; k++) {
+        cl_tokspec *t = &p->toks[k];
+        if (t->re || t->casesens)
+            continue;
+        if (!(t->alt_ids = cl_arena_alloc(a, (t->nalts ? t->nalts : 1) * sizeof *t->alt_ids)))
+            return CL_ENOMEM;
+        for (i = 0; i < t->nalts; i++)
+            if (!(t->alt_ids[i] = cl_strtab_intern(&x->vocab, t->alts[i])))
+                return CL_ENOMEM;
+    }
+    return 0;
+}
+
+/* Whether pattern P can only start at a token naming one of its first
+ * token's words (so the index finds it). */
+static int indexable(const cl_pattern *p)
+{
+    return p->ntoks && !p->toks[0].re && !p->toks[0].casesens;
+}
+
+int cl_claim_index_build(cl_claim_index *x, cl_rules *r)
+{
+    size_t n = cl_rules_claim_count_internal(r), i, nrefs = 0, nalways = 0, nregex = 0;
+    cl_arena *a = cl_rules_arena(r);
+    uint32_t k, alt, id, *fill = NULL;
+
+    memset(x, 0, sizeof *x);
+    /* number the words, and count the entries of each kind */
+    for (i = 0; i < n; i++) {
+        cl_claim_impl *ci = (cl_claim_impl *)cl_rules_claim_impl(r, i);
+        for (k = 0; k < ci->npatterns; k++) {
+            if (intern_pattern(x, a, &ci->patterns[k]) < 0)
+                goto fail;
+            if (indexable(&ci->patterns[k]))
+                nrefs += ci->patterns[k].toks[0].nalts;
+            else if (ci->patterns[k].ntoks)
+                nalways++;
+        }
+        for (k = 0; k < ci->nantipatterns; k++)
+            if (intern_pattern(x, a, &ci->antipatterns[k]) < 0)
+                goto fail;
+        nregex += ci->nregexes > 0;
+    }
+    x->start = calloc(x->vocab.n + 2, sizeof *x->start);
+    fill = calloc(x->vocab.n + 2, sizeof *fill);
+    x->refs = malloc((nrefs ? nrefs : 1) * sizeof *x->refs);
+    x->always = malloc((nalways ? nalways : 1) * sizeof *x->always);
+    x->regex_claims = malloc((nregex ? nregex : 1) * sizeof *x->regex_claims);
+    if (!x->start || !fill || !x->refs || !x->always || !x->regex_claims)
+        goto fail;
+    /* counting sort of the refs by word */
+    for (i = 0; i < n; i++) {
+        const cl_claim_impl *ci = cl_rules_claim_impl(r, i);
+        for (k = 0; k < ci->npatterns; k++)
+            if (indexable(&ci->patterns[k]))
+                for (alt = 0; alt < ci->patterns[k].toks[0].nalts; alt++)
+                    x->start[ci->patterns[k].toks[0].alt_ids[alt] + 1]++;
+    }
+    for (id = 1; id <= x->vocab.n + 1; id++)
+        x->start[id] += x->start[id - 1];
+    for (i = 0; i < n; i++) {
+        const cl_claim_impl *ci = cl_rules_claim_impl(r, i);
+        for (k = 0; k < ci->npatterns; k++) {
+            const cl_pattern *p = &ci->patterns[k];
+            cl_pattern_ref ref = {(uint32_t)i, k};
+            if (!indexable(p)) {
+                if (p->ntoks)
+                    x->always[x->nalways++] = ref;
+                continue;
+            }
+            for (alt = 0; alt < p->toks[0].nalts; alt++) {
+                id = p->toks[0].alt_ids[alt];
+                x->refs[x->start[id] + fill[id]++] = ref;
+            }
+        }
+        if (ci->nregexes)
+            x->regex_claims[x->nregex_claims++] = (uint32_t)i;
+    }
+    free(fill);
+    return 0;
+fail:
+    free(fill);
+    cl_claim_index_free(x);
+    return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+void cl_claim_index_free(cl_claim_index *x)
+{
+    cl_strtab_free(&x->vocab);
+    free(x->start);
+    free(x->refs);
+    free(x->always);
+    free(x->regex_claims);
+    memset(x, 0, sizeof *x);
+}

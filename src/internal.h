@@ -69,6 +69,23 @@ void cl_arena_free(cl_arena *a);                        /* NULL is fine */
  * On failure returns a negative code and sets the last error naming PATH. */
 int cl_read_file(const char *path, char **out, size_t *len);
 
+/* A string table: each distinct string gets a small number (from 1), so
+ * that matching compares integers. Keys are borrowed and must outlive the
+ * table. Zero-initialise ({0}) to start. */
+typedef struct cl_strtab {
+    const char **keys;
+    uint32_t *ids;
+    size_t cap, n;
+} cl_strtab;
+
+/* The number of S, adding it when new; 0 when out of memory. */
+uint32_t cl_strtab_intern(cl_strtab *t, const char *s);
+
+/* The number of S, or 0 when it is not in the table. */
+uint32_t cl_strtab_find(const cl_strtab *t, const char *s);
+
+void cl_strtab_free(cl_strtab *t);
+
 /* Remove "DIR/../" pairs from PATH in place, lexically, for messages and
  * for opening files named relative to other files. */
 void cl_path_tidy(char *path);
@@ -205,6 +222,7 @@ typedef struct cl_tokspec {
     unsigned skip;
     unsigned char inflected, casesens;
     const char **alts;
+    uint32_t *alt_ids; /* ALTS interned in the claim index's vocabulary */
     uint32_t nalts;
     pcre2_code *re;
 } cl_tokspec;
@@ -248,6 +266,33 @@ cl_claim_impl *cl_rules_new_claim(cl_rules *r);
 /* The I-th claim of R with its patterns. */
 const cl_claim_impl *cl_rules_claim_impl(const cl_rules *r, size_t i);
 size_t cl_rules_claim_count_internal(const cl_rules *r);
+
+/* The prefilter: which patterns can start at a token. Every word a
+ * pattern names is numbered in VOCAB; REFS[START[id] .. START[id + 1])
+ * are the patterns whose first token names word ID (by folded form, or by
+ * stem when that token is inflected). Patterns whose first token is a
+ * regex or case-sensitive are tried everywhere (ALWAYS); claims with a
+ * sentence <regex> run it on every sentence (REGEX_CLAIMS). */
+typedef struct cl_pattern_ref {
+    uint32_t claim, pattern;
+} cl_pattern_ref;
+
+typedef struct cl_claim_index {
+    cl_strtab vocab;
+    uint32_t *start;
+    cl_pattern_ref *refs;
+    cl_pattern_ref *always;
+    size_t nalways;
+    uint32_t *regex_claims;
+    size_t nregex_claims;
+} cl_claim_index;
+
+/* Build the prefilter of R's claims (after cl_claims_compile) into X. */
+int cl_claim_index_build(cl_claim_index *x, cl_rules *r);
+void cl_claim_index_free(cl_claim_index *x);
+
+/* The prefilter of R (built by cl_rules_compile). */
+const cl_claim_index *cl_rules_claim_index(const cl_rules *r);
 
 /* Free the PCRE2 codes of claim C (the rest lives in the arena). */
 void cl_claim_free_codes(cl_claim_impl *c);

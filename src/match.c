@@ -28,6 +28,11 @@ struct cl_matcher {
     const cl_cue **cover;
     size_t ncover, cover_cap;
     size_t placed[64]; /* where each pattern token landed, during a match */
+    /* the sentence's words as numbers of the claims' vocabulary (0: a word
+     * no pattern names) */
+    uint32_t *fold_ids, *stem_ids;
+    size_t ids_cap;
+    const cl_claim_index *index;
 };
 
 int cl_matcher_new(cl_matcher **out)
@@ -62,6 +67,8 @@ void cl_matcher_free(cl_matcher *m)
     free(m->found.v);
     free(m->anti.v);
     free(m->cover);
+    free(m->fold_ids);
+    free(m->stem_ids);
     free(m);
 }
 
@@ -99,20 +106,49 @@ static int run_re(cl_matcher *m, const pcre2_code *re, const char *s, size_t n, 
 static int token_matches(cl_matcher *m, const cl_tokspec *t, const cl_sentence *s, size_t i)
 {
     const cl_token *tok = &s->tokens[i];
-    uint32_t a;
+    uint32_t a, w;
 
     if (t->re)
         return run_re(m, t->re, s->text + tok->start, tok->end - tok->start, 0) == 1;
-    for (a = 0; a < t->nalts; a++) {
-        if (t->casesens) {
-            size_t len = tok->end - tok->start;
+    if (t->casesens) {
+        size_t len = tok->end - tok->start;
+        for (a = 0; a < t->nalts; a++)
             if (strlen(t->alts[a]) == len && memcmp(t->alts[a], s->text + tok->start, len) == 0)
                 return 1;
-        } else {
-            const char *w = t->inflected ? tok->stem : tok->fold;
-            if (w && strcmp(w, t->alts[a]) == 0)
-                return 1;
-        }
+        return 0;
+    }
+    /* words are compared as numbers of the vocabulary */
+    w = t->inflected ? m->stem_ids[i] : m->fold_ids[i];
+    if (!w)
+        return 0;
+    for (a = 0; a < t->nalts; a++)
+        if (t->alt_ids[a] == w)
+            return 1;
+    return 0;
+}
+
+/* Number the words of S in the claims' vocabulary. */
+static int number_words(cl_matcher *m, const cl_sentence *s)
+{
+    size_t i;
+
+    if (s->ntokens > m->ids_cap) {
+        size_t cap = s->ntokens * 2;
+        uint32_t *f = realloc(m->fold_ids, cap * sizeof *f);
+        if (f)
+            m->fold_ids = f;
+        uint32_t *t = f ? realloc(m->stem_ids, cap * sizeof *t) : NULL;
+        if (!f || !t)
+            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        m->stem_ids = t;
+        m->ids_cap = cap;
+    }
+    for (i = 0; i < s->ntokens; i++) {
+        const cl_token *t = &s->tokens[i];
+        m->fold_ids[i] = cl_strtab_find(&m->index->vocab, t->fold);
+        m->stem_ids[i] = !t->stem                    ? 0
+                         : strcmp(t->stem, t->fold) == 0 ? m->fold_ids[i]
+                                                         : cl_strtab_find(&m->index->vocab, t->stem);
     }
     return 0;
 }
@@ -141,27 +177,35 @@ static int match_rest(cl_matcher *m, const cl_pattern *p, uint32_t k, size_t pos
     return 0;
 }
 
+/* Try pattern P of CLAIM starting at token I of S; a match goes to V. */
+static int try_at(cl_matcher *m, const cl_pattern *p, const cl_sentence *s, uint32_t claim,
+                  size_t i, cl_matchvec *v)
+{
+    size_t end;
+    uint64_t own;
+    uint32_t k;
+
+    m->placed[0] = i;
+    if (!token_matches(m, &p->toks[0], s, i) || !match_rest(m, p, 1, i + 1, s, &end))
+        return 0;
+    for (own = 0, k = 0; k < p->ntoks && k < 64; k++)
+        if (m->placed[k] - i < 64)
+            own |= (uint64_t)1 << (m->placed[k] - i);
+    return push(v, claim, (uint32_t)i, (uint32_t)end, own);
+}
+
 /* All matches of pattern P in S, appended to V for CLAIM. */
 static int pattern_all(cl_matcher *m, const cl_pattern *p, const cl_sentence *s, uint32_t claim,
                        cl_matchvec *v)
 {
-    size_t i, end;
-    uint64_t own;
-    uint32_t k;
+    size_t i;
     int rc;
 
     if (!p->ntoks)
         return 0;
-    for (i = 0; i < s->ntokens; i++) {
-        m->placed[0] = i;
-        if (!token_matches(m, &p->toks[0], s, i) || !match_rest(m, p, 1, i + 1, s, &end))
-            continue;
-        for (own = 0, k = 0; k < p->ntoks && k < 64; k++)
-            if (m->placed[k] - i < 64)
-                own |= (uint64_t)1 << (m->placed[k] - i);
-        if ((rc = push(v, claim, (uint32_t)i, (uint32_t)end, own)) < 0)
+    for (i = 0; i < s->ntokens; i++)
+        if ((rc = try_at(m, p, s, claim, i, v)) < 0)
             return rc;
-    }
     return 0;
 }
 
@@ -250,55 +294,113 @@ static int overlaps(cl_range a, cl_range b)
     return a.start < b.end && b.start < a.end;
 }
 
-/* Matches of claim CI (index CLAIM) in S appended to M->found, with those
- * overlapping an antipattern match dropped. */
-static int claim_matches(cl_matcher *m, const cl_claim_impl *ci, uint32_t claim,
-                         const cl_sentence *s, cl_diag_fn diag, void *ud, const char *docname)
+/* Drop the matches of claim CI (index CLAIM), FOUND[FIRST..LAST), that
+ * overlap a match of one of its antipatterns; returns the new LAST. */
+static size_t drop_antipatterns(cl_matcher *m, const cl_claim_impl *ci, uint32_t claim,
+                                const cl_sentence *s, size_t first, size_t last,
+                                cl_diag_fn diag, void *ud, const char *docname)
 {
-    size_t first = m->found.n, i, j, keep;
+    size_t i, j, keep;
     uint32_t k;
-    int rc;
 
-    for (k = 0; k < ci->npatterns; k++)
-        if ((rc = pattern_all(m, &ci->patterns[k], s, claim, &m->found)) < 0)
-            return rc;
-    for (k = 0; k < ci->nregexes; k++)
-        if ((rc = regex_all(m, &ci->pub, &ci->regexes[k], s, claim, &m->found, diag, ud,
-                            docname)) < 0)
-            return rc;
-    if (m->found.n == first || (!ci->nantipatterns && !ci->nantiregexes))
-        return 0;
     m->anti.n = 0;
     for (k = 0; k < ci->nantipatterns; k++)
-        if ((rc = pattern_all(m, &ci->antipatterns[k], s, claim, &m->anti)) < 0)
-            return rc;
+        if (pattern_all(m, &ci->antipatterns[k], s, claim, &m->anti) < 0)
+            return last; /* out of memory: keep the matches rather than lose them */
     for (k = 0; k < ci->nantiregexes; k++)
-        if ((rc = regex_all(m, &ci->pub, &ci->antiregexes[k], s, claim, &m->anti, diag, ud,
-                            docname)) < 0)
-            return rc;
-    for (i = keep = first; i < m->found.n; i++) {
+        if (regex_all(m, &ci->pub, &ci->antiregexes[k], s, claim, &m->anti, diag, ud,
+                      docname) < 0)
+            return last;
+    for (i = keep = first; i < last; i++) {
         for (j = 0; j < m->anti.n && !overlaps(m->found.v[i].tokens, m->anti.v[j].tokens); j++)
             ;
         if (j == m->anti.n)
             m->found.v[keep++] = m->found.v[i];
     }
-    m->found.n = keep;
+    return keep;
+}
+
+static int by_claim(const void *a, const void *b)
+{
+    const cl_match *x = a, *y = b;
+
+    if (x->claim != y->claim)
+        return x->claim < y->claim ? -1 : 1;
+    return by_position(a, b);
+}
+
+/* Every raw match in S: patterns found through the prefilter (and those
+ * it cannot index, tried everywhere), then the claims' sentence regexes. */
+static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, cl_diag_fn diag,
+                       void *ud, const char *docname)
+{
+    const cl_claim_index *x = m->index;
+    size_t i, k;
+    int rc;
+
+    for (i = 0; i < s->ntokens; i++) {
+        uint32_t ids[2] = {m->fold_ids[i], m->stem_ids[i]};
+        int pass;
+        for (pass = 0; pass < 2; pass++) {
+            uint32_t id = ids[pass];
+            if (!id || (pass == 1 && id == ids[0]))
+                continue;
+            for (k = x->start[id]; k < x->start[id + 1]; k++) {
+                const cl_pattern *p = &cl_rules_claim_impl(r, x->refs[k].claim)
+                                           ->patterns[x->refs[k].pattern];
+                if ((rc = try_at(m, p, s, x->refs[k].claim, i, &m->found)) < 0)
+                    return rc;
+            }
+        }
+    }
+    for (k = 0; k < x->nalways; k++) {
+        const cl_pattern *p =
+            &cl_rules_claim_impl(r, x->always[k].claim)->patterns[x->always[k].pattern];
+        if ((rc = pattern_all(m, p, s, x->always[k].claim, &m->found)) < 0)
+            return rc;
+    }
+    for (k = 0; k < x->nregex_claims; k++) {
+        const cl_claim_impl *ci = cl_rules_claim_impl(r, x->regex_claims[k]);
+        uint32_t j;
+        for (j = 0; j < ci->nregexes; j++)
+            if ((rc = regex_all(m, &ci->pub, &ci->regexes[j], s, x->regex_claims[k], &m->found,
+                                diag, ud, docname)) < 0)
+                return rc;
+    }
     return 0;
 }
 
 int cl_match_sentence(cl_matcher *m, const cl_rules *r, const cl_sentence *s, cl_diag_fn diag,
                       void *ud, const char *docname, const cl_match **out, size_t *n)
 {
-    size_t nclaims = cl_rules_claim_count_internal(r), i, k;
+    size_t i, k, first;
     int rc;
 
     m->found.n = 0;
     *out = NULL;
     *n = 0;
-    for (i = 0; i < nclaims; i++)
-        if ((rc = claim_matches(m, cl_rules_claim_impl(r, i), (uint32_t)i, s, diag, ud,
-                                docname)) < 0)
-            return rc;
+    m->index = cl_rules_claim_index(r);
+    if (!m->index->start)
+        return 0; /* no claims */
+    if ((rc = number_words(m, s)) < 0 || (rc = raw_matches(m, r, s, diag, ud, docname)) < 0)
+        return rc;
+    if (!m->found.n)
+        return 0;
+    /* antipatterns, claim by claim, only for claims that matched */
+    qsort(m->found.v, m->found.n, sizeof *m->found.v, by_claim);
+    for (i = 0, k = 0; i < m->found.n;) {
+        const cl_claim_impl *ci = cl_rules_claim_impl(r, m->found.v[i].claim);
+        size_t last, j;
+        for (first = i; i < m->found.n && m->found.v[i].claim == m->found.v[first].claim; i++)
+            ;
+        last = i;
+        if (ci->nantipatterns || ci->nantiregexes)
+            last = drop_antipatterns(m, ci, m->found.v[first].claim, s, first, last, diag, ud,
+                                     docname);
+        for (j = first; j < last; j++)
+            m->found.v[k++] = m->found.v[j];
+    }
+    m->found.n = k;
     if (!m->found.n)
         return 0;
     /* sort by position, then merge overlapping matches of the same claim */

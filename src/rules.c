@@ -47,6 +47,7 @@ struct cl_rules {
     cl_abbrevs *abbrevs;
     cl_claim_impl **claims;     /* arena-allocated, stable addresses */
     size_t nclaims, claims_cap;
+    cl_claim_index cindex;      /* the claims' prefilter */
 };
 
 const char *cl_cue_kind_name(cl_cue_kind kind)
@@ -94,6 +95,7 @@ void cl_rules_free(cl_rules *r)
     for (i = 0; i < r->nclaims; i++)
         cl_claim_free_codes(r->claims[i]);
     free(r->claims);
+    cl_claim_index_free(&r->cindex);
     for (i = 0; i < r->nloaded; i++)
         free(r->loaded[i]);
     free(r->loaded);
@@ -197,6 +199,11 @@ cl_claim_impl *cl_rules_new_claim(cl_rules *r)
     memset(c, 0, sizeof *c);
     r->claims[r->nclaims++] = c;
     return c;
+}
+
+const cl_claim_index *cl_rules_claim_index(const cl_rules *r)
+{
+    return &r->cindex;
 }
 
 const cl_claim_impl *cl_rules_claim_impl(const cl_rules *r, size_t i)
@@ -1017,6 +1024,8 @@ int cl_rules_compile(cl_rules *r)
     if (rc == 0)
         rc = cl_claims_compile(r, st);
     cl_stemmer_free(st);
+    if (rc == 0 && !r->errors)
+        rc = cl_claim_index_build(&r->cindex, r);
     if (rc < 0)
         return rc;
     if ((rc = load_abbrevs(r)) < 0)

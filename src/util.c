@@ -178,6 +178,77 @@ void cl_arena_free(cl_arena *a)
     free(a);
 }
 
+/* ---- string table ---------------------------------------------------------- */
+
+static uint64_t strtab_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+    return h;
+}
+
+static size_t strtab_slot(const cl_strtab *t, const char *s)
+{
+    size_t mask = t->cap - 1, i = (size_t)strtab_hash(s) & mask;
+
+    while (t->keys[i] && strcmp(t->keys[i], s) != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
+uint32_t cl_strtab_find(const cl_strtab *t, const char *s)
+{
+    size_t i;
+
+    if (!t->cap)
+        return 0;
+    i = strtab_slot(t, s);
+    return t->keys[i] ? t->ids[i] : 0;
+}
+
+uint32_t cl_strtab_intern(cl_strtab *t, const char *s)
+{
+    size_t i;
+
+    if ((t->n + 1) * 2 > t->cap) {
+        cl_strtab bigger = {0};
+        size_t k;
+        bigger.cap = t->cap ? t->cap * 2 : 64;
+        bigger.keys = calloc(bigger.cap, sizeof *bigger.keys);
+        bigger.ids = calloc(bigger.cap, sizeof *bigger.ids);
+        if (!bigger.keys || !bigger.ids) {
+            free(bigger.keys);
+            free(bigger.ids);
+            cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            return 0;
+        }
+        for (k = 0; k < t->cap; k++)
+            if (t->keys[k]) {
+                i = strtab_slot(&bigger, t->keys[k]);
+                bigger.keys[i] = t->keys[k];
+                bigger.ids[i] = t->ids[k];
+            }
+        bigger.n = t->n;
+        cl_strtab_free(t);
+        *t = bigger;
+    }
+    i = strtab_slot(t, s);
+    if (!t->keys[i]) {
+        t->keys[i] = s;
+        t->ids[i] = (uint32_t)++t->n;
+    }
+    return t->ids[i];
+}
+
+void cl_strtab_free(cl_strtab *t)
+{
+    free(t->keys);
+    free(t->ids);
+    memset(t, 0, sizeof *t);
+}
+
 /* ---- files --------------------------------------------------------------- */
 
 static int read_stream(FILE *f, const char *path, char **out, size_t *len)
