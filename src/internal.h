@@ -171,8 +171,9 @@ typedef struct cl_stemmer cl_stemmer;
 int cl_stemmer_new(cl_stemmer **out);
 void cl_stemmer_free(cl_stemmer *s);
 
-/* Stem of the NUL-terminated folded word WORD, allocated in ARENA; NULL when
- * out of memory. Non-words (punctuation, numbers) stem to themselves. */
+/* Stem of the NUL-terminated folded word WORD, copied into ARENA; NULL when
+ * out of memory. Non-words (punctuation, numbers) stem to themselves.
+ * Stems are cached in S, so a repeated word is not stemmed again. */
 const char *cl_stem(cl_stemmer *s, cl_arena *arena, const char *word);
 
 /* ---- rules.c ---------------------------------------------------------- */

@@ -155,6 +155,30 @@ START_TEST(test_stems)
 }
 END_TEST
 
+START_TEST(test_stem_cache)
+{
+    /* more distinct words than the cache holds: it empties and refills,
+     * and every stem handed out stays right */
+    cl_stemmer *st = NULL;
+    cl_arena *a = cl_arena_new();
+    const char *first;
+    char word[32];
+    size_t i;
+
+    ck_assert_int_eq(cl_stemmer_new(&st), 0);
+    first = cl_stem(st, a, "connected");
+    for (i = 0; i < 100000; i++) {
+        snprintf(word, sizeof word, "walking%zu", i);
+        ck_assert_ptr_nonnull(cl_stem(st, a, word));
+    }
+    ck_assert_str_eq(first, "connect");
+    ck_assert_str_eq(cl_stem(st, a, "connected"), "connect");
+    ck_assert_str_eq(cl_stem(st, a, "connected"), "connect"); /* from the cache */
+    cl_stemmer_free(st);
+    cl_arena_free(a);
+}
+END_TEST
+
 Suite *suite_tokenize(void)
 {
     Suite *s = suite_create("tokenize");
@@ -165,6 +189,7 @@ Suite *suite_tokenize(void)
     tcase_add_test(tc, test_token_kinds);
     tcase_add_test(tc, test_token_long_run);
     tcase_add_test(tc, test_stems);
+    tcase_add_test(tc, test_stem_cache);
     suite_add_tcase(s, tc);
     return s;
 }
