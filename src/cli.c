@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -129,7 +130,7 @@ int cli_input_option(struct cli_input *in, int opt, const char *arg)
     return 0;
 }
 
-int cli_open_doc(cl_doc **doc, const char *path, const struct cli_input *in)
+int cli_read_doc(cl_doc **doc, const char *path, const struct cli_input *in)
 {
     int is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? (in->stdin_name ? in->stdin_name : "<stdin>") : path;
@@ -140,9 +141,23 @@ int cli_open_doc(cl_doc **doc, const char *path, const struct cli_input *in)
         cl_doc_free(*doc);
         *doc = NULL;
     }
-    if (rc < 0)
-        cli_print_last_error(name, rc);
     return rc;
+}
+
+int cli_open_doc(cl_doc **doc, const char *path, const struct cli_input *in)
+{
+    int rc = cli_read_doc(doc, path, in);
+
+    if (rc < 0)
+        cli_print_last_error(strcmp(path, "-") == 0 && in->stdin_name ? in->stdin_name : path, rc);
+    return rc;
+}
+
+int cli_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+    return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
 char *cli_strdup(const char *s)

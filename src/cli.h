@@ -83,6 +83,12 @@ int cli_open_doc(cl_doc **doc, const char *path, const struct cli_input *in);
 /* strdup that exits with a message when memory runs out. */
 char *cli_strdup(const char *s);
 
+/* Like cli_open_doc, but prints nothing: the error is in cl_error_last(). */
+int cli_read_doc(cl_doc **doc, const char *path, const struct cli_input *in);
+
+/* The number of processors online (at least 1). */
+int cli_cores(void);
+
 /* Append PATH to a growable list of strings (exits on out of memory). */
 void cli_list_add(char ***list, int *n, char *path);
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "cli_jobs.h"
 
 /* The rule sets of a run: the -r files alone, or with those of a
  * configuration (one set per configuration file met). */
@@ -26,7 +26,7 @@ struct run {
     int no_config;
     int quiet;
     const char *config_path; /* --config */
-    struct ruleset_entry *sets;
+    struct ruleset_entry **sets; /* each allocated alone: jobs keep pointers */
     size_t nsets;
 };
 
@@ -40,21 +40,15 @@ static void on_occurrence(const cl_doc *doc, const cl_occurrence *o, void *ud)
         r->failed = 1;
 }
 
-static void on_diag(const cl_diag *d, void *ud)
-{
-    (void)ud;
-    cli_print_diag(d);
-}
-
 static void usage(int report)
 {
     if (report)
-        printf("usage: claimlint report [-r RULES]... [-f text|json] FILE...|-\n"
+        printf("usage: claimlint report [-r RULES]... [-f text|json] FILE|DIR...|-\n"
                "For each FILE, every claim of the rules with its verdict, its status in the\n"
                "file (stated, hedged, negated or unstated), the severity and where, then the\n"
                "evidence: each sentence that makes a claim and the cues that decided.\n");
     else
-        printf("usage: claimlint [check] [-r RULES]... [-f FORMAT] [--fail-on LEVEL] FILE...|-\n"
+        printf("usage: claimlint [check] [-r RULES]... [-f FORMAT] [--fail-on LEVEL] FILE|DIR...|-\n"
                "Report the sentences of each FILE that make a declared claim in a way the\n"
                "evidence does not allow (\"-\" reads standard input).\n");
     printf("  -r, --rules=R      rule file or directory of rule files (repeatable; added to\n"
@@ -73,7 +67,10 @@ static void usage(int report)
            "                     found by walking up from each file's directory\n"
            "      --no-config    use no configuration file\n");
     printf(CLI_INPUT_HELP);
-    printf("  -q, --quiet        no progress, notes or summary line\n"
+    printf("  -j, --jobs=N       check N files at a time (default: the number of cores);\n"
+           "                     the output is the same as with -j 1\n"
+           "      --files-from=F read the paths to check from F, one per line (- : stdin)\n"
+           "  -q, --quiet        no progress, notes or summary line\n"
            "      --split=MODE   auto (default) or lines: every line is one sentence\n"
            "  -h, --help         show this help\n");
     if (report)
@@ -130,7 +127,7 @@ static void config_diag(const cl_diag *d, void *ud)
 static struct ruleset_entry *rules_for(struct run *r, const char *path)
 {
     char *cfg = NULL, *dir, *slash;
-    struct ruleset_entry *e, *grown;
+    struct ruleset_entry *e, **grown;
     char **paths;
     size_t i;
     int n, k;
@@ -149,19 +146,19 @@ static struct ruleset_entry *rules_for(struct run *r, const char *path)
         free(dir);
     }
     for (i = 0; i < r->nsets; i++)
-        if ((!cfg && !r->sets[i].config_path) ||
-            (cfg && r->sets[i].config_path && strcmp(cfg, r->sets[i].config_path) == 0)) {
+        if ((!cfg && !r->sets[i]->config_path) ||
+            (cfg && r->sets[i]->config_path && strcmp(cfg, r->sets[i]->config_path) == 0)) {
             free(cfg);
-            return r->sets[i].rules ? &r->sets[i] : NULL;
+            return r->sets[i]->rules ? r->sets[i] : NULL;
         }
     grown = realloc(r->sets, (r->nsets + 1) * sizeof *grown);
-    if (!grown) {
+    e = calloc(1, sizeof *e);
+    if (!grown || !e) {
         cli_error("out of memory");
         exit(EXIT_TROUBLE);
     }
     r->sets = grown;
-    e = &r->sets[r->nsets++];
-    memset(e, 0, sizeof *e);
+    r->sets[r->nsets++] = e;
     e->config_path = cfg;
     if (cfg && cl_config_load(&e->config, cfg, config_diag, NULL) < 0)
         return NULL;
@@ -191,54 +188,142 @@ static void free_sets(struct run *r)
     size_t i;
 
     for (i = 0; i < r->nsets; i++) {
-        free(r->sets[i].config_path);
-        cl_config_free(r->sets[i].config);
-        cl_rules_free(r->sets[i].rules);
+        free(r->sets[i]->config_path);
+        cl_config_free(r->sets[i]->config);
+        cl_rules_free(r->sets[i]->rules);
+        free(r->sets[i]);
     }
     free(r->sets);
 }
 
-/* Check one input file; returns the exit status it calls for. */
-static int check_one(struct run *r, const char *path, const struct cli_input *input,
-                     cl_split_mode mode, int cli_fail_on, int report)
-{
-    struct ruleset_entry *set = rules_for(r, path);
-    cl_check_cb cb = {on_occurrence, on_diag, r};
-    const char *glob;
-    cl_doc *doc = NULL;
-    int rc, fail_on, l;
+/* What the workers and the writer share. */
+struct check_ctx {
+    struct run *r;
+    const struct cli_input *input;
+    cl_split_mode mode;
+    int cli_fail_on, report, progress;
+    size_t total;
+    int status;
+};
 
-    if (!set)
-        return EXIT_TROUBLE;
-    if (set->config && strcmp(path, "-") != 0 && (glob = cl_config_ignored(set->config, path))) {
-        if (!r->quiet)
-                fprintf(stderr, "%s: note: not checked: matches <ignore>%s</ignore> of %s\n", path,
-                    glob, cl_config_path(set->config));
-        return EXIT_OK;
-    }
-    if (cli_open_doc(&doc, path, input) < 0)
-        return EXIT_TROUBLE;
-    memset(r->counts, 0, sizeof r->counts);
-    cl_emitter_set_rules(r->emitter, set->rules);
-    rc = cl_check(doc, set->rules, mode, &cb);
+static void record_occurrence(const cl_doc *doc, const cl_occurrence *o, void *ud)
+{
+    struct cli_job *job = ud;
+
+    (void)doc;
+    if (cli_job_record(job, o) < 0)
+        job->rc = CL_ENOMEM;
+}
+
+static void record_diag(const cl_diag *d, void *ud)
+{
+    cli_job_diag(ud, d);
+}
+
+/* In a worker: read and check one file, keeping what it finds. */
+static void check_work(struct cli_job *job, void *ud)
+{
+    struct check_ctx *c = ud;
+    struct ruleset_entry *set = job->set;
+    cl_check_cb cb = {record_occurrence, record_diag, job};
+    const cl_diag *e;
+    int rc;
+
+    if (job->skip)
+        return;
+    rc = cli_read_doc(&job->doc, job->path, c->input);
     if (rc == 0)
-        rc = cl_emitter_end_file(r->emitter, doc);
-    if (rc < 0) {
-        cli_print_last_error(cl_doc_name(doc), rc);
-        cl_doc_free(doc);
+        rc = cl_check(job->doc, set->rules, c->mode, &cb);
+    if (rc < 0 && (e = cl_error_last()) != NULL)
+        cli_job_diag(job, e);
+    else if (rc < 0)
+        cli_text_printf(&job->err, "%s: error: %s\n", job->path, cl_strerror(rc));
+    if (rc < 0 || job->rc < 0)
+        job->rc = rc < 0 ? rc : job->rc;
+}
+
+/* In the main thread, in input order: write what a file's worker found. */
+static void check_write(struct cli_job *job, size_t index, void *ud)
+{
+    struct check_ctx *c = ud;
+    struct run *r = c->r;
+    struct ruleset_entry *set = job->set;
+    size_t i;
+    int fail_on, l, one = EXIT_OK;
+
+    if (c->progress)
+        fprintf(stderr, "\r\033[K%s: [%zu/%zu] %s", cli_progname, index + 1, c->total, job->path);
+    if (job->err.len)
+        fwrite(job->err.data, 1, job->err.len, stderr);
+    if (job->skip) {
+        one = job->skip < 0 ? EXIT_TROUBLE : EXIT_OK;
+    } else if (job->rc < 0) {
+        one = EXIT_TROUBLE;
+    } else {
+        memset(r->counts, 0, sizeof r->counts);
+        cl_emitter_set_rules(r->emitter, set->rules);
+        for (i = 0; i < job->nrecs; i++) {
+            struct cli_rec *rec = &job->recs[i];
+            /* the record array moved as it grew: point at its own copy */
+            if (rec->occ.sentence)
+                rec->occ.sentence = &rec->sent;
+            on_occurrence(job->doc, &rec->occ, r);
+        }
+        if (cl_emitter_end_file(r->emitter, job->doc) < 0) {
+            cli_print_last_error(cl_doc_name(job->doc), CL_EIO);
+            one = EXIT_TROUBLE;
+        } else if (!c->report) {
+            /* --fail-on, else the configuration's <fail-on>, else error */
+            fail_on = c->cli_fail_on >= 0 ? c->cli_fail_on
+                      : set->config && cl_config_fail_on(set->config) >= 0
+                          ? cl_config_fail_on(set->config)
+                          : CL_LEVEL_ERROR;
+            for (l = fail_on; l <= CL_LEVEL_ERROR; l++)
+                if (l > CL_LEVEL_OK && r->counts[l])
+                    one = EXIT_FINDINGS;
+        }
+    }
+    if (one == EXIT_TROUBLE || (one == EXIT_FINDINGS && c->status == EXIT_OK))
+        c->status = one;
+    cli_job_clear(job);
+}
+
+/* Check every input with NTHREADS threads; returns the run's status. */
+static int check_all(struct run *r, struct cli_inputs *in, const struct cli_input *input,
+                     cl_split_mode mode, int cli_fail_on, int report, int nthreads)
+{
+    struct check_ctx c = {r, input, mode, cli_fail_on, report, 0, in->n, EXIT_OK};
+    struct cli_job *jobs = calloc(in->n ? in->n : 1, sizeof *jobs);
+    const char *glob;
+    size_t i;
+
+    if (!jobs) {
+        cli_error("out of memory");
         return EXIT_TROUBLE;
     }
-    cl_doc_free(doc);
-    if (report)
-        return EXIT_OK;
-    /* --fail-on, else the configuration's <fail-on>, else error */
-    fail_on = cli_fail_on >= 0                              ? cli_fail_on
-              : set->config && cl_config_fail_on(set->config) >= 0 ? cl_config_fail_on(set->config)
-                                                            : CL_LEVEL_ERROR;
-    for (l = fail_on; l <= CL_LEVEL_ERROR; l++)
-        if (l > CL_LEVEL_OK && r->counts[l])
-            return EXIT_FINDINGS;
-    return EXIT_OK;
+    /* rule sets and configurations are loaded here, in one thread */
+    for (i = 0; i < in->n; i++) {
+        struct ruleset_entry *set = rules_for(r, in->paths[i]);
+        jobs[i].path = in->paths[i];
+        jobs[i].set = set;
+        if (!set) {
+            jobs[i].skip = -1;
+        } else if (set->config && strcmp(in->paths[i], "-") != 0 &&
+                   (glob = cl_config_ignored(set->config, in->paths[i]))) {
+            jobs[i].skip = 1;
+            if (!r->quiet)
+                cli_text_printf(&jobs[i].err,
+                                "%s: note: not checked: matches <ignore>%s</ignore> of %s\n",
+                                in->paths[i], glob, cl_config_path(set->config));
+        }
+    }
+    c.progress = !r->quiet && in->n > 1 && isatty(STDERR_FILENO);
+    if (cli_jobs_run(jobs, in->n, nthreads, check_work, check_write, &c) < 0)
+        c.status = EXIT_TROUBLE;
+    if (c.progress)
+        fputs("\r\033[K", stderr);
+    free(jobs);
+    return c.status;
 }
 
 static int run(int argc, char **argv, int report)
@@ -248,20 +333,34 @@ static int run(int argc, char **argv, int report)
         {"fail-on", required_argument, NULL, 'F'}, {"split", required_argument, NULL, 's'},
         {"color", required_argument, NULL, 'C'},   {"no-color", no_argument, NULL, 'N'},
         {"config", required_argument, NULL, 'c'},  {"no-config", no_argument, NULL, 'n'},
-        {"quiet", no_argument, NULL, 'q'},
+        {"quiet", no_argument, NULL, 'q'},        {"jobs", required_argument, NULL, 'j'},
+        {"files-from", required_argument, NULL, 'L'},
         {"help", no_argument, NULL, 'h'},          CLI_INPUT_LONGOPTS,
         {NULL, 0, NULL, 0}};
     const char *cmd = report ? "report" : "check", *format = "text", *emitter_name;
-    int opt, i, status = EXIT_OK, fail_on = -1, color = -1, one, progress;
+    int opt, i, status = EXIT_OK, fail_on = -1, color = -1, nthreads = cli_cores();
+    struct cli_inputs inputs = {NULL, 0, 0};
+    const char *files_from = NULL;
+    char *end;
     cl_split_mode mode = CL_SPLIT_AUTO;
     struct run r;
     struct cli_input input = {-1, NULL};
 
     memset(&r, 0, sizeof r);
-    while ((opt = getopt_long(argc, argv, "r:f:qh", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "r:f:j:qh", longopts, NULL)) != -1) {
         switch (opt) {
         case 'q':
             r.quiet = 1;
+            break;
+        case 'j':
+            nthreads = (int)strtol(optarg, &end, 10);
+            if (*end || end == optarg || nthreads < 1 || nthreads > 1024) {
+                cli_error("-j takes a number of threads from 1 to 1024, not '%s'", optarg);
+                goto bad_usage;
+            }
+            break;
+        case 'L':
+            files_from = optarg;
             break;
         case 'r':
             cli_list_add(&r.rpaths, &r.nr, optarg);
@@ -326,30 +425,30 @@ static int run(int argc, char **argv, int report)
         cli_error("%s: --config and --no-config exclude each other", cmd);
         goto bad_usage;
     }
-    if (optind >= argc) {
+    if (optind >= argc && !files_from) {
         cli_error("%s: no input file (use - for standard input)", cmd);
         goto bad_usage;
     }
     if (color < 0)
         color = isatty(STDOUT_FILENO) && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
-    progress = !r.quiet && argc - optind > 1 && isatty(STDERR_FILENO);
+    for (i = optind; i < argc; i++)
+        if (cli_inputs_add(&inputs, argv[i]) < 0)
+            status = EXIT_TROUBLE;
+    if (files_from && cli_inputs_from(&inputs, files_from) < 0)
+        status = EXIT_TROUBLE;
     if (cl_emitter_new(&r.emitter, emitter_name, stdout,
                        (color ? CL_WRITE_COLOR : 0) | (r.quiet ? CL_WRITE_QUIET : 0), NULL) < 0) {
         cli_print_last_error(NULL, CL_ENOMEM);
+        cli_inputs_free(&inputs);
         free(r.rpaths);
         return EXIT_TROUBLE;
     }
-    for (i = optind; i < argc; i++) {
-        /* progress for long runs on a terminal: one line, rewritten */
-        if (progress)
-            fprintf(stderr, "\r\033[K%s: [%d/%d] %s", cli_progname, i - optind + 1, argc - optind,
-                    argv[i]);
-        one = check_one(&r, argv[i], &input, mode, fail_on, report);
-        if (one == EXIT_TROUBLE || (one == EXIT_FINDINGS && status == EXIT_OK))
-            status = one;
+    {
+        int st = check_all(&r, &inputs, &input, mode, fail_on, report, nthreads);
+        if (st == EXIT_TROUBLE || (st == EXIT_FINDINGS && status == EXIT_OK))
+            status = st;
     }
-    if (progress)
-        fputs("\r\033[K", stderr);
+    cli_inputs_free(&inputs);
     if (cl_emitter_finish(r.emitter) < 0 || r.failed) {
         cli_error("error writing the output");
         status = EXIT_TROUBLE;

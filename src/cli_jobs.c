@@ -1,0 +1,369 @@
+/* cli_jobs.c - the inputs of a run and their parallel checking.
+ *
+ * Inputs: files, directories (searched for prose files), and lists of paths
+ * (--files-from). Checking: with -j N, N worker threads each take the next
+ * file, check it and record what it found (occurrences copied out of the
+ * transient sentence, diagnostics as text); the main thread hands each
+ * file's record to the emitter in input order, so the output is the same,
+ * byte for byte, as with -j 1. Workers run at most a window of files ahead
+ * of the writer, which bounds memory. The rules are compiled once and only
+ * read by the workers.
+ *
+ * Alternative turned down: one emitter per worker with output concatenated
+ * afterwards. json, sarif, junit and html keep state across files (commas,
+ * rule lists, totals), so only a single emitter fed in order gives the
+ * same bytes.
+ */
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <threads.h>
+
+#include "cli_jobs.h"
+
+/* ---- inputs ------------------------------------------------------------------ */
+
+static void add_path(struct cli_inputs *in, const char *path)
+{
+    if (in->n == in->cap) {
+        size_t cap = in->cap ? in->cap * 2 : 64;
+        char **v = realloc(in->paths, cap * sizeof *v);
+        if (!v) {
+            cli_error("out of memory");
+            exit(EXIT_TROUBLE);
+        }
+        in->paths = v;
+        in->cap = cap;
+    }
+    in->paths[in->n++] = cli_strdup(path);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Whether NAME is a file a directory search takes: prose by extension. */
+static int prose_file(const char *name)
+{
+    static const char *const exts[] = {".txt", ".text", ".md", ".markdown", ".mdown", ".mkd",
+                                       ".html", ".htm", ".xhtml"};
+    const char *dot = strrchr(name, '.');
+    size_t i;
+
+    for (i = 0; dot && i < sizeof exts / sizeof exts[0]; i++)
+        if (strcmp(dot, exts[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Add the prose files below directory DIR, in name order, skipping hidden
+ * entries. Returns 0, or -1 after printing why DIR cannot be read. */
+static int add_dir(struct cli_inputs *in, const char *dir, int depth)
+{
+    DIR *d;
+    struct dirent *de;
+    char **names = NULL;
+    size_t n = 0, cap = 0, i;
+    int rc = 0;
+
+    if (depth > 64) {
+        cli_error("%s: directories nested too deeply", dir);
+        return -1;
+    }
+    if (!(d = opendir(dir))) {
+        fprintf(stderr, "%s: error: cannot open directory: %s\n", dir, strerror(errno));
+        return -1;
+    }
+    while ((de = readdir(d))) {
+        size_t len;
+        if (de->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            char **v;
+            cap = cap ? cap * 2 : 32;
+            if (!(v = realloc(names, cap * sizeof *v))) {
+                cli_error("out of memory");
+                exit(EXIT_TROUBLE);
+            }
+            names = v;
+        }
+        len = strlen(dir) + strlen(de->d_name) + 2;
+        if (!(names[n] = malloc(len))) {
+            cli_error("out of memory");
+            exit(EXIT_TROUBLE);
+        }
+        snprintf(names[n++], len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+                 de->d_name);
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, name_cmp);
+    for (i = 0; i < n; i++) {
+        struct stat st;
+        if (stat(names[i], &st) != 0)
+            continue; /* a dangling link: nothing to check */
+        if (S_ISDIR(st.st_mode)) {
+            if (add_dir(in, names[i], depth + 1) < 0)
+                rc = -1;
+        } else if (S_ISREG(st.st_mode) && prose_file(names[i])) {
+            add_path(in, names[i]);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+int cli_inputs_add(struct cli_inputs *in, const char *arg)
+{
+    struct stat st;
+
+    if (strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISDIR(st.st_mode))
+        return add_dir(in, arg, 0);
+    add_path(in, arg); /* a file, standard input, or a missing path (reported later) */
+    return 0;
+}
+
+int cli_inputs_from(struct cli_inputs *in, const char *list)
+{
+    FILE *f = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    int rc = 0;
+
+    if (!f) {
+        fprintf(stderr, "%s: error: cannot open: %s\n", list, strerror(errno));
+        return -1;
+    }
+    while ((len = getline(&line, &cap, f)) > 0) {
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len && cli_inputs_add(in, line) < 0)
+            rc = -1;
+    }
+    if (ferror(f)) {
+        fprintf(stderr, "%s: error: cannot read: %s\n", list, strerror(errno));
+        rc = -1;
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return rc;
+}
+
+void cli_inputs_free(struct cli_inputs *in)
+{
+    size_t i;
+
+    for (i = 0; i < in->n; i++)
+        free(in->paths[i]);
+    free(in->paths);
+    memset(in, 0, sizeof *in);
+}
+
+/* ---- records ------------------------------------------------------------------ */
+
+void cli_text_printf(struct cli_text *t, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if (t->len + (size_t)n + 1 > t->cap) {
+        size_t cap = (t->len + (size_t)n + 1) * 2;
+        char *p = realloc(t->data, cap);
+        if (!p) {
+            cli_error("out of memory");
+            exit(EXIT_TROUBLE);
+        }
+        t->data = p;
+        t->cap = cap;
+    }
+    va_start(ap, fmt);
+    vsnprintf(t->data + t->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    t->len += (size_t)n;
+}
+
+void cli_job_diag(struct cli_job *job, const cl_diag *d)
+{
+    static const char *const sev[] = {"note", "warning", "error"};
+    char loc[64] = "";
+
+    if (d->line && d->column)
+        snprintf(loc, sizeof loc, ":%u:%u", d->line, d->column);
+    else if (d->line)
+        snprintf(loc, sizeof loc, ":%u", d->line);
+    cli_text_printf(&job->err, "%s%s: %s: %s\n", d->file ? d->file : cli_progname, loc,
+                      sev[d->severity <= CL_SEV_ERROR ? d->severity : CL_SEV_ERROR], d->message);
+}
+
+/* Copy occurrence O out of its sentence into JOB's record. */
+int cli_job_record(struct cli_job *job, const cl_occurrence *o)
+{
+    struct cli_rec *r;
+    const cl_sentence *s = o->sentence;
+    size_t i;
+
+    if (job->nrecs == job->caprecs) {
+        size_t cap = job->caprecs ? job->caprecs * 2 : 16;
+        struct cli_rec *v = realloc(job->recs, cap * sizeof *v);
+        if (!v)
+            return -1;
+        job->recs = v;
+        job->caprecs = cap;
+    }
+    r = &job->recs[job->nrecs];
+    memset(r, 0, sizeof *r);
+    r->occ = *o;
+    r->message = cli_strdup(o->message ? o->message : "");
+    if (s) {
+        r->sent = *s;
+        r->text = cli_strdup(s->text);
+        r->tokens = malloc((s->ntokens ? s->ntokens : 1) * sizeof *r->tokens);
+        r->cues = malloc((s->ncues ? s->ncues : 1) * sizeof *r->cues);
+        r->cover = malloc((o->ncues ? o->ncues : 1) * sizeof *r->cover);
+        if (!r->tokens || !r->cues || !r->cover) {
+            free(r->tokens);
+            free(r->cues);
+            free(r->cover);
+            free(r->text);
+            free(r->message);
+            return -1;
+        }
+        memcpy(r->tokens, s->tokens, s->ntokens * sizeof *r->tokens);
+        for (i = 0; i < s->ntokens; i++) /* folded forms die with the sentence */
+            r->tokens[i].fold = r->tokens[i].stem = NULL;
+        memcpy(r->cues, s->cues, s->ncues * sizeof *r->cues);
+        r->sent.text = r->text;
+        r->sent.tokens = r->tokens;
+        r->sent.cues = r->cues;
+        for (i = 0; i < o->ncues; i++)
+            r->cover[i] = r->cues + (o->cues[i] - s->cues);
+        r->occ.sentence = &r->sent;
+        r->occ.cues = (const cl_cue *const *)r->cover;
+        r->occ.cue = o->cue ? r->cues + (o->cue - s->cues) : NULL;
+    }
+    r->occ.message = r->message;
+    job->nrecs++;
+    return 0;
+}
+
+void cli_job_clear(struct cli_job *job)
+{
+    size_t i;
+
+    for (i = 0; i < job->nrecs; i++) {
+        free(job->recs[i].message);
+        free(job->recs[i].text);
+        free(job->recs[i].tokens);
+        free(job->recs[i].cues);
+        free(job->recs[i].cover);
+    }
+    free(job->recs);
+    job->recs = NULL;
+    job->nrecs = job->caprecs = 0;
+    cl_doc_free(job->doc);
+    job->doc = NULL;
+    free(job->err.data);
+    memset(&job->err, 0, sizeof job->err);
+}
+
+/* ---- the pool ------------------------------------------------------------------ */
+
+struct pool {
+    struct cli_job *jobs;
+    size_t n, next, written, window;
+    cli_work_fn work;
+    void *ctx;
+    mtx_t lock;
+    cnd_t changed;
+};
+
+static int worker(void *arg)
+{
+    struct pool *p = arg;
+    size_t i;
+
+    for (;;) {
+        mtx_lock(&p->lock);
+        while (p->next < p->n && p->next >= p->written + p->window)
+            cnd_wait(&p->changed, &p->lock);
+        if (p->next >= p->n) {
+            mtx_unlock(&p->lock);
+            return 0;
+        }
+        i = p->next++;
+        mtx_unlock(&p->lock);
+        p->work(&p->jobs[i], p->ctx);
+        mtx_lock(&p->lock);
+        p->jobs[i].done = 1;
+        cnd_broadcast(&p->changed);
+        mtx_unlock(&p->lock);
+    }
+}
+
+int cli_jobs_run(struct cli_job *jobs, size_t n, int nthreads, cli_work_fn work,
+                 cli_write_fn write, void *ctx)
+{
+    struct pool p;
+    thrd_t *threads;
+    int t, started = 0;
+    size_t i;
+
+    if (nthreads <= 1 || n <= 1) {
+        for (i = 0; i < n; i++) {
+            work(&jobs[i], ctx);
+            write(&jobs[i], i, ctx);
+        }
+        return 0;
+    }
+    memset(&p, 0, sizeof p);
+    p.jobs = jobs;
+    p.n = n;
+    p.work = work;
+    p.ctx = ctx;
+    p.window = (size_t)nthreads * 4;
+    if (mtx_init(&p.lock, mtx_plain) != thrd_success ||
+        cnd_init(&p.changed) != thrd_success ||
+        !(threads = calloc((size_t)nthreads, sizeof *threads))) {
+        cli_error("cannot start worker threads");
+        return -1;
+    }
+    for (t = 0; t < nthreads; t++)
+        if (thrd_create(&threads[t], worker, &p) == thrd_success)
+            started++;
+    if (!started) {
+        free(threads);
+        cli_error("cannot start worker threads");
+        return -1;
+    }
+    /* write in input order as files finish */
+    for (i = 0; i < n; i++) {
+        mtx_lock(&p.lock);
+        while (!jobs[i].done)
+            cnd_wait(&p.changed, &p.lock);
+        mtx_unlock(&p.lock);
+        write(&jobs[i], i, ctx);
+        mtx_lock(&p.lock);
+        p.written = i + 1;
+        cnd_broadcast(&p.changed);
+        mtx_unlock(&p.lock);
+    }
+    for (t = 0; t < started; t++)
+        thrd_join(threads[t], NULL);
+    free(threads);
+    cnd_destroy(&p.changed);
+    mtx_destroy(&p.lock);
+    return 0;
+}
