@@ -175,6 +175,24 @@ static size_t scan_address(const char *text, size_t len, size_t i, cl_token_kind
     return j - i;
 }
 
+/* A cheap test before scan_address: an address starts with "http", "www"
+ * or a run of ASCII letters and digits followed by one of . @ _ + - :
+ * (an e-mail's local part, a scheme). Most words are followed by a space
+ * or punctuation and fail here, which keeps the tokenizer from scanning
+ * every word twice. */
+static int may_be_address(const char *text, size_t len, size_t i)
+{
+    size_t j = i;
+
+    while (j < len && j - i < 256) {
+        unsigned char c = (unsigned char)text[j] | 32;
+        if (!(c >= 'a' && c <= 'z') && !(text[j] >= '0' && text[j] <= '9'))
+            break;
+        j++;
+    }
+    return j > i && j < len && strchr(".@_+-:", text[j]) && text[j] != '\0';
+}
+
 /* Clitics split from the end of a word, PTB style. */
 static size_t clitic_len(const char *fold_word, size_t n, const char **base_fold)
 {
@@ -266,7 +284,7 @@ int cl_tokenize(cl_arena *arena, const char *text, size_t len, cl_tokvec *out)
             cpos++;
             continue;
         }
-        if ((j = scan_address(text, len, i, &kind)) > 0) {
+        if (may_be_address(text, len, i) && (j = scan_address(text, len, i, &kind)) > 0) {
             if ((rc = push(arena, out, text, i, i + j, cpos, kind, NULL)) < 0)
                 return rc;
         } else if (is_alnum(c)) {
