@@ -241,10 +241,12 @@ int cli_job_record(struct cli_job *job, const cl_occurrence *o)
             free(r->message);
             return -1;
         }
-        memcpy(r->tokens, s->tokens, s->ntokens * sizeof *r->tokens);
+        if (s->ntokens) /* a NULL array with no element: memcpy must not see it */
+            memcpy(r->tokens, s->tokens, s->ntokens * sizeof *r->tokens);
         for (i = 0; i < s->ntokens; i++) /* folded forms die with the sentence */
             r->tokens[i].fold = r->tokens[i].stem = NULL;
-        memcpy(r->cues, s->cues, s->ncues * sizeof *r->cues);
+        if (s->ncues)
+            memcpy(r->cues, s->cues, s->ncues * sizeof *r->cues);
         r->sent.text = r->text;
         r->sent.tokens = r->tokens;
         r->sent.cues = r->cues;
