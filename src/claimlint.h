@@ -118,6 +118,11 @@ CL_EXTERN int cl_rules_new(cl_rules **out);
  * with file and line) to FN. Without a callback only cl_error_last() tells. */
 CL_EXTERN void cl_rules_set_diag(cl_rules *rules, cl_diag_fn fn, void *userdata);
 
+/* Let <include>s reach files outside the rule tree (by default an include
+ * may name only files below the directory of the rule file or directory
+ * given to cl_rules_load, and shipped files as "claimlint:NAME"). */
+CL_EXTERN void cl_rules_allow_outside_includes(cl_rules *rules, int allow);
+
 /* Load the rule file PATH, following its <include>s (relative to the
  * including file; each file is read once, a cycle is an error). PATH may be a
  * directory: every *.xml file below it, in name order. Returns 0, or

@@ -10,6 +10,7 @@
 #include "cli.h"
 
 const char *cli_progname = "claimlint";
+int cli_allow_outside_includes;
 
 void cli_error(const char *fmt, ...)
 {
@@ -77,6 +78,7 @@ cl_rules *cli_load_rules(char **paths, int n)
         return NULL;
     }
     cl_rules_set_diag(rules, rules_diag, NULL);
+    cl_rules_allow_outside_includes(rules, cli_allow_outside_includes);
     for (i = 0; i < n; i++)
         if (cl_rules_load(rules, paths[i]) < 0)
             failed = 1;
@@ -125,6 +127,10 @@ int cli_input_option(struct cli_input *in, int opt, const char *arg)
     }
     if (opt == OPT_STDIN_FILENAME) {
         in->stdin_name = arg;
+        return 1;
+    }
+    if (opt == OPT_ALLOW_OUTSIDE) {
+        cli_allow_outside_includes = 1;
         return 1;
     }
     return 0;

@@ -62,15 +62,20 @@ struct cli_input {
     const char *stdin_name;
 };
 
-enum { OPT_INPUT_FORMAT = 1000, OPT_STDIN_FILENAME };
+enum { OPT_INPUT_FORMAT = 1000, OPT_STDIN_FILENAME, OPT_ALLOW_OUTSIDE };
 
 #define CLI_INPUT_LONGOPTS                                                                  \
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},                              \
-        {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME}
+        {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},                      \
+        {"allow-outside-includes", no_argument, NULL, OPT_ALLOW_OUTSIDE}
 
 #define CLI_INPUT_HELP                                                                      \
     "      --input-format=F  text, markdown or html (default: by file extension)\n"          \
-    "      --stdin-filename=NAME  the name reported for standard input (-)\n"
+    "      --stdin-filename=NAME  the name reported for standard input (-)\n"                \
+    "      --allow-outside-includes  let rule files include files outside their tree\n"
+
+/* Set by --allow-outside-includes: rule files may include any file. */
+extern int cli_allow_outside_includes;
 
 /* Handle OPT if it is one of the input options: 1 handled, 0 not one of
  * them, -1 a bad value (error printed). */

@@ -9,7 +9,7 @@
 
 static void usage(void)
 {
-    printf("usage: claimlint rules check FILE...\n"
+    printf("usage: claimlint rules check [--allow-outside-includes] FILE...\n"
            "       claimlint rules test FILE...\n"
            "       claimlint rules list [-r] RULES...\n"
            "check: load each rule file (schema, regexes, ids, includes) and report every\n"
@@ -84,8 +84,17 @@ static int list_claims(int argc, char **argv)
 
 static int rules_exec(int argc, char **argv)
 {
-    int i, status = EXIT_OK, test;
+    int i, k, status = EXIT_OK, test;
     struct test_state st = {0, 0};
+
+    /* the one option of the rules commands, wherever it stands */
+    for (i = k = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--allow-outside-includes") == 0)
+            cli_allow_outside_includes = 1;
+        else
+            argv[k++] = argv[i];
+    }
+    argc = k;
 
     if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
         usage();

@@ -244,6 +244,11 @@ int cl_config_load(cl_config **out, const char *path, cl_diag_fn fn, void *ud)
             report(c, CL_SEV_ERROR, 0, "not a well-formed XML file");
         goto cleanup;
     }
+    if (doc->intSubset || doc->extSubset) {
+        rc = CL_ESCHEMA;
+        report(c, CL_SEV_ERROR, 0, "a DOCTYPE is not allowed in a configuration file");
+        goto cleanup;
+    }
     xmlRelaxNGSetValidStructuredErrors(vc, xml_error, c);
     if (xmlRelaxNGValidateDoc(vc, doc) != 0) {
         rc = CL_ESCHEMA;

@@ -48,6 +48,10 @@ struct cl_rules {
     cl_claim_impl **claims;     /* arena-allocated, stable addresses */
     size_t nclaims, claims_cap;
     cl_claim_index cindex;      /* the claims' prefilter */
+    char root[PATH_MAX];        /* the rule tree of the file being loaded */
+    char root_shown[PATH_MAX];  /* the same as the user named it */
+    char datadir[PATH_MAX];     /* where shipped rule files are, resolved */
+    int allow_outside;          /* includes may leave the rule tree */
 };
 
 const char *cl_cue_kind_name(cl_cue_kind kind)
@@ -76,6 +80,11 @@ int cl_rules_new(cl_rules **out)
     }
     *out = r;
     return 0;
+}
+
+void cl_rules_allow_outside_includes(cl_rules *r, int allow)
+{
+    r->allow_outside = allow;
 }
 
 void cl_rules_set_diag(cl_rules *r, cl_diag_fn fn, void *userdata)
@@ -643,13 +652,17 @@ static int add_cue(cl_rules *r, xmlNodePtr node, const char *file)
 
 static int load_path(cl_rules *r, const char *path, const char *from, unsigned from_line);
 
-/* Resolve HREF relative to the directory of FILE; malloc'd. */
+/* Resolve HREF relative to the directory of FILE; malloc'd. The scheme
+ * "claimlint:" names a file shipped with claimlint ("claimlint:cues/en.xml"
+ * is the standard lexicon), wherever it is installed. */
 static char *resolve_href(const char *file, const char *href)
 {
     const char *slash = strrchr(file, '/');
     size_t dl = slash ? (size_t)(slash - file) + 1 : 0, hl = strlen(href);
     char *p;
 
+    if (strncmp(href, "claimlint:", 10) == 0)
+        return cl_data_path(href + 10);
     if (href[0] == '/')
         return cl_strndup(href, hl);
     p = malloc(dl + hl + 1);
@@ -685,6 +698,13 @@ static int walk_rules(cl_rules *r, xmlNodePtr root, const char *file)
         } else if (strcmp((const char *)n->name, "include") == 0) {
             xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
             char *target = href ? resolve_href(file, (const char *)href) : NULL;
+            if (!target && href && strncmp((const char *)href, "claimlint:", 10) == 0) {
+                rc = report(r, CL_EIO, file, (unsigned)xmlGetLineNo(n),
+                            "cannot include '%s': no such file shipped with claimlint",
+                            (const char *)href);
+                xmlFree(href);
+                continue;
+            }
             xmlFree(href);
             if (!target)
                 return report(r, CL_ENOMEM, file, 0, "out of memory");
@@ -724,6 +744,14 @@ static int load_file(cl_rules *r, const char *path)
         if (r->errors == errors)
             report(r, CL_EPARSE, file, 0, "not a well-formed XML file");
         rc = CL_EPARSE;
+        goto cleanup;
+    }
+    /* no DOCTYPE: its entities could read local files or expand without
+     * bound ("billion laughs"); rule files have no use for them */
+    if (doc->intSubset || doc->extSubset) {
+        rc = report(r, CL_ESCHEMA, file, 0,
+                    "a DOCTYPE is not allowed in rule files (entities could read files or "
+                    "grow without bound)");
         goto cleanup;
     }
     x.code = CL_ESCHEMA;
@@ -807,6 +835,35 @@ cleanup:
     return rc;
 }
 
+/* Whether the real path PATH is DIR or below it. */
+static int inside(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+
+    if (!n)
+        return 0;
+    if (strcmp(dir, "/") == 0)
+        return 1;
+    return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+/* The resolved directory of the shipped rule files ("" when unknown). */
+static const char *data_root(cl_rules *r)
+{
+    char *p, *slash;
+
+    if (r->datadir[0])
+        return r->datadir;
+    if ((p = cl_data_path("claimlint.rng")) != NULL) {
+        if ((slash = strrchr(p, '/')))
+            *slash = '\0';
+        if (!realpath(p, r->datadir))
+            r->datadir[0] = '\0';
+        free(p);
+    }
+    return r->datadir;
+}
+
 static int load_path(cl_rules *r, const char *path, const char *from, unsigned from_line)
 {
     char real[PATH_MAX];
@@ -826,8 +883,23 @@ static int load_path(cl_rules *r, const char *path, const char *from, unsigned f
         if (from)
             return report(r, CL_EIO, from, from_line, "cannot include '%s': is a directory",
                           path);
+        if (!r->root[0] || !inside(real, r->root)) {
+            char saved[PATH_MAX];
+            snprintf(saved, sizeof saved, "%s", r->root);
+            snprintf(r->root, sizeof r->root, "%s", real);
+            snprintf(r->root_shown, sizeof r->root_shown, "%s", path);
+            rc = load_dir(r, path);
+            snprintf(r->root, sizeof r->root, "%s", saved);
+            return rc;
+        }
         return load_dir(r, path);
     }
+    if (from && !r->allow_outside && !inside(real, r->root) && !inside(real, data_root(r)))
+        return report(r, CL_ESCHEMA, from, from_line,
+                      "cannot include '%s': it is outside the rule tree %s (an include may "
+                      "name files below the directory of the rule file given, or shipped "
+                      "files as claimlint:NAME; --allow-outside-includes lifts this)",
+                      path, r->root_shown);
     for (i = 0; i < r->depth; i++)
         if (strcmp(r->stack[i], real) == 0)
             return report(r, CL_ESCHEMA, from, from_line,
@@ -851,7 +923,24 @@ static int load_path(cl_rules *r, const char *path, const char *from, unsigned f
         r->nloaded++;
     }
     r->stack[r->depth++] = r->loaded[r->nloaded - 1];
-    rc = load_file(r, path);
+    if (!from && !r->root[0]) {
+        /* a file given to load: its directory is the rule tree */
+        char *slash;
+        snprintf(r->root, sizeof r->root, "%s", real);
+        slash = strrchr(r->root, '/');
+        if (slash)
+            *(slash == r->root ? slash + 1 : slash) = '\0';
+        snprintf(r->root_shown, sizeof r->root_shown, "%s", path);
+        slash = strrchr(r->root_shown, '/');
+        if (slash)
+            *(slash == r->root_shown ? slash + 1 : slash) = '\0';
+        else
+            strcpy(r->root_shown, ".");
+        rc = load_file(r, path);
+        r->root[0] = '\0';
+    } else {
+        rc = load_file(r, path);
+    }
     r->depth--;
     return rc;
 }
