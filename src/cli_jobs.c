@@ -228,25 +228,39 @@ int cli_job_record(struct cli_job *job, const cl_occurrence *o)
     r->occ = *o;
     r->message = cli_strdup(o->message ? o->message : "");
     if (s) {
+        const struct cli_rec *prev = job->nrecs ? &job->recs[job->nrecs - 1] : NULL;
         r->sent = *s;
-        r->text = cli_strdup(s->text);
-        r->tokens = malloc((s->ntokens ? s->ntokens : 1) * sizeof *r->tokens);
-        r->cues = malloc((s->ncues ? s->ncues : 1) * sizeof *r->cues);
         r->cover = malloc((o->ncues ? o->ncues : 1) * sizeof *r->cover);
-        if (!r->tokens || !r->cues || !r->cover) {
-            free(r->tokens);
-            free(r->cues);
-            free(r->cover);
-            free(r->text);
+        if (!r->cover) {
             free(r->message);
             return -1;
         }
-        if (s->ntokens) /* a NULL array with no element: memcpy must not see it */
-            memcpy(r->tokens, s->tokens, s->ntokens * sizeof *r->tokens);
-        for (i = 0; i < s->ntokens; i++) /* folded forms die with the sentence */
-            r->tokens[i].fold = r->tokens[i].stem = NULL;
-        if (s->ncues)
-            memcpy(r->cues, s->cues, s->ncues * sizeof *r->cues);
+        if (prev && prev->src == s && prev->sent.start_byte == s->start_byte) {
+            /* another finding in the same sentence: share its copy */
+            r->text = prev->text;
+            r->tokens = prev->tokens;
+            r->cues = prev->cues;
+        } else {
+            r->owns = 1;
+            r->text = cli_strdup(s->text);
+            r->tokens = malloc((s->ntokens ? s->ntokens : 1) * sizeof *r->tokens);
+            r->cues = malloc((s->ncues ? s->ncues : 1) * sizeof *r->cues);
+            if (!r->tokens || !r->cues) {
+                free(r->tokens);
+                free(r->cues);
+                free(r->cover);
+                free(r->text);
+                free(r->message);
+                return -1;
+            }
+            if (s->ntokens) /* a NULL array with no element: memcpy must not see it */
+                memcpy(r->tokens, s->tokens, s->ntokens * sizeof *r->tokens);
+            for (i = 0; i < s->ntokens; i++) /* folded forms die with the sentence */
+                r->tokens[i].fold = r->tokens[i].stem = NULL;
+            if (s->ncues)
+                memcpy(r->cues, s->cues, s->ncues * sizeof *r->cues);
+        }
+        r->src = s;
         r->sent.text = r->text;
         r->sent.tokens = r->tokens;
         r->sent.cues = r->cues;
@@ -267,10 +281,12 @@ void cli_job_clear(struct cli_job *job)
 
     for (i = 0; i < job->nrecs; i++) {
         free(job->recs[i].message);
-        free(job->recs[i].text);
-        free(job->recs[i].tokens);
-        free(job->recs[i].cues);
         free(job->recs[i].cover);
+        if (job->recs[i].owns) {
+            free(job->recs[i].text);
+            free(job->recs[i].tokens);
+            free(job->recs[i].cues);
+        }
     }
     free(job->recs);
     job->recs = NULL;

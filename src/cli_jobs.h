@@ -47,6 +47,9 @@ struct cli_rec {
     cl_token *tokens;
     cl_cue *cues;
     const cl_cue **cover;
+    const cl_sentence *src; /* the worker's sentence it was copied from */
+    int owns;               /* TEXT, TOKENS, CUES are this record's (else shared
+                               with the record before, same sentence) */
 };
 
 /* One input file and, once checked, what was found in it. */

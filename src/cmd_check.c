@@ -202,9 +202,16 @@ struct check_ctx {
     const struct cli_input *input;
     cl_split_mode mode;
     int cli_fail_on, report, progress;
+    int direct; /* one thread: findings go straight to the emitter */
     size_t total;
     int status;
 };
+
+static void print_diag(const cl_diag *d, void *ud)
+{
+    (void)ud;
+    cli_print_diag(d);
+}
 
 static void record_occurrence(const cl_doc *doc, const cl_occurrence *o, void *ud)
 {
@@ -231,6 +238,19 @@ static void check_work(struct cli_job *job, void *ud)
 
     if (job->skip)
         return;
+    if (c->direct) {
+        /* one thread: stream each finding as it is found, so a file of any
+         * size holds no findings in memory (its notes go out first) */
+        if (job->err.len) {
+            fwrite(job->err.data, 1, job->err.len, stderr);
+            job->err.len = 0;
+        }
+        cb.occurrence = on_occurrence;
+        cb.diag = print_diag;
+        cb.userdata = c->r;
+        memset(c->r->counts, 0, sizeof c->r->counts);
+        cl_emitter_set_rules(c->r->emitter, set->rules);
+    }
     rc = cli_read_doc(&job->doc, job->path, c->input);
     if (rc == 0)
         rc = cl_check(job->doc, set->rules, c->mode, &cb);
@@ -260,8 +280,10 @@ static void check_write(struct cli_job *job, size_t index, void *ud)
     } else if (job->rc < 0) {
         one = EXIT_TROUBLE;
     } else {
-        memset(r->counts, 0, sizeof r->counts);
-        cl_emitter_set_rules(r->emitter, set->rules);
+        if (!c->direct) {
+            memset(r->counts, 0, sizeof r->counts);
+            cl_emitter_set_rules(r->emitter, set->rules);
+        }
         for (i = 0; i < job->nrecs; i++) {
             struct cli_rec *rec = &job->recs[i];
             /* the record array moved as it grew: point at its own copy */
@@ -292,7 +314,7 @@ static void check_write(struct cli_job *job, size_t index, void *ud)
 static int check_all(struct run *r, struct cli_inputs *in, const struct cli_input *input,
                      cl_split_mode mode, int cli_fail_on, int report, int nthreads)
 {
-    struct check_ctx c = {r, input, mode, cli_fail_on, report, 0, in->n, EXIT_OK};
+    struct check_ctx c = {r, input, mode, cli_fail_on, report, 0, 0, in->n, EXIT_OK};
     struct cli_job *jobs = calloc(in->n ? in->n : 1, sizeof *jobs);
     const char *glob;
     size_t i;
@@ -318,6 +340,7 @@ static int check_all(struct run *r, struct cli_inputs *in, const struct cli_inpu
         }
     }
     c.progress = !r->quiet && in->n > 1 && isatty(STDERR_FILENO);
+    c.direct = nthreads <= 1 || in->n <= 1;
     if (cli_jobs_run(jobs, in->n, nthreads, check_work, check_write, &c) < 0)
         c.status = EXIT_TROUBLE;
     if (c.progress)

@@ -12,6 +12,12 @@
 
 #include "internal.h"
 
+/* The longest sentence analyzed at once, in bytes; longer runs without a
+ * sentence end are cut at white space. Real sentences are far shorter;
+ * the bound keeps a line of hundreds of megabytes linear in time and
+ * memory. */
+#define CL_MAX_SENTENCE (16 * 1024)
+
 struct cl_doc {
     char *name;
     char *data;           /* the original bytes, NUL-terminated */
@@ -367,7 +373,34 @@ int cl_doc_next(cl_doc *d, const cl_sentence **out)
         return cl_error_set(CL_EINVAL, d->name, 0, 0, "cl_doc_analyze was not called");
     if (d->next >= d->nspans)
         return 0;
-    sp = d->spans[d->next++];
+    sp = d->spans[d->next];
+    if (sp.end - sp.start > CL_MAX_SENTENCE) {
+        /* a run with no sentence end (a 200 MB line, a table dump): cut it
+         * at the last white space before the limit, else at a character
+         * boundary, and leave the rest for the next call */
+        size_t cut = sp.start + CL_MAX_SENTENCE, k;
+        for (k = cut; k > sp.start + CL_MAX_SENTENCE / 2; k--)
+            if (d->plain[k] == ' ' || d->plain[k] == '\n' || d->plain[k] == '\t')
+                break;
+        if (k > sp.start + CL_MAX_SENTENCE / 2)
+            cut = k;
+        else
+            while (cut > sp.start && ((unsigned char)d->plain[cut] & 0xC0) == 0x80)
+                cut--;
+        sp.end = cut;
+        while (cut < d->spans[d->next].end &&
+               (d->plain[cut] == ' ' || d->plain[cut] == '\n' || d->plain[cut] == '\t' ||
+                d->plain[cut] == '\r'))
+            cut++;
+        d->spans[d->next].start = cut;
+        if (cut >= d->spans[d->next].end)
+            d->next++;
+        while (sp.end > sp.start && (d->plain[sp.end - 1] == ' ' || d->plain[sp.end - 1] == '\n' ||
+                                     d->plain[sp.end - 1] == '\t' || d->plain[sp.end - 1] == '\r'))
+            sp.end--;
+    } else {
+        d->next++;
+    }
     cl_arena_reset(d->arena);
     if ((rc = normalize(d, sp)) < 0)
         return rc;

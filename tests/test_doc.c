@@ -1,5 +1,6 @@
 /* test_doc.c - documents: text checks (UTF-8, NUL, BOM, UTF-16), sentence
  * positions in the original file, line-end styles and normalized text. */
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -142,6 +143,40 @@ START_TEST(test_next_without_analyze)
 }
 END_TEST
 
+START_TEST(test_long_run_is_cut)
+{
+    /* 100 KB with no sentence end: cut into pieces of at most 16 KiB at
+     * white space, each placed right, none lost */
+    size_t n = 100 * 1024, i, covered = 0, pieces = 0;
+    char *text = malloc(n + 1);
+    cl_doc *doc = NULL;
+    const cl_sentence *s;
+    unsigned last_col = 0;
+    int rc;
+
+    for (i = 0; i < n; i++)
+        text[i] = (i % 7 == 6) ? ' ' : 'a';
+    text[n] = '\0';
+    ck_assert_int_eq(cl_doc_new(&doc, "t", text, n), 0);
+    ck_assert_int_eq(cl_doc_analyze(doc, rules, CL_SPLIT_AUTO, CL_ANALYZE_CUES), 0);
+    while ((rc = cl_doc_next(doc, &s)) > 0) {
+        ck_assert_uint_le(s->len, 16 * 1024);
+        ck_assert_uint_eq(s->line, 1);
+        ck_assert_uint_gt(s->column, last_col);
+        ck_assert_uint_eq(s->column, s->start_byte + 1);
+        ck_assert_int_ne(text[s->start_byte], ' ');
+        last_col = s->column;
+        covered += s->len;
+        pieces++;
+    }
+    ck_assert_int_eq(rc, 0);
+    ck_assert_uint_ge(pieces, 7);
+    ck_assert_uint_ge(covered + pieces, n - 8); /* all but the spaces cut at */
+    cl_doc_free(doc);
+    free(text);
+}
+END_TEST
+
 Suite *suite_doc(void)
 {
     Suite *s = suite_create("doc");
@@ -152,6 +187,7 @@ Suite *suite_doc(void)
     tcase_add_loop_test(tc, test_bad_text, 0, (int)(sizeof bad_texts / sizeof bad_texts[0]));
     tcase_add_test(tc, test_load_errors);
     tcase_add_test(tc, test_next_without_analyze);
+    tcase_add_test(tc, test_long_run_is_cut);
     suite_add_tcase(s, tc);
     return s;
 }
