@@ -128,7 +128,8 @@ static cl_range scope_walk(const cl_token *toks, size_t n, const unsigned char *
     while ((step > 0 ? first <= last : first >= last) && is_punct(&toks[last]))
         last -= step;
     if (step > 0 ? first > last : first < last) {
-        r.start = r.end = (uint32_t)from;
+        /* empty: placed where it would start (never before token 0) */
+        r.start = r.end = (uint32_t)(from < 0 ? 0 : from);
         return r;
     }
     r.start = (uint32_t)(step > 0 ? first : last);

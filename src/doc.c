@@ -72,6 +72,12 @@ static void advance(cl_doc *d, size_t off)
     const unsigned char *p = (const unsigned char *)d->data;
     size_t i;
 
+    if (off < d->cur_off) {
+        /* behind the cursor (cannot happen with a well-ordered map): count
+         * again from the start rather than report a wrong position */
+        d->cur_off = d->base;
+        d->cur_line = d->cur_col = 1;
+    }
     for (i = d->cur_off; i < off; i++) {
         if (p[i] == '\n' || (p[i] == '\r' && (i + 1 >= d->len || p[i + 1] != '\n'))) {
             d->cur_line++;
@@ -263,7 +269,7 @@ static size_t to_orig_end(const cl_doc *d, size_t end)
     o = to_orig(d, end - 1) + 1;
     while (o < d->len && ((unsigned char)d->data[o] & 0xC0) == 0x80)
         o++;
-    return o;
+    return o > d->len ? d->len : o;
 }
 
 int cl_doc_set_format(cl_doc *d, cl_input_format format)

@@ -3,10 +3,8 @@
  * file.
  *
  * The SAX interface is used rather than the tree so that every piece of
- * text can be placed in the file: when the parser hands over a run of
- * text, the bytes just before its read position are that text when it was
- * copied as is; anything else (a character reference) is mapped to where
- * it stands. Kept: text outside the skipped elements; block elements (p,
+ * text can be placed in the file: a cursor walks the file alongside the
+ * text the parser hands over (see characters()). Kept: text outside the skipped elements; block elements (p,
  * div, headings, list items, table cells, ...) bound sentences; <br> is a
  * line break, so <br><br> is a blank line.
  * Left out: head, script, style, code, pre, noscript, template, textarea,
@@ -24,6 +22,7 @@ struct html_state {
     cl_extract *x;
     const char *data; /* the whole file */
     size_t len, base;
+    size_t cursor;    /* file offset up to which text has been placed */
     htmlParserCtxtPtr ctxt;
     int skip;         /* depth inside skipped elements */
     int failed;
@@ -49,16 +48,6 @@ static const char *const blocks[] = {
     "figcaption", "hr",  "form",   "fieldset",   "legend", "address",
     "details", "summary", "body",   "html",   "title",      "option", NULL};
 
-/* Byte offset in the file of the parser's read position. */
-static size_t position(const struct html_state *st)
-{
-    long consumed = xmlByteConsumed(st->ctxt);
-
-    if (consumed < 0)
-        return st->base;
-    return st->base + (size_t)consumed > st->len ? st->len : st->base + (size_t)consumed;
-}
-
 static void start_element(void *ud, const xmlChar *name, const xmlChar **attrs)
 {
     struct html_state *st = ((htmlParserCtxtPtr)ud)->_private;
@@ -67,14 +56,14 @@ static void start_element(void *ud, const xmlChar *name, const xmlChar **attrs)
     /* <br> is a line break: one joins lines as a hard wrap does, two make
      * a blank line, which ends a sentence */
     if (!st->skip && strcasecmp((const char *)name, "br") == 0) {
-        if (cl_extract_put(st->x, "\n", 1, position(st)) < 0)
+        if (cl_extract_put(st->x, "\n", 1, st->cursor) < 0)
             st->failed = 1;
         return;
     }
     if (in_list((const char *)name, skipped))
         st->skip++;
     else if (!st->skip && in_list((const char *)name, blocks) &&
-             cl_extract_break(st->x, position(st)) < 0)
+             cl_extract_break(st->x, st->cursor) < 0)
         st->failed = 1;
 }
 
@@ -86,24 +75,101 @@ static void end_element(void *ud, const xmlChar *name)
         if (st->skip)
             st->skip--;
     } else if (!st->skip && in_list((const char *)name, blocks) &&
-               cl_extract_break(st->x, position(st)) < 0) {
+               cl_extract_break(st->x, st->cursor) < 0) {
         st->failed = 1;
     }
 }
 
-static void characters(void *ud, const xmlChar *ch, int len)
+/* Whether the '<' at P (N bytes) opens a tag, an end tag or a comment. */
+static int is_tag(const char *p, size_t n)
+{
+    unsigned char c = n > 1 ? (unsigned char)p[1] : 0;
+
+    if ((c | 32) >= 'a' && (c | 32) <= 'z')
+        return 1;
+    if (c == '/' && n > 2 && (((unsigned char)p[2] | 32) >= 'a' && ((unsigned char)p[2] | 32) <= 'z'))
+        return 1;
+    return n >= 4 && memcmp(p, "<!--", 4) == 0;
+}
+
+/* Length of the markup (tag, comment, declaration) at P, at most N bytes. */
+static size_t markup_len(const char *p, size_t n)
+{
+    const char *end;
+
+    if (n >= 4 && memcmp(p, "<!--", 4) == 0) {
+        for (end = p + 4; end + 3 <= p + n; end++)
+            if (memcmp(end, "-->", 3) == 0)
+                return (size_t)(end + 3 - p);
+        return n;
+    }
+    end = memchr(p, '>', n);
+    return end ? (size_t)(end + 1 - p) : n;
+}
+
+/* Place the text the parser hands over by walking the file from the
+ * cursor: bytes that are the text's own are copied as they are; a
+ * character reference standing for the next character is mapped to where
+ * it stands; markup is stepped over; a byte the parser dropped (a control
+ * character, the CR of CRLF) is skipped. The parser's read position is
+ * not used for this: libxml2 hands long runs of text over in pieces while
+ * it has read further on. */
+static void characters(void *ud, const xmlChar *uch, int ulen)
 {
     struct html_state *st = ((htmlParserCtxtPtr)ud)->_private;
-    size_t end = position(st), n = (size_t)len;
-    int rc;
+    const char *ch = (const char *)uch, *d = st->data;
+    size_t n = ulen > 0 ? (size_t)ulen : 0, i = 0, c = st->cursor, run, w, m;
+    char buf[8];
+    int rc = 0;
 
-    if (st->skip || len <= 0)
+    if (!n)
         return;
-    /* copied as is: the text stands right before the read position */
-    if (end >= n && end - n >= st->base && memcmp(st->data + end - n, ch, n) == 0)
-        rc = cl_extract_copy(st->x, (const char *)ch, n, end - n);
-    else
-        rc = cl_extract_put(st->x, (const char *)ch, n, st->x->n ? end : st->base);
+    /* text of a skipped element (script, style, ...) is walked over too,
+     * so that the cursor stays in step, but not kept */
+    while (i < n && rc == 0) {
+        if (c >= st->len) {
+            /* the file is used up (the walk lost step): what is left stands
+             * where the last text was placed, inside the file */
+            if (!st->skip)
+                rc = cl_extract_put(st->x, ch + i, n - i, st->cursor < st->len ? st->cursor
+                                                                              : st->len - 1);
+            c = st->cursor;
+            break;
+        }
+        /* a real tag or comment is markup even when the text starts with
+         * '<' (the parser hands "<" of "<![CDATA[" over as text) */
+        if (d[c] == '<' && is_tag(d + c, st->len - c)) {
+            c += markup_len(d + c, st->len - c);
+            continue;
+        }
+        for (run = 0; i + run < n && c + run < st->len && ch[i + run] == d[c + run]; run++)
+            ;
+        /* never split a UTF-8 character between a copy and something else */
+        while (run && i + run < n && ((unsigned char)ch[i + run] & 0xC0) == 0x80)
+            run--;
+        if (run) {
+            if (!st->skip)
+                rc = cl_extract_copy(st->x, ch + i, run, c);
+            i += run;
+            c += run;
+            continue;
+        }
+        w = 1;
+        while (i + w < n && ((unsigned char)ch[i + w] & 0xC0) == 0x80)
+            w++;
+        if (d[c] == '&' && (m = cl_entity_decode(d + c, st->len - c, buf, &run)) > 0 &&
+            run == w && memcmp(buf, ch + i, w) == 0) {
+            if (!st->skip)
+                rc = cl_extract_put(st->x, ch + i, w, c);
+            i += w;
+            c += m;
+        } else if (d[c] == '<') {
+            c += markup_len(d + c, st->len - c);
+        } else {
+            c++; /* a byte the parser left out */
+        }
+    }
+    st->cursor = c;
     if (rc < 0)
         st->failed = 1;
 }
@@ -121,6 +187,7 @@ int cl_extract_html(cl_extract *x, const char *data, size_t len, size_t base, co
     st.data = data;
     st.len = len;
     st.base = base;
+    st.cursor = base;
     memset(&sax, 0, sizeof sax);
     sax.startElement = start_element;
     sax.endElement = end_element;

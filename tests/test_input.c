@@ -55,6 +55,10 @@ static const struct input_case cases[] = {
     {CL_INPUT_HTML, "<p>line one<br>line two</p>", "1:4-1:24 line one line two"},
     {CL_INPUT_HTML, "<p>Para one<br><br>Para two</p>", "1:4-1:12 Para one|1:20-1:28 Para two"},
     {CL_INPUT_HTML, "", ""},
+    /* a control character the parser drops must not move what follows */
+    {CL_INPUT_HTML, "<p>One.</p>Two.\a\n", "1:4-1:8 One.|1:12-1:16 Two."},
+    /* "<" handed over as text ("<![CDATA[" in HTML) is not the end tag's */
+    {CL_INPUT_HTML, "<p>x &amp</p><![CDATA[y]]>", "1:4-1:10 x &amp|1:14-1:15 <|1:15-1:27 ![CDATA[y]]>"},
     {CL_INPUT_MARKDOWN, "", ""},
 };
 
@@ -76,6 +80,32 @@ START_TEST(test_input_table)
     }
     ck_assert_int_eq(rc, 0);
     ck_assert_msg(strcmp(got, c->want) == 0, "case %d:\n got  [%s]\n want [%s]", _i, got, c->want);
+    cl_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_html_long_run)
+{
+    /* libxml2 hands text over in pieces of about 1000 bytes while it has
+     * read further on: every sentence of a long paragraph is still placed */
+    char html[4096] = "<p>";
+    cl_doc *doc = NULL;
+    const cl_sentence *s;
+    unsigned k = 0;
+    int i;
+
+    for (i = 0; i < 150; i++)
+        strcat(html, "Word word word. ");
+    strcat(html, "</p>");
+    ck_assert_int_eq(cl_doc_new(&doc, "t.html", html, strlen(html)), 0);
+    ck_assert_int_eq(cl_doc_set_format(doc, CL_INPUT_HTML), 0);
+    ck_assert_int_eq(cl_doc_analyze(doc, rules, CL_SPLIT_AUTO, 0), 0);
+    while (cl_doc_next(doc, &s) > 0) {
+        ck_assert_uint_eq(s->column, 4 + 16 * k);
+        ck_assert_uint_eq(s->end_column, 4 + 16 * k + 15);
+        k++;
+    }
+    ck_assert_uint_eq(k, 150);
     cl_doc_free(doc);
 }
 END_TEST
@@ -173,6 +203,7 @@ Suite *suite_input(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_loop_test(tc, test_input_table, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, test_format_names);
+    tcase_add_test(tc, test_html_long_run);
     tcase_add_test(tc, test_entities);
     tcase_add_test(tc, test_directives);
     suite_add_tcase(s, tc);

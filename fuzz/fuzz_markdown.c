@@ -1,0 +1,30 @@
+/* fuzz_markdown.c - fuzz target: the Markdown front end. The input is a
+ * Markdown file; its prose is extracted (cl_doc_set_format) and split into
+ * sentences, by prose rules and then one per line, with the standard cue
+ * lexicon, and every sentence is checked, positions included, against
+ * what claimlint.h promises (fuzz/common.c). */
+#include "fuzz.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    fuzz_standard_rules();
+    fuzz_devnull();
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const cl_rules *rules = fuzz_standard_rules();
+    cl_doc *doc;
+
+    if (cl_doc_new(&doc, "fuzz.md", (const char *)data, size) < 0)
+        return 0;
+    if (cl_doc_set_format(doc, CL_INPUT_MARKDOWN) == 0) {
+        fuzz_walk_doc(doc, rules, CL_SPLIT_AUTO, CL_ANALYZE_CUES | CL_ANALYZE_STEMS);
+        fuzz_walk_doc(doc, rules, CL_SPLIT_LINES, CL_ANALYZE_CUES);
+    }
+    cl_doc_free(doc);
+    return 0;
+}
