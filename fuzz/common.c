@@ -415,3 +415,20 @@ void fuzz_check_occurrence(const cl_doc *doc, const cl_occurrence *o)
     for (i = 0; i < o->ncues; i++)
         FUZZ_ASSERT(o->cues[i] >= s->cues && o->cues[i] < s->cues + s->ncues);
 }
+
+void fuzz_text_input(const uint8_t *data, size_t size, const char *name, cl_input_format format)
+{
+    const cl_rules *rules = fuzz_standard_rules();
+    cl_doc *doc;
+
+    /* invalid UTF-8, NUL bytes, UTF-16: refused, with an error */
+    if (cl_doc_new(&doc, name, (const char *)data, size) < 0) {
+        FUZZ_ASSERT(doc == NULL && cl_error_last() != NULL);
+        return;
+    }
+    if (cl_doc_set_format(doc, format) == 0) {
+        fuzz_walk_doc(doc, rules, CL_SPLIT_AUTO, CL_ANALYZE_CUES | CL_ANALYZE_STEMS);
+        fuzz_walk_doc(doc, rules, CL_SPLIT_LINES, CL_ANALYZE_CUES);
+    }
+    cl_doc_free(doc);
+}

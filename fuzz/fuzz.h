@@ -83,6 +83,11 @@ void fuzz_check_sentence(const cl_doc *doc, const cl_sentence *s);
  * returns the number of sentences, or < 0 when analysis failed. */
 long fuzz_walk_doc(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, unsigned flags);
 
+/* The body of the text targets: DATA as a document named NAME in FORMAT
+ * (refused input must come with an error), walked by prose rules and then
+ * one sentence per line with the standard lexicon. */
+void fuzz_text_input(const uint8_t *data, size_t size, const char *name, cl_input_format format);
+
 /* Check an occurrence reported by cl_check for DOC. */
 void fuzz_check_occurrence(const cl_doc *doc, const cl_occurrence *o);
 

@@ -16,15 +16,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const cl_rules *rules = fuzz_standard_rules();
-    cl_doc *doc;
-
-    if (cl_doc_new(&doc, "fuzz.html", (const char *)data, size) < 0)
-        return 0;
-    if (cl_doc_set_format(doc, CL_INPUT_HTML) == 0) {
-        fuzz_walk_doc(doc, rules, CL_SPLIT_AUTO, CL_ANALYZE_CUES | CL_ANALYZE_STEMS);
-        fuzz_walk_doc(doc, rules, CL_SPLIT_LINES, CL_ANALYZE_CUES);
-    }
-    cl_doc_free(doc);
+    fuzz_text_input(data, size, "fuzz.html", CL_INPUT_HTML);
     return 0;
 }
