@@ -57,7 +57,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const cl_rules *rules;
     cl_input_format format = CL_INPUT_TEXT;
     cl_split_mode mode = CL_SPLIT_AUTO;
-    cl_check_cb cb;
+    cl_check_cb cb = {0};
     struct run r;
     cl_doc *doc = NULL;
     const char *name, *desc;

@@ -158,10 +158,41 @@ static void check_directive_ids(const cl_doc *doc, const cl_rules *rules, const 
         }
 }
 
+struct cl_workspace {
+    cl_matcher *matcher;
+    cl_stemmer *stemmer;
+};
+
+int cl_workspace_new(cl_workspace **out)
+{
+    cl_workspace *ws = calloc(1, sizeof *ws);
+    int rc;
+
+    *out = NULL;
+    if (!ws)
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    if ((rc = cl_matcher_new(&ws->matcher)) < 0 || (rc = cl_stemmer_new(&ws->stemmer)) < 0) {
+        cl_workspace_free(ws);
+        return rc;
+    }
+    *out = ws;
+    return 0;
+}
+
+void cl_workspace_free(cl_workspace *ws)
+{
+    if (!ws)
+        return;
+    cl_matcher_free(ws->matcher);
+    cl_stemmer_free(ws->stemmer);
+    free(ws);
+}
+
 int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_check_cb *cb)
 {
     size_t nclaims = cl_rules_claim_count(rules), i, n;
     unsigned char *seen = calloc(nclaims ? nclaims : 1, 1);
+    cl_workspace *ws = cb->workspace;
     cl_matcher *mt = NULL;
     const cl_sentence *s;
     const cl_match *matches;
@@ -171,8 +202,12 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
 
     if (!seen)
         return cl_error_set(CL_ENOMEM, cl_doc_name(doc), 0, 0, "out of memory");
-    if ((rc = cl_matcher_new(&mt)) < 0)
+    if (ws) {
+        mt = ws->matcher;
+        cl_doc_lend_stemmer(doc, ws->stemmer);
+    } else if ((rc = cl_matcher_new(&mt)) < 0) {
         goto cleanup;
+    }
     if ((rc = cl_doc_analyze(doc, rules, mode, CL_ANALYZE_CUES)) < 0)
         goto cleanup;
     check_directive_ids(doc, rules, cb);
@@ -211,7 +246,10 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
     rc = 0;
 cleanup:
     cl_buf_free(&msg);
-    cl_matcher_free(mt);
+    if (ws)
+        cl_doc_lend_stemmer(doc, NULL);
+    else
+        cl_matcher_free(mt);
     free(seen);
     return rc;
 }
@@ -250,14 +288,17 @@ static void example_occurrence(const cl_doc *doc, const cl_occurrence *o, void *
 int cl_rules_test(const cl_rules *rules, cl_example_fn fn, void *userdata)
 {
     size_t i, k, n = cl_rules_claim_count(rules);
+    cl_workspace *ws;
     int failed = 0, rc;
 
+    if ((rc = cl_workspace_new(&ws)) < 0)
+        return rc;
     for (i = 0; i < n; i++) {
         const cl_claim *c = cl_rules_claim(rules, i);
         for (k = 0; k < c->nexamples; k++) {
             const cl_example *ex = &c->examples[k];
             struct example_run x;
-            cl_check_cb cb = {example_occurrence, NULL, NULL};
+            cl_check_cb cb = {example_occurrence, NULL, NULL, ws};
             cl_doc *doc = NULL;
             cl_cue cue;
 
@@ -265,12 +306,16 @@ int cl_rules_test(const cl_rules *rules, cl_example_fn fn, void *userdata)
             x.claim = c;
             x.got = CL_STATUS_NONE;
             cb.userdata = &x;
-            if ((rc = cl_doc_new(&doc, c->file, ex->text, strlen(ex->text))) < 0)
+            if ((rc = cl_doc_new(&doc, c->file, ex->text, strlen(ex->text))) < 0) {
+                cl_workspace_free(ws);
                 return rc;
+            }
             rc = cl_check(doc, rules, CL_SPLIT_LINES, &cb);
             cl_doc_free(doc);
-            if (rc < 0)
+            if (rc < 0) {
+                cl_workspace_free(ws);
                 return rc;
+            }
             memset(&cue, 0, sizeof cue);
             cue.def = x.cue_def;
             cue.tokens = x.cue_tokens;
@@ -280,5 +325,6 @@ int cl_rules_test(const cl_rules *rules, cl_example_fn fn, void *userdata)
                 fn(c, ex, x.got, x.cue_def ? &cue : NULL, userdata);
         }
     }
+    cl_workspace_free(ws);
     return failed;
 }

@@ -166,13 +166,16 @@ CL_EXTERN const char *cl_token_kind_name(cl_token_kind kind);
 /* A token of a sentence. Offsets are into the sentence's text: bytes and
  * Unicode code points, 0-based, end-exclusive. FOLD is the case-folded form
  * (curly apostrophes straightened; "n't" for "n’t"; "can" for the "ca" of
- * "can't"); STEM is its Snowball English stem, or NULL when not computed. */
+ * "can't"); STEM is its Snowball English stem, or NULL when not computed.
+ * FOLD_ID and STEM_ID number FOLD and STEM in the rule set's vocabulary,
+ * the words its cues and claims name (0: a word no rule names). */
 typedef struct cl_token {
     uint32_t start, end;
     uint32_t cstart, cend;
     cl_token_kind kind;
     const char *fold;
     const char *stem;
+    uint32_t fold_id, stem_id;
 } cl_token;
 
 /* Token indices [start, end); empty when start == end. */
@@ -380,11 +383,26 @@ typedef struct cl_occurrence {
  * claims in rule order; and warnings (a regex that hit its match limit, an
  * unknown claim id in a claimlint-disable comment) to DIAG, which may be
  * NULL. */
+typedef struct cl_workspace cl_workspace;
+
 typedef struct cl_check_cb {
     void (*occurrence)(const cl_doc *doc, const cl_occurrence *occ, void *userdata);
     cl_diag_fn diag;
     void *userdata;
+    /* optional (NULL: cl_check makes and frees its own): scratch reused
+     * from one document to the next, see cl_workspace_new */
+    cl_workspace *workspace;
 } cl_check_cb;
+
+/* Scratch that cl_check reuses across documents instead of making it anew
+ * for each: the stemmer with its cache of stems and the regex match state.
+ * Worth it for many small files. A workspace serves one thread at a time.
+ * Returns 0 and the workspace in *OUT (free it with cl_workspace_free), or
+ * CL_ENOMEM. */
+CL_EXTERN int cl_workspace_new(cl_workspace **out);
+
+/* Free WS; NULL is fine. */
+CL_EXTERN void cl_workspace_free(cl_workspace *ws);
 
 /* Check DOC against the claims of RULES (compiled). Returns 0 or < 0 when
  * the document could not be checked (then the last error says why). */

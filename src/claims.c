@@ -472,8 +472,10 @@ int cl_claim_index_build(cl_claim_index *x, cl_rules *r)
     size_t n = cl_rules_claim_count_internal(r), i, nrefs = 0, nalways = 0, nregex = 0;
     cl_arena *a = cl_rules_arena(r);
     uint32_t k, alt, id, *fill = NULL;
+    cl_strtab vocab = x->vocab; /* the cue words are numbered already */
 
     memset(x, 0, sizeof *x);
+    x->vocab = vocab;
     /* number the words, and count the entries of each kind */
     for (i = 0; i < n; i++) {
         cl_claim_impl *ci = (cl_claim_impl *)cl_rules_claim_impl(r, i);

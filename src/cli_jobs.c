@@ -311,19 +311,22 @@ struct pool {
 static int worker(void *arg)
 {
     struct pool *p = arg;
+    cl_workspace *ws = NULL;
     size_t i;
 
+    cl_workspace_new(&ws); /* NULL on failure: cl_check makes its own */
     for (;;) {
         mtx_lock(&p->lock);
         while (p->next < p->n && p->next >= p->written + p->window)
             cnd_wait(&p->changed, &p->lock);
         if (p->next >= p->n) {
             mtx_unlock(&p->lock);
+            cl_workspace_free(ws);
             return 0;
         }
         i = p->next++;
         mtx_unlock(&p->lock);
-        p->work(&p->jobs[i], p->ctx);
+        p->work(&p->jobs[i], p->ctx, ws);
         mtx_lock(&p->lock);
         p->jobs[i].done = 1;
         cnd_broadcast(&p->changed);
@@ -340,10 +343,13 @@ int cli_jobs_run(struct cli_job *jobs, size_t n, int nthreads, cli_work_fn work,
     size_t i;
 
     if (nthreads <= 1 || n <= 1) {
+        cl_workspace *ws = NULL;
+        cl_workspace_new(&ws);
         for (i = 0; i < n; i++) {
-            work(&jobs[i], ctx);
+            work(&jobs[i], ctx, ws);
             write(&jobs[i], i, ctx);
         }
+        cl_workspace_free(ws);
         return 0;
     }
     memset(&p, 0, sizeof p);

@@ -75,7 +75,9 @@ void cli_job_diag(struct cli_job *job, const cl_diag *d);
 /* Free what JOB's worker gathered (the document too). */
 void cli_job_clear(struct cli_job *job);
 
-typedef void (*cli_work_fn)(struct cli_job *job, void *ctx);
+/* WS: the calling thread's workspace for cl_check (NULL when none could
+ * be made: cl_check then makes its own). */
+typedef void (*cli_work_fn)(struct cli_job *job, void *ctx, cl_workspace *ws);
 typedef void (*cli_write_fn)(struct cli_job *job, size_t index, void *ctx);
 
 /* Run WORK on every job with NTHREADS threads (1: in this thread, job by

@@ -228,11 +228,11 @@ static void record_diag(const cl_diag *d, void *ud)
 }
 
 /* In a worker: read and check one file, keeping what it finds. */
-static void check_work(struct cli_job *job, void *ud)
+static void check_work(struct cli_job *job, void *ud, cl_workspace *ws)
 {
     struct check_ctx *c = ud;
     struct ruleset_entry *set = job->set;
-    cl_check_cb cb = {record_occurrence, record_diag, job};
+    cl_check_cb cb = {record_occurrence, record_diag, job, ws};
     const cl_diag *e;
     int rc;
 

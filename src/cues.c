@@ -23,9 +23,13 @@
 
 void cl_cuevec_free(cl_cuevec *v)
 {
+    if (v->cand) {
+        cl_cuevec_free(v->cand);
+        free(v->cand);
+    }
     free(v->v);
-    v->v = NULL;
-    v->n = v->cap = 0;
+    free(v->marks);
+    memset(v, 0, sizeof *v);
 }
 
 static int cue_push(cl_cuevec *out, const cl_cue_def *def, uint32_t start, uint32_t end)
@@ -52,20 +56,18 @@ static int matches_at(const cl_cue_entry *e, const cl_token *toks, size_t n, siz
 
     if (i + e->nwords > n)
         return 0;
-    for (k = 0; k < e->nwords; k++) {
-        const char *w = e->def.inflected ? toks[i + k].stem : toks[i + k].fold;
-        if (!w || strcmp(w, e->words[k]) != 0)
+    for (k = 0; k < e->nwords; k++)
+        if ((e->def.inflected ? toks[i + k].stem_id : toks[i + k].fold_id) != e->word_ids[k])
             return 0;
-    }
     return 1;
 }
 
-/* Add every cue matching at token I, looked up under KEY. */
+/* Add every cue matching at token I, looked up under word KEY. */
 static int candidates_at(const cl_rules *r, const cl_token *toks, size_t n, size_t i,
-                         const char *key, cl_cuevec *cand)
+                         uint32_t key, cl_cuevec *cand)
 {
     const uint32_t *idx;
-    size_t c = cl_rules_candidates(r, key, &idx), k;
+    size_t c = cl_rules_cue_candidates(r, key, &idx), k;
     int rc;
 
     for (k = 0; k < c; k++) {
@@ -140,14 +142,14 @@ static cl_range scope_walk(const cl_token *toks, size_t n, const unsigned char *
 int cl_cues_candidates(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *out)
 {
     size_t i;
-    int rc, stems = cl_rules_need_stems(r);
+    int rc;
 
     out->n = 0;
     for (i = 0; i < n; i++) {
-        if ((rc = candidates_at(r, toks, n, i, toks[i].fold, out)) < 0)
+        if (toks[i].fold_id && (rc = candidates_at(r, toks, n, i, toks[i].fold_id, out)) < 0)
             return rc;
-        if (stems && toks[i].stem && strcmp(toks[i].stem, toks[i].fold) != 0 &&
-            (rc = candidates_at(r, toks, n, i, toks[i].stem, out)) < 0)
+        if (toks[i].stem_id && toks[i].stem_id != toks[i].fold_id &&
+            (rc = candidates_at(r, toks, n, i, toks[i].stem_id, out)) < 0)
             return rc;
     }
     return 0;
@@ -155,25 +157,33 @@ int cl_cues_candidates(const cl_rules *r, const cl_token *toks, size_t n, cl_cue
 
 int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *out)
 {
-    cl_cuevec cand = {0};
-    unsigned char *taken = NULL, *term = NULL; /* term: bit 1 forward, bit 2 backward */
+    unsigned char *taken, *term; /* term: bit 1 forward, bit 2 backward */
+    cl_cuevec *cand;
     size_t i, k;
     int rc = 0;
 
     out->n = 0;
     if (n == 0)
         return 0;
-    if ((rc = cl_cues_candidates(r, toks, n, &cand)) < 0 || cand.n == 0)
-        goto cleanup;
-    taken = calloc(n, 1);
-    term = calloc(n, 1);
-    if (!taken || !term) {
-        rc = cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
-        goto cleanup;
+    if (!out->cand && !(out->cand = calloc(1, sizeof *out->cand)))
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    cand = out->cand;
+    if ((rc = cl_cues_candidates(r, toks, n, cand)) < 0 || cand->n == 0)
+        return rc;
+    if (out->marks_cap < 2 * n) {
+        unsigned char *m = realloc(out->marks, 2 * n);
+        if (!m)
+            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        out->marks = m;
+        out->marks_cap = 2 * n;
     }
-    qsort(cand.v, cand.n, sizeof *cand.v, pick_cmp);
-    for (i = 0; i < cand.n; i++) {
-        const cl_cue *c = &cand.v[i];
+    taken = out->marks;
+    term = out->marks + n;
+    memset(out->marks, 0, 2 * n);
+    if (cand->n > 1)
+        qsort(cand->v, cand->n, sizeof *cand->v, pick_cmp);
+    for (i = 0; i < cand->n; i++) {
+        const cl_cue *c = &cand->v[i];
         for (k = c->tokens.start; k < c->tokens.end && !taken[k]; k++)
             ;
         if (k < c->tokens.end)
@@ -186,9 +196,10 @@ int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *o
                 term[k] |= (unsigned char)bits;
         }
         if ((rc = cue_push(out, c->def, c->tokens.start, c->tokens.end)) < 0)
-            goto cleanup;
+            return rc;
     }
-    qsort(out->v, out->n, sizeof *out->v, pos_cmp);
+    if (out->n > 1)
+        qsort(out->v, out->n, sizeof *out->v, pos_cmp);
     for (i = 0; i < out->n; i++) {
         cl_cue *c = &out->v[i];
         cl_direction d = c->def->direction;
@@ -202,11 +213,7 @@ int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *o
         if (d == CL_DIR_FORWARD || d == CL_DIR_BOTH)
             c->scope[1] = scope_walk(toks, n, term, (long)c->tokens.end, 1, c->def->window);
     }
-cleanup:
-    cl_cuevec_free(&cand);
-    free(taken);
-    free(term);
-    return rc;
+    return 0;
 }
 
 /* Whether a terminator among CUES covers token K and ends scopes running

@@ -40,6 +40,8 @@ struct cl_doc {
     /* per-sentence state, reused */
     cl_arena *arena;
     cl_stemmer *stemmer;
+    int stemmer_lent;     /* STEMMER is the caller's, see cl_doc_lend_stemmer */
+    int use_stems;        /* the analysis needs stems */
     cl_tokvec toks;
     cl_cuevec cues;
     cl_buf text;
@@ -77,6 +79,25 @@ static void advance(cl_doc *d, size_t off)
          * again from the start rather than report a wrong position */
         d->cur_off = d->base;
         d->cur_line = d->cur_col = 1;
+    }
+    if (off > d->cur_off && !memchr(p + d->cur_off, '\r', off - d->cur_off)) {
+        /* no carriage returns: lines end at '\n' only, and the column
+         * counts the code points after the last one */
+        const unsigned char *nl = p + d->cur_off, *last = NULL, *end = p + off;
+        unsigned lines = 0;
+        while ((nl = memchr(nl, '\n', (size_t)(end - nl))) != NULL) {
+            last = nl++;
+            lines++;
+        }
+        if (last) {
+            d->cur_line += lines;
+            d->cur_col = 1 + (unsigned)cl_utf8_count((const char *)last + 1,
+                                                    (size_t)(end - last - 1));
+        } else {
+            d->cur_col += (unsigned)cl_utf8_count((const char *)p + d->cur_off, off - d->cur_off);
+        }
+        d->cur_off = off;
+        return;
     }
     for (i = d->cur_off; i < off; i++) {
         if (p[i] == '\n' || (p[i] == '\r' && (i + 1 >= d->len || p[i + 1] != '\n'))) {
@@ -202,7 +223,8 @@ void cl_doc_free(cl_doc *d)
     free(d->data);
     free(d->spans);
     cl_arena_free(d->arena);
-    cl_stemmer_free(d->stemmer);
+    if (!d->stemmer_lent)
+        cl_stemmer_free(d->stemmer);
     cl_tokvec_free(&d->toks);
     cl_cuevec_free(&d->cues);
     cl_buf_free(&d->text);
@@ -302,6 +324,14 @@ int cl_doc_set_format(cl_doc *d, cl_input_format format)
     return 0;
 }
 
+void cl_doc_lend_stemmer(cl_doc *d, cl_stemmer *st)
+{
+    if (!d->stemmer_lent)
+        cl_stemmer_free(d->stemmer);
+    d->stemmer = st;
+    d->stemmer_lent = st != NULL;
+}
+
 int cl_doc_analyze(cl_doc *d, const cl_rules *rules, cl_split_mode mode, unsigned flags)
 {
     int rc;
@@ -315,8 +345,9 @@ int cl_doc_analyze(cl_doc *d, const cl_rules *rules, cl_split_mode mode, unsigne
     d->flags = flags;
     d->cur_off = d->base; /* the byte-order mark is no column */
     d->cur_line = d->cur_col = 1;
-    if ((flags & CL_ANALYZE_STEMS || ((flags & CL_ANALYZE_CUES) && cl_rules_need_stems(rules))) &&
-        !d->stemmer && (rc = cl_stemmer_new(&d->stemmer)) < 0)
+    d->use_stems = (flags & CL_ANALYZE_STEMS) ||
+                   ((flags & CL_ANALYZE_CUES) && cl_rules_need_stems(rules));
+    if (d->use_stems && !d->stemmer && (rc = cl_stemmer_new(&d->stemmer)) < 0)
         return rc;
     /* spans are offsets in the prose (d->plain) */
     return cl_segment(d->plain, d->plain_len, cl_rules_abbrevs(rules), mode, &d->spans,
@@ -350,6 +381,15 @@ static int normalize(cl_doc *d, cl_span sp)
     if (cl_buf_reserve(&d->text, sp.end - sp.start) < 0 || add_jump(d, 0, sp.start) < 0)
         return CL_ENOMEM;
     while (i < sp.end) {
+        /* copy up to the next line break in one go */
+        const char *nl = memchr(p + i, '\n', sp.end - i);
+        const char *cr = memchr(p + i, '\r', (nl ? (size_t)(nl - p) : sp.end) - i);
+        size_t stop = cr ? (size_t)(cr - p) : nl ? (size_t)(nl - p) : sp.end;
+        memcpy(d->text.data + d->text.len, p + i, stop - i);
+        d->text.len += stop - i;
+        i = stop;
+        if (i >= sp.end)
+            break;
         if (p[i] == '\n' || p[i] == '\r') {
             while (d->text.len && (d->text.data[d->text.len - 1] == ' ' ||
                                    d->text.data[d->text.len - 1] == '\t'))
@@ -369,6 +409,7 @@ static int normalize(cl_doc *d, cl_span sp)
 
 int cl_doc_next(cl_doc *d, const cl_sentence **out)
 {
+    const cl_strtab *vocab;
     cl_sentence *s = &d->sent;
     cl_span sp;
     size_t i;
@@ -425,12 +466,23 @@ int cl_doc_next(cl_doc *d, const cl_sentence **out)
     s->end_column = d->cur_col;
     if ((rc = cl_tokenize(d->arena, s->text, s->len, &d->toks)) < 0)
         return rc;
-    if (d->stemmer) {
-        for (i = 0; i < d->toks.n; i++) {
-            cl_token *t = &d->toks.v[i];
-            t->stem = t->kind == CL_TOK_WORD ? cl_stem(d->stemmer, d->arena, t->fold) : t->fold;
-            if (!t->stem)
-                return CL_ENOMEM;
+    /* each word once through the vocabulary (and the stem cache): cues
+     * and claims then compare numbers */
+    vocab = cl_rules_vocab(d->rules);
+    if (d->use_stems)
+        cl_stemmer_reserve(d->stemmer, d->toks.n);
+    for (i = 0; i < d->toks.n; i++) {
+        cl_token *t = &d->toks.v[i];
+        uint64_t h = cl_str_hash(t->fold);
+        t->fold_id = cl_strtab_find_hashed(vocab, t->fold, h);
+        if (!d->use_stems) {
+            t->stem = NULL;
+            t->stem_id = 0;
+        } else if (t->kind != CL_TOK_WORD) {
+            t->stem = t->fold;
+            t->stem_id = t->fold_id;
+        } else if (!(t->stem = cl_stem_lookup(d->stemmer, vocab, t->fold, h, &t->stem_id))) {
+            return CL_ENOMEM;
         }
     }
     s->tokens = d->toks.v;

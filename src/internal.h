@@ -75,6 +75,7 @@ int cl_read_file(const char *path, char **out, size_t *len);
 typedef struct cl_strtab {
     const char **keys;
     uint32_t *ids;
+    uint64_t *hashes;
     size_t cap, n;
 } cl_strtab;
 
@@ -83,6 +84,23 @@ uint32_t cl_strtab_intern(cl_strtab *t, const char *s);
 
 /* The number of S, or 0 when it is not in the table. */
 uint32_t cl_strtab_find(const cl_strtab *t, const char *s);
+
+/* Whether the strings A and B are equal; inline, for the short words of
+ * the hot path, where a call to strcmp costs more than the comparison. */
+static inline int cl_streq(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
+/* The same, for a caller that already has HASH = cl_str_hash(S). */
+uint32_t cl_strtab_find_hashed(const cl_strtab *t, const char *s, uint64_t hash);
+
+/* The hash the string table uses (64-bit FNV-1a of the bytes of S). */
+uint64_t cl_str_hash(const char *s);
 
 void cl_strtab_free(cl_strtab *t);
 
@@ -176,6 +194,22 @@ void cl_stemmer_free(cl_stemmer *s);
  * Stems are cached in S, so a repeated word is not stemmed again. */
 const char *cl_stem(cl_stemmer *s, cl_arena *arena, const char *word);
 
+/* Stem of the NUL-terminated folded word WORD, whose cl_str_hash is HASH,
+ * without a copy: the string is owned by S and stays valid until the cache
+ * is emptied (see cl_stemmer_reserve). *ID gets the stem's number in VOCAB
+ * (0 when it is not there; VOCAB may be NULL). NULL when out of memory. */
+const char *cl_stem_lookup(cl_stemmer *s, const cl_strtab *vocab, const char *word,
+                           uint64_t hash, uint32_t *id);
+
+/* Promise that the next N lookups need their stems together: empties the
+ * cache now if it could fill before they are done. */
+void cl_stemmer_reserve(cl_stemmer *s, size_t n);
+
+/* Have document D use the stemmer ST (NULL: none; D makes its own when
+ * analysis needs one) instead of its own; ST stays the caller's, and must
+ * outlive D's analysis. */
+void cl_doc_lend_stemmer(cl_doc *d, cl_stemmer *st);
+
 /* ---- rules.c ---------------------------------------------------------- */
 
 /* A compiled cue: its definition and the words of its phrase (folded forms,
@@ -183,12 +217,19 @@ const char *cl_stem(cl_stemmer *s, cl_arena *arena, const char *word);
 typedef struct cl_cue_entry {
     cl_cue_def def;
     const char **words;
+    uint32_t *word_ids; /* WORDS numbered in the rules' vocabulary */
     uint32_t nwords;
 } cl_cue_entry;
 
-/* Indices of the cues whose first word is KEY (a folded form or a stem),
- * longest phrase first; returns their number and points *OUT at them. */
-size_t cl_rules_candidates(const cl_rules *r, const char *key, const uint32_t **out);
+/* Indices of the cues whose first word is word ID of the vocabulary (a
+ * folded form or a stem), longest phrase first; returns their number and
+ * points *OUT at them (0 for ID 0). */
+size_t cl_rules_cue_candidates(const cl_rules *r, uint32_t id, const uint32_t **out);
+
+/* The rules' vocabulary: every word a cue phrase or a claim pattern names
+ * (folded forms, and stems for inflected words), numbered from 1. Owned by
+ * R; built by cl_rules_compile. */
+const cl_strtab *cl_rules_vocab(const cl_rules *r);
 
 /* The I-th compiled cue. */
 const cl_cue_entry *cl_rules_entry(const cl_rules *r, uint32_t i);
@@ -481,6 +522,10 @@ int cl_format_message(cl_buf *b, const cl_claim *c, cl_status status, const cl_s
 typedef struct cl_cuevec {
     cl_cue *v;
     size_t n, cap;
+    /* scratch of cl_cues_find, kept for the next sentence */
+    struct cl_cuevec *cand;
+    unsigned char *marks;
+    size_t marks_cap;
 } cl_cuevec;
 
 /* Find the cues of RULES among the N tokens TOKS (stems filled when

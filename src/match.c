@@ -145,10 +145,8 @@ static int number_words(cl_matcher *m, const cl_sentence *s)
     }
     for (i = 0; i < s->ntokens; i++) {
         const cl_token *t = &s->tokens[i];
-        m->fold_ids[i] = cl_strtab_find(&m->index->vocab, t->fold);
-        m->stem_ids[i] = !t->stem                    ? 0
-                         : strcmp(t->stem, t->fold) == 0 ? m->fold_ids[i]
-                                                         : cl_strtab_find(&m->index->vocab, t->stem);
+        m->fold_ids[i] = t->fold_id;
+        m->stem_ids[i] = t->stem_id;
     }
     return 0;
 }

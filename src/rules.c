@@ -22,11 +22,6 @@
 
 #define CL_NS "urn:claimlint:rules:1"
 
-struct index_slot {
-    const char *key;       /* NULL: empty */
-    uint32_t first, count; /* range in order[] */
-};
-
 struct cl_rules {
     cl_diag_fn diag;
     void *diag_ud;
@@ -42,8 +37,8 @@ struct cl_rules {
     int need_stems;
     int errors;
     uint32_t *order;            /* cue indices grouped by first word */
-    struct index_slot *slots;
-    size_t nslots;              /* power of two */
+    uint32_t *cue_start;        /* ORDER[cue_start[id] .. cue_start[id + 1]):
+                                 * the cues whose first word is word ID */
     cl_abbrevs *abbrevs;
     cl_claim_impl **claims;     /* arena-allocated, stable addresses */
     size_t nclaims, claims_cap;
@@ -110,7 +105,7 @@ void cl_rules_free(cl_rules *r)
     free(r->loaded);
     free(r->cues);
     free(r->order);
-    free(r->slots);
+    free(r->cue_start);
     cl_abbrevs_free(r->abbrevs);
     cl_arena_free(r->arena);
     free(r);
@@ -1008,35 +1003,17 @@ static int load_abbrevs(cl_rules *r)
 
 /* ---- the cue index ------------------------------------------------------- */
 
-static uint64_t hash_str(const char *s)
+size_t cl_rules_cue_candidates(const cl_rules *r, uint32_t id, const uint32_t **out)
 {
-    uint64_t h = 1469598103934665603ULL;
-
-    while (*s)
-        h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-    return h;
+    if (!r->cue_start || !id || id > r->cindex.vocab.n)
+        return 0;
+    *out = r->order + r->cue_start[id];
+    return r->cue_start[id + 1] - r->cue_start[id];
 }
 
-static struct index_slot *find_slot(const cl_rules *r, const char *key)
+const cl_strtab *cl_rules_vocab(const cl_rules *r)
 {
-    size_t mask = r->nslots - 1, i = (size_t)hash_str(key) & mask;
-
-    while (r->slots[i].key && strcmp(r->slots[i].key, key) != 0)
-        i = (i + 1) & mask;
-    return &r->slots[i];
-}
-
-size_t cl_rules_candidates(const cl_rules *r, const char *key, const uint32_t **out)
-{
-    struct index_slot *s;
-
-    if (!r->nslots)
-        return 0;
-    s = find_slot(r, key);
-    if (!s->key)
-        return 0;
-    *out = r->order + s->first;
-    return s->count;
+    return &r->cindex.vocab;
 }
 
 /* Tokenize each phrase into its words (stems for inflected cues). */
@@ -1055,7 +1032,8 @@ static int compile_phrases(cl_rules *r, cl_stemmer *st)
             continue;
         }
         e->words = cl_arena_alloc(r->arena, tv.n * sizeof *e->words);
-        if (!e->words) {
+        e->word_ids = cl_arena_alloc(r->arena, tv.n * sizeof *e->word_ids);
+        if (!e->words || !e->word_ids) {
             rc = CL_ENOMEM;
             goto cleanup;
         }
@@ -1069,6 +1047,10 @@ static int compile_phrases(cl_rules *r, cl_stemmer *st)
                 }
                 r->need_stems = 1;
             }
+            if (!(e->word_ids[k] = cl_strtab_intern(&r->cindex.vocab, e->words[k]))) {
+                rc = CL_ENOMEM;
+                goto cleanup;
+            }
         }
     }
 cleanup:
@@ -1077,18 +1059,16 @@ cleanup:
 }
 
 struct order_item {
-    const char *key;
-    uint32_t nwords, idx;
+    uint32_t key, nwords, idx;
 };
 
 /* By first word, then longest phrase first, then file order. */
 static int order_cmp(const void *a, const void *b)
 {
     const struct order_item *x = a, *y = b;
-    int c = strcmp(x->key, y->key);
 
-    if (c)
-        return c;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
     if (x->nwords != y->nwords)
         return x->nwords > y->nwords ? -1 : 1;
     return x->idx < y->idx ? -1 : 1;
@@ -1098,7 +1078,7 @@ int cl_rules_compile(cl_rules *r)
 {
     struct order_item *items;
     cl_stemmer *st = NULL;
-    size_t i, n = 0, slots;
+    size_t i, n = 0;
     int rc;
 
     if (r->compiled)
@@ -1122,33 +1102,26 @@ int cl_rules_compile(cl_rules *r)
     if (r->errors)
         return CL_ESCHEMA;
     r->order = malloc((r->ncues ? r->ncues : 1) * sizeof *r->order);
-    for (slots = 16; slots < r->ncues * 2; slots *= 2)
-        ;
-    r->slots = calloc(slots, sizeof *r->slots);
-    if (!r->order || !r->slots)
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
-    r->nslots = slots;
+    r->cue_start = calloc(r->cindex.vocab.n + 2, sizeof *r->cue_start);
     items = malloc((r->ncues ? r->ncues : 1) * sizeof *items);
-    if (!items)
+    if (!r->order || !r->cue_start || !items) {
+        free(items);
         return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    }
     for (i = 0; i < r->ncues; i++) {
-        items[n].key = r->cues[i].words[0];
+        if (!r->cues[i].nwords)
+            continue;
+        items[n].key = r->cues[i].word_ids[0];
         items[n].nwords = r->cues[i].nwords;
         items[n++].idx = (uint32_t)i;
+        r->cue_start[items[n - 1].key + 1]++;
     }
     qsort(items, n, sizeof *items, order_cmp);
     for (i = 0; i < n; i++)
         r->order[i] = items[i].idx;
     free(items);
-    for (i = 0; i < n; i++) {
-        const char *key = r->cues[r->order[i]].words[0];
-        struct index_slot *s = find_slot(r, key);
-        if (!s->key) {
-            s->key = key;
-            s->first = (uint32_t)i;
-        }
-        s->count++;
-    }
+    for (i = 1; i <= r->cindex.vocab.n + 1; i++)
+        r->cue_start[i] += r->cue_start[i - 1];
     r->compiled = 1;
     return 0;
 }

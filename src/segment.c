@@ -705,6 +705,25 @@ static int scan_line(seg *s, size_t i, size_t end)
 
     s->word = NONE;
     while (i < end) {
+        unsigned char b = (unsigned char)s->t[i];
+        if (b > ' ' && b < 0x80 && b != '.' && b != '!' && b != '?') {
+            /* a run of ASCII that neither ends a word nor a sentence */
+            if (s->word == NONE)
+                s->word = i;
+            if (s->start == NONE)
+                s->start = i;
+            do
+                i++;
+            while (i < end && (b = (unsigned char)s->t[i]) > ' ' && b < 0x80 && b != '.' &&
+                   b != '!' && b != '?');
+            s->last = i;
+            continue;
+        }
+        if (b == ' ') {
+            s->word = NONE;
+            i++;
+            continue;
+        }
         c = dec(s, i, &len);
         if (is_space(c)) {
             s->word = NONE;

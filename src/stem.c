@@ -9,26 +9,52 @@
 
 #include "internal.h"
 
-enum { CACHE_SLOTS = 1 << 16, CACHE_MAX = CACHE_SLOTS / 2 };
+/* The table starts small (a short document needs few words) and doubles
+ * while it is at most half full, up to MAX_SLOTS, enough for the
+ * vocabulary of a large corpus. */
+enum { FIRST_SLOTS = 1 << 12, MAX_SLOTS = 1 << 18, CACHE_MAX = MAX_SLOTS / 2 };
 
 struct cache_slot {
     const char *word, *stem; /* in the cache arena; word NULL: empty */
+    uint64_t hash;           /* of WORD */
+    uint32_t id;             /* of STEM in the vocabulary */
 };
 
 struct cl_stemmer {
     struct sb_stemmer *sb;
     struct cache_slot *cache;
-    size_t cached;
+    size_t slots, cached;
     cl_arena *arena;
+    const cl_strtab *vocab; /* the one the cached ids are numbers in */
 };
 
-static uint64_t word_hash(const char *s)
+static void cache_clear(cl_stemmer *s)
 {
-    uint64_t h = 1469598103934665603ULL;
+    memset(s->cache, 0, s->slots * sizeof *s->cache);
+    cl_arena_reset(s->arena);
+    s->cached = 0;
+}
 
-    while (*s)
-        h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-    return h;
+/* Double the table; the words and stems stay where they are. 0 or
+ * CL_ENOMEM (then the table is as it was). */
+static int cache_grow(cl_stemmer *s)
+{
+    size_t slots = s->slots * 2, i, k;
+    struct cache_slot *t = calloc(slots, sizeof *t);
+
+    if (!t)
+        return CL_ENOMEM;
+    for (i = 0; i < s->slots; i++) {
+        if (!s->cache[i].word)
+            continue;
+        for (k = (size_t)s->cache[i].hash & (slots - 1); t[k].word; k = (k + 1) & (slots - 1))
+            ;
+        t[k] = s->cache[i];
+    }
+    free(s->cache);
+    s->cache = t;
+    s->slots = slots;
+    return 0;
 }
 
 int cl_stemmer_new(cl_stemmer **out)
@@ -39,7 +65,8 @@ int cl_stemmer_new(cl_stemmer **out)
     if (!s)
         return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
     s->sb = sb_stemmer_new("english", "UTF_8");
-    s->cache = calloc(CACHE_SLOTS, sizeof *s->cache);
+    s->slots = FIRST_SLOTS;
+    s->cache = calloc(s->slots, sizeof *s->cache);
     s->arena = cl_arena_new();
     if (!s->sb || !s->cache || !s->arena) {
         cl_stemmer_free(s);
@@ -60,37 +87,64 @@ void cl_stemmer_free(cl_stemmer *s)
     free(s);
 }
 
-const char *cl_stem(cl_stemmer *s, cl_arena *arena, const char *word)
+void cl_stemmer_reserve(cl_stemmer *s, size_t n)
 {
-    size_t n = strlen(word), i = (size_t)word_hash(word) & (CACHE_SLOTS - 1);
-    const sb_symbol *r;
-    const char *stem;
+    if (s->cached + n > CACHE_MAX)
+        cache_clear(s);
+}
 
-    while (s->cache[i].word) {
-        if (strcmp(s->cache[i].word, word) == 0)
-            return cl_arena_strndup(arena, s->cache[i].stem, strlen(s->cache[i].stem));
-        i = (i + 1) & (CACHE_SLOTS - 1);
+const char *cl_stem_lookup(cl_stemmer *s, const cl_strtab *vocab, const char *word,
+                           uint64_t hash, uint32_t *id)
+{
+    size_t n, i = (size_t)hash & (s->slots - 1);
+    struct cache_slot *slot;
+    const sb_symbol *r;
+
+    if (vocab != s->vocab) {
+        if (s->cached)
+            cache_clear(s);
+        s->vocab = vocab;
     }
+    while ((slot = &s->cache[i])->word) {
+        if (slot->hash == hash && cl_streq(slot->word, word)) {
+            *id = slot->id;
+            return slot->stem;
+        }
+        i = (i + 1) & (s->slots - 1);
+    }
+    n = strlen(word);
     r = sb_stemmer_stem(s->sb, (const sb_symbol *)word, (int)n);
     if (!r) {
         cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
         return NULL;
     }
     if (s->cached >= CACHE_MAX) {
-        /* full: start again (callers hold copies, never the cache's own) */
-        memset(s->cache, 0, CACHE_SLOTS * sizeof *s->cache);
-        cl_arena_reset(s->arena);
-        s->cached = 0;
-        i = (size_t)word_hash(word) & (CACHE_SLOTS - 1);
-    }
-    stem = cl_arena_strndup(s->arena, (const char *)r, (size_t)sb_stemmer_length(s->sb));
-    s->cache[i].word = cl_arena_strndup(s->arena, word, n);
-    if (!stem || !s->cache[i].word) {
-        s->cache[i].word = NULL;
+        /* full: start again (see cl_stemmer_reserve) */
+        cache_clear(s);
+    } else if ((s->cached + 1) * 2 > s->slots && cache_grow(s) < 0) {
         cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
         return NULL;
     }
-    s->cache[i].stem = stem;
+    for (i = (size_t)hash & (s->slots - 1); s->cache[i].word; i = (i + 1) & (s->slots - 1))
+        ;
+    slot = &s->cache[i];
+    slot->stem = cl_arena_strndup(s->arena, (const char *)r, (size_t)sb_stemmer_length(s->sb));
+    slot->word = slot->stem ? cl_arena_strndup(s->arena, word, n) : NULL;
+    if (!slot->word) {
+        cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return NULL;
+    }
+    slot->hash = hash;
+    slot->id = vocab ? cl_strtab_find(vocab, slot->stem) : 0;
     s->cached++;
-    return cl_arena_strndup(arena, stem, strlen(stem));
+    *id = slot->id;
+    return slot->stem;
+}
+
+const char *cl_stem(cl_stemmer *s, cl_arena *arena, const char *word)
+{
+    uint32_t id;
+    const char *stem = cl_stem_lookup(s, s->vocab, word, cl_str_hash(word), &id);
+
+    return stem ? cl_arena_strndup(arena, stem, strlen(stem)) : NULL;
 }

@@ -42,6 +42,19 @@ static int is_alnum(int32_t c)
     return cl_uc_is_letter(c) || cl_uc_is_digit(c);
 }
 
+/* ASCII letters and digits, without a call: most of the prose is ASCII. */
+static int ascii_alnum(unsigned char b)
+{
+    return (unsigned)((b | 32) - 'a') < 26 || (unsigned)(b - '0') < 10;
+}
+
+/* The bytes that may follow the first run of letters and digits of an
+ * address (see may_be_address). */
+static int address_joiner(unsigned char b)
+{
+    return b == '.' || b == '@' || b == '_' || b == '+' || b == '-' || b == ':';
+}
+
 /* Code point at byte I of TEXT (0 past the end); *W gets its length. */
 static int32_t peek(const char *text, size_t len, size_t i, size_t *w)
 {
@@ -52,10 +65,20 @@ static int32_t peek(const char *text, size_t len, size_t i, size_t *w)
     return cl_utf8_decode(text + i, len - i, w);
 }
 
-/* Write the case-folded form of TEXT[0..N) into ARENA: lower case, curly
- * apostrophes straightened. ASCII takes a fast path; anything else goes
- * through libunistring's full case mapping. */
-static char *fold(cl_arena *arena, const char *s, size_t n)
+/* Where the folded forms of a sentence's tokens go: ASCII ones into one
+ * block taken from the arena per sentence (an ASCII token folds to as many
+ * bytes as it has, so the text's length plus a NUL per token is enough),
+ * others into the arena itself. */
+typedef struct folds {
+    cl_arena *arena;
+    char *buf;
+    size_t used, cap;
+} folds;
+
+/* Write the case-folded form of TEXT[0..N): lower case, curly apostrophes
+ * straightened. ASCII takes a fast path; anything else goes through
+ * libunistring's full case mapping. */
+static char *fold(folds *fs, const char *s, size_t n)
 {
     size_t i, outlen = 0;
     char *out;
@@ -65,9 +88,12 @@ static char *fold(cl_arena *arena, const char *s, size_t n)
     for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
         ;
     if (i == n) {
-        out = cl_arena_alloc(arena, n + 1);
-        if (!out)
+        if (fs->cap - fs->used > n) {
+            out = fs->buf + fs->used;
+            fs->used += n + 1;
+        } else if (!(out = cl_arena_alloc(fs->arena, n + 1))) {
             return NULL;
+        }
         for (i = 0; i < n; i++)
             out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
         out[n] = '\0';
@@ -91,13 +117,16 @@ static char *fold(cl_arena *arena, const char *s, size_t n)
         cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
         return NULL;
     }
-    out = cl_arena_strndup(arena, (const char *)mapped, outlen);
+    out = cl_arena_strndup(fs->arena, (const char *)mapped, outlen);
     free(mapped);
     return out;
 }
 
-static int push(cl_arena *arena, cl_tokvec *out, const char *text, size_t start, size_t end,
-                uint32_t cstart, cl_token_kind kind, const char *fold_override)
+/* Append the token TEXT[start..end) of KIND at code point CSTART; FOLDED
+ * is its folded form when the caller has it (a string that outlives the
+ * sentence: FS's or a literal), NULL to fold it here. */
+static int push(folds *fs, cl_tokvec *out, const char *text, size_t start, size_t end,
+                uint32_t cstart, cl_token_kind kind, const char *folded)
 {
     cl_token *t;
 
@@ -115,9 +144,9 @@ static int push(cl_arena *arena, cl_tokvec *out, const char *text, size_t start,
     t->cstart = cstart;
     t->cend = cstart + (uint32_t)cl_utf8_count(text + start, end - start);
     t->kind = kind;
-    t->fold = fold_override ? cl_arena_strndup(arena, fold_override, strlen(fold_override))
-                            : fold(arena, text + start, end - start);
+    t->fold = folded ? folded : fold(fs, text + start, end - start);
     t->stem = NULL;
+    t->fold_id = t->stem_id = 0;
     if (!t->fold)
         return CL_ENOMEM;
     out->n++;
@@ -177,36 +206,27 @@ static size_t scan_address(const char *text, size_t len, size_t i, cl_token_kind
 
 /* A cheap test before scan_address: an address starts with "http", "www"
  * or a run of ASCII letters and digits followed by one of . @ _ + - :
- * (an e-mail's local part, a scheme). Most words are followed by a space
- * or punctuation and fail here, which keeps the tokenizer from scanning
- * every word twice. */
-static int may_be_address(const char *text, size_t len, size_t i)
+ * (an e-mail's local part, a scheme). RUN_END ends the run of ASCII
+ * letters and digits that starts at I. Most words are followed by a space
+ * or punctuation and fail here. */
+static int may_be_address(const char *text, size_t len, size_t i, size_t run_end)
 {
-    size_t j = i;
-
-    while (j < len && j - i < 256) {
-        unsigned char c = (unsigned char)text[j] | 32;
-        if (!(c >= 'a' && c <= 'z') && !(text[j] >= '0' && text[j] <= '9'))
-            break;
-        j++;
-    }
-    return j > i && j < len && strchr(".@_+-:", text[j]) && text[j] != '\0';
+    return run_end > i && run_end - i <= 256 && run_end < len &&
+           address_joiner((unsigned char)text[run_end]);
 }
 
 /* Clitics split from the end of a word, PTB style. */
-static size_t clitic_len(const char *fold_word, size_t n, const char **base_fold)
+static size_t clitic_len(const char *fold_word, size_t n)
 {
     static const char *const clitics[] = {"'s", "'re", "'ve", "'ll", "'d", "'m"};
-    size_t k, cl;
+    static const size_t lens[] = {2, 3, 3, 3, 2, 2};
+    size_t k;
 
-    *base_fold = NULL;
-    if (n > 3 && strcmp(fold_word + n - 3, "n't") == 0)
+    if (n > 3 && memcmp(fold_word + n - 3, "n't", 3) == 0)
         return 3;
-    for (k = 0; k < sizeof clitics / sizeof clitics[0]; k++) {
-        cl = strlen(clitics[k]);
-        if (n > cl && strcmp(fold_word + n - cl, clitics[k]) == 0)
-            return cl;
-    }
+    for (k = 0; k < sizeof clitics / sizeof clitics[0]; k++)
+        if (n > lens[k] && memcmp(fold_word + n - lens[k], clitics[k], lens[k]) == 0)
+            return lens[k];
     return 0;
 }
 
@@ -225,10 +245,10 @@ static const char *nt_base(const char *base, size_t n)
 }
 
 /* Emit the word TEXT[start..end), splitting clitics and "cannot". */
-static int push_word(cl_arena *arena, cl_tokvec *out, const char *text, size_t start, size_t end,
+static int push_word(folds *fs, cl_tokvec *out, const char *text, size_t start, size_t end,
                      uint32_t cstart, cl_token_kind kind)
 {
-    char *f = fold(arena, text + start, end - start);
+    char *f = fold(fs, text + start, end - start);
     size_t n, cl, base_bytes, k;
     const char *base_fold;
     char tmp[8];
@@ -237,14 +257,15 @@ static int push_word(cl_arena *arena, cl_tokvec *out, const char *text, size_t s
     if (!f)
         return CL_ENOMEM;
     n = strlen(f);
-    if (kind == CL_TOK_WORD && n == 6 && strcmp(f, "cannot") == 0) {
-        if ((rc = push(arena, out, text, start, start + 3, cstart, kind, "can")) < 0)
+    if (kind == CL_TOK_WORD && n == 6 && memcmp(f, "cannot", 6) == 0) {
+        if ((rc = push(fs, out, text, start, start + 3, cstart, kind, "can")) < 0)
             return rc;
-        return push(arena, out, text, start + 3, end, cstart + 3, kind, "not");
+        return push(fs, out, text, start + 3, end, cstart + 3, kind, "not");
     }
-    cl = kind == CL_TOK_WORD ? clitic_len(f, n, &base_fold) : 0;
+    /* every clitic has an apostrophe, straightened by fold() */
+    cl = kind == CL_TOK_WORD && n > 2 && memchr(f + 1, '\'', n - 1) ? clitic_len(f, n) : 0;
     if (!cl)
-        return push(arena, out, text, start, end, cstart, kind, f);
+        return push(fs, out, text, start, end, cstart, kind, f);
     /* The clitic is cl code points long; the apostrophe may be 3 bytes. */
     base_bytes = end - start;
     for (k = 0; k < cl; k++) {
@@ -261,10 +282,10 @@ static int push_word(cl_arena *arena, cl_tokvec *out, const char *text, size_t s
             base_fold = nt_base(tmp, bl);
         }
     }
-    rc = push(arena, out, text, start, start + base_bytes, cstart, kind, base_fold);
+    rc = push(fs, out, text, start, start + base_bytes, cstart, kind, base_fold);
     if (rc < 0)
         return rc;
-    return push(arena, out, text, start + base_bytes, end, out->v[out->n - 1].cend, kind,
+    return push(fs, out, text, start + base_bytes, end, out->v[out->n - 1].cend, kind,
                 f + n - cl);
 }
 
@@ -274,27 +295,57 @@ int cl_tokenize(cl_arena *arena, const char *text, size_t len, cl_tokvec *out)
     uint32_t cpos = 0;
     int32_t c, d;
     cl_token_kind kind;
+    folds fs_, *fs = &fs_;
     int rc;
 
     out->n = 0;
+    fs->arena = arena;
+    fs->used = 0;
+    fs->cap = 2 * len + 1;
+    if (!(fs->buf = cl_arena_alloc(arena, fs->cap)))
+        return CL_ENOMEM;
     while (i < len) {
-        c = peek(text, len, i, &w);
+        unsigned char b = (unsigned char)text[i];
+        if (b == ' ') {
+            i++;
+            cpos++;
+            continue;
+        }
+        if (b < 0x80) {
+            c = b;
+            w = 1;
+        } else {
+            c = peek(text, len, i, &w);
+        }
         if (cl_uc_is_space(c)) {
             i += w;
             cpos++;
             continue;
         }
-        if (may_be_address(text, len, i) && (j = scan_address(text, len, i, &kind)) > 0) {
-            if ((rc = push(arena, out, text, i, i + j, cpos, kind, NULL)) < 0)
+        /* the run of ASCII letters and digits at I, if any */
+        for (j = i; j < len && ascii_alnum((unsigned char)text[j]); j++)
+            ;
+        if (may_be_address(text, len, i, j) && (w2 = scan_address(text, len, i, &kind)) > 0) {
+            if ((rc = push(fs, out, text, i, i + w2, cpos, kind, NULL)) < 0)
                 return rc;
-        } else if (is_alnum(c)) {
+        } else if (j > i || is_alnum(c)) {
             kind = cl_uc_is_digit(c) ? CL_TOK_NUMBER : CL_TOK_WORD;
-            j = i + w;
+            if (j == i)
+                j = i + w;
             for (;;) {
-                d = peek(text, len, j, &w2);
-                if (is_alnum(d)) {
-                    j += w2;
-                    continue;
+                if (j < len && (unsigned char)text[j] < 0x80) {
+                    d = (unsigned char)text[j];
+                    w2 = 1;
+                    if (ascii_alnum((unsigned char)d)) {
+                        j++;
+                        continue;
+                    }
+                } else {
+                    d = peek(text, len, j, &w2);
+                    if (is_alnum(d)) {
+                        j += w2;
+                        continue;
+                    }
                 }
                 /* joiners that need an alphanumeric right after them */
                 if (is_apostrophe(d) || is_hyphen(d) || d == '_' ||
@@ -327,7 +378,7 @@ int cl_tokenize(cl_arena *arena, const char *text, size_t len, cl_tokvec *out)
                     j = k < len && text[k] == '.' ? k + 1 : k;
                 }
             }
-            if ((rc = push_word(arena, out, text, i, j, cpos, kind)) < 0)
+            if ((rc = push_word(fs, out, text, i, j, cpos, kind)) < 0)
                 return rc;
         } else {
             /* punctuation: runs of ! and ?, "...", "--" stay together */
@@ -339,11 +390,12 @@ int cl_tokenize(cl_arena *arena, const char *text, size_t len, cl_tokvec *out)
                 while (j < len && text[j] == (char)c)
                     j++;
             }
-            kind = (c < 0x80 && strchr("$%&+<=>^|~#@*/\\`", (int)c)) ? CL_TOK_SYMBOL : CL_TOK_PUNCT;
+            kind = (c < 0x80 && c != 0 && strchr("$%&+<=>^|~#@*/\\`", (int)c)) ? CL_TOK_SYMBOL
+                                                                               : CL_TOK_PUNCT;
             if (c >= 0x80 && !cl_uc_is_letter(c))
                 kind = (c == 0x20AC || c == 0xA3 || c == 0xA5 || c == 0xB0) ? CL_TOK_SYMBOL
                                                                         : CL_TOK_PUNCT;
-            if ((rc = push(arena, out, text, i, j, cpos, kind, NULL)) < 0)
+            if ((rc = push(fs, out, text, i, j, cpos, kind, NULL)) < 0)
                 return rc;
         }
         cpos = out->v[out->n - 1].cend;

@@ -5,6 +5,8 @@
  * follows the Unicode Character Database. */
 #include <unictype.h>
 
+#include <string.h>
+
 #include "internal.h"
 
 int32_t cl_utf8_decode(const char *str, size_t n, size_t *len)
@@ -69,12 +71,20 @@ size_t cl_utf8_invalid(const char *s, size_t n)
 
 size_t cl_utf8_count(const char *s, size_t n)
 {
-    size_t i, count = 0;
+    const uint64_t high = 0x8080808080808080ULL;
+    size_t i = 0, cont = 0;
 
-    for (i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            count++;
-    return count;
+    /* eight bytes at a time: a continuation byte is 10xxxxxx, so its top
+     * bit is set and the next bit is clear */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (x & high)
+            cont += (size_t)__builtin_popcountll(x & ~(x << 1) & high);
+    }
+    for (; i < n; i++)
+        cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return n - cont;
 }
 
 int cl_uc_is_letter(int32_t c)

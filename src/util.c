@@ -180,7 +180,7 @@ void cl_arena_free(cl_arena *a)
 
 /* ---- string table ---------------------------------------------------------- */
 
-static uint64_t strtab_hash(const char *s)
+uint64_t cl_str_hash(const char *s)
 {
     uint64_t h = 1469598103934665603ULL;
 
@@ -189,28 +189,34 @@ static uint64_t strtab_hash(const char *s)
     return h;
 }
 
-static size_t strtab_slot(const cl_strtab *t, const char *s)
+static size_t strtab_slot_h(const cl_strtab *t, const char *s, uint64_t h)
 {
-    size_t mask = t->cap - 1, i = (size_t)strtab_hash(s) & mask;
+    size_t mask = t->cap - 1, i = (size_t)h & mask;
 
-    while (t->keys[i] && strcmp(t->keys[i], s) != 0)
+    while (t->keys[i] && (t->hashes[i] != h || !cl_streq(t->keys[i], s)))
         i = (i + 1) & mask;
     return i;
 }
 
 uint32_t cl_strtab_find(const cl_strtab *t, const char *s)
 {
+    return cl_strtab_find_hashed(t, s, cl_str_hash(s));
+}
+
+uint32_t cl_strtab_find_hashed(const cl_strtab *t, const char *s, uint64_t hash)
+{
     size_t i;
 
     if (!t->cap)
         return 0;
-    i = strtab_slot(t, s);
+    i = strtab_slot_h(t, s, hash);
     return t->keys[i] ? t->ids[i] : 0;
 }
 
 uint32_t cl_strtab_intern(cl_strtab *t, const char *s)
 {
     size_t i;
+    uint64_t h;
 
     if ((t->n + 1) * 2 > t->cap) {
         cl_strtab bigger = {0};
@@ -218,25 +224,30 @@ uint32_t cl_strtab_intern(cl_strtab *t, const char *s)
         bigger.cap = t->cap ? t->cap * 2 : 64;
         bigger.keys = calloc(bigger.cap, sizeof *bigger.keys);
         bigger.ids = calloc(bigger.cap, sizeof *bigger.ids);
-        if (!bigger.keys || !bigger.ids) {
+        bigger.hashes = calloc(bigger.cap, sizeof *bigger.hashes);
+        if (!bigger.keys || !bigger.ids || !bigger.hashes) {
             free(bigger.keys);
             free(bigger.ids);
+            free(bigger.hashes);
             cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
             return 0;
         }
         for (k = 0; k < t->cap; k++)
             if (t->keys[k]) {
-                i = strtab_slot(&bigger, t->keys[k]);
+                i = strtab_slot_h(&bigger, t->keys[k], t->hashes[k]);
                 bigger.keys[i] = t->keys[k];
                 bigger.ids[i] = t->ids[k];
+                bigger.hashes[i] = t->hashes[k];
             }
         bigger.n = t->n;
         cl_strtab_free(t);
         *t = bigger;
     }
-    i = strtab_slot(t, s);
+    h = cl_str_hash(s);
+    i = strtab_slot_h(t, s, h);
     if (!t->keys[i]) {
         t->keys[i] = s;
+        t->hashes[i] = h;
         t->ids[i] = (uint32_t)++t->n;
     }
     return t->ids[i];
@@ -246,6 +257,7 @@ void cl_strtab_free(cl_strtab *t)
 {
     free(t->keys);
     free(t->ids);
+    free(t->hashes);
     memset(t, 0, sizeof *t);
 }
 

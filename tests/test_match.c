@@ -52,7 +52,7 @@ static void warn(const cl_diag *d, void *ud)
 static void run(const cl_rules *r, const char *text, cl_split_mode mode, struct collected *c)
 {
     cl_doc *doc = NULL;
-    cl_check_cb cb = {collect, warn, c};
+    cl_check_cb cb = {collect, warn, c, NULL};
 
     memset(c, 0, sizeof *c);
     ck_assert_int_eq(cl_doc_new(&doc, "t.txt", text, strlen(text)), 0);
