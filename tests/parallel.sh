@@ -7,8 +7,8 @@
 # per-claim counts of the docs' `sort | uniq -c` recipe must agree.
 # Environment, as for golden.sh: CLAIMLINT (the program), CLAIMLINT_SRCDIR
 # (the source tree, where this runs), CLAIMLINT_DATADIR (its data).
-# GNU parallel is required (Debian package `parallel', installed by
-# scripts/deps): without it every case fails.
+# GNU parallel (Debian package `parallel', installed by scripts/deps) is
+# needed: without it the test is skipped (exit 77).
 set -u
 srcdir=${CLAIMLINT_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
 prog=${CLAIMLINT:-$srcdir/claimlint}
@@ -44,10 +44,8 @@ finish() {
 cases="args-X pipe-files-from sshlogin-local counts"
 if ! command -v parallel >/dev/null 2>&1 ||
     ! parallel --version 2>/dev/null | grep -q 'GNU parallel'; then
-    for c in $cases; do
-        bad "$c: GNU parallel is missing (run scripts/deps, or apt-get install parallel)"
-    done
-    finish
+    echo "SKIP parallel: GNU parallel is missing (run scripts/deps, or apt-get install parallel)"
+    exit 77
 fi
 
 rules="-r rules/examples/rubio-mexico.xml -r rules/examples/harbor-bridge.xml"

@@ -1,0 +1,192 @@
+#!/bin/sh
+# input-streams.sh - articles that are not plain files (docs/security.md):
+#   stdin-closed*     `claimlint check -r RULES - <&-': standard input is
+#                     closed, so it is an input that cannot be read: an error
+#                     naming <stdin>, exit 2, and the other inputs still checked
+#   stdin-writer-*    a writer that stops early (exits, or is killed) leaves
+#                     a part of an article: that part is checked as it is;
+#                     a writer that pauses does not cut the article
+#   fifo-*            a FIFO named as an input is read like a file, and
+#                     claimlint waits for a writer as cat(1) does; a
+#                     directory search takes regular files only, so a FIFO
+#                     in a searched directory is skipped, never waited for
+# Each case must pass; stdin-closed-threads is a known failure (XFAIL, not
+# counted: with -j 2 a worker can open another input on the free
+# descriptor 0, which then passes for standard input).
+# Environment, as for golden.sh: CLAIMLINT (the program), CLAIMLINT_SRCDIR
+# (the source tree, where this runs), CLAIMLINT_DATADIR (its data);
+# CLAIMLINT_VALGRIND=valgrind runs claimlint under memcheck.
+set -u
+srcdir=${CLAIMLINT_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
+prog=${CLAIMLINT:-$srcdir/claimlint}
+export CLAIMLINT_DATADIR="${CLAIMLINT_DATADIR:-$srcdir/rules}"
+export NO_COLOR=1
+vg=""
+if [ -n "${CLAIMLINT_VALGRIND:-}" ]; then
+    vg="$CLAIMLINT_VALGRIND --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+    export CLAIMLINT_NO_JIT=1 # valgrind cannot follow PCRE2's JIT code
+fi
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+cd "$srcdir" || exit 99
+
+ok() {
+    echo "PASS $1"
+    pass=$((pass + 1))
+}
+
+bad() {
+    echo "FAIL $1"
+    fail=$((fail + 1))
+}
+
+run() {
+    # shellcheck disable=SC2086
+    $vg "$prog" "$@"
+}
+
+rules=fixtures/rules/good/claims.xml
+draft=fixtures/inputs/claims-draft.txt
+opts="-f gnu -q --no-config -r $rules"
+# the reference: the draft checked as a file, its name then replaced
+# shellcheck disable=SC2086
+run check $opts "$draft" >"$tmp/ref.raw" 2>/dev/null
+sed "s|^$draft:|NAME:|" "$tmp/ref.raw" >"$tmp/ref"
+if [ "$(wc -l <"$tmp/ref")" -lt 3 ]; then
+    echo "the draft gives fewer than 3 findings as a file:"
+    cat "$tmp/ref.raw"
+    exit 99
+fi
+
+# expect NAME STATUS WANT_STATUS OUT WANT_OUT ERR ERR_PATTERN: OUT must equal
+# WANT_OUT (a file), ERR must hold a line matching ERR_PATTERN (grep -E; an
+# empty pattern: ERR must be empty)
+expect() {
+    if [ "$2" != "$3" ]; then
+        bad "$1: exit status $2, expected $3"
+        cat "$6"
+    elif ! diff -u "$5" "$4" >"$tmp/diff"; then
+        bad "$1: output differs"
+        cat "$tmp/diff"
+    elif [ -z "$7" ] && [ -s "$6" ]; then
+        bad "$1: unexpected messages"
+        cat "$6"
+    elif [ -n "$7" ] && ! grep -Eq "$7" "$6"; then
+        bad "$1: no message matching /$7/"
+        cat "$6"
+    else
+        ok "$1"
+    fi
+}
+
+# ---- standard input closed ---------------------------------------------------
+: >"$tmp/empty"
+# shellcheck disable=SC2086
+run check $opts - <&- >"$tmp/out" 2>"$tmp/err"
+expect stdin-closed $? 2 "$tmp/out" "$tmp/empty" "$tmp/err" '^<stdin>: error: cannot read: '
+
+# shellcheck disable=SC2086
+run sentences - <&- >"$tmp/out" 2>"$tmp/err"
+expect stdin-closed-sentences $? 2 "$tmp/out" "$tmp/empty" "$tmp/err" \
+    '^<stdin>: error: cannot read: '
+
+# one thread: the draft before and after the closed standard input
+sed "s|^NAME:|$draft:|" "$tmp/ref" >"$tmp/want"
+cat "$tmp/want" "$tmp/want" >"$tmp/want2"
+# shellcheck disable=SC2086
+run check -j 1 $opts "$draft" - "$draft" <&- >"$tmp/out" 2>"$tmp/err"
+expect stdin-closed-others-go-on $? 2 "$tmp/out" "$tmp/want2" "$tmp/err" \
+    '^<stdin>: error: cannot read: '
+
+# several threads: standard input must stay an error, whatever the other
+# inputs' workers open; a big first input keeps descriptor 0 open long
+# enough for the worker on "-" to read from it (known to fail: reported as
+# XFAIL, not counted)
+yes 'The Fed said the trip was linked to policy.' | head -n 200000 >"$tmp/big.txt"
+xfail=""
+runs="1 2 3"
+[ -n "$vg" ] && runs="" # minutes under valgrind, for a case not counted
+for i in $runs; do
+    # shellcheck disable=SC2086
+    run check -j 2 $opts "$tmp/big.txt" - <&- >"$tmp/out" 2>"$tmp/err"
+    st=$?
+    named=$(grep -c '^<stdin>:' "$tmp/out")
+    big=$(grep -c "^$tmp/big.txt:" "$tmp/out")
+    if [ $st -ne 2 ] || [ "$named" -ne 0 ] || [ "$big" -ne 200000 ] ||
+        ! grep -q '^<stdin>: error: cannot read: ' "$tmp/err"; then
+        xfail="run $i: exit $st, $named findings named <stdin>, $big of 200000 in the file"
+        break
+    fi
+done
+if [ -z "$runs" ]; then
+    echo "SKIP stdin-closed-threads: not under valgrind"
+elif [ -n "$xfail" ]; then
+    echo "XFAIL stdin-closed-threads: $xfail (descriptor 0 reused by another input)"
+else
+    echo "XPASS stdin-closed-threads: make it a counted case"
+fi
+
+# ---- a writer that stops early -------------------------------------------------
+printf '%s\n' "<stdin>:1:18: error: states an unsupported claim: trip linked to policy [t.skip]" \
+    >"$tmp/want"
+# exits after a sentence and a half
+# shellcheck disable=SC2086
+printf 'The Fed said the trip was linked to policy.\nThe deal wa' |
+    run check $opts - >"$tmp/out" 2>"$tmp/err"
+expect stdin-writer-exits $? 1 "$tmp/out" "$tmp/want" "$tmp/err" ""
+
+# killed in the middle of a sentence, after its first block went out
+# shellcheck disable=SC2086
+( sh -c 'printf "The Fed said the trip was linked to policy.\nThe deal wa"; kill -9 $$' |
+    run check $opts - >"$tmp/out" 2>"$tmp/err" ) 2>/dev/null # no "Killed"
+expect stdin-writer-killed $? 1 "$tmp/out" "$tmp/want" "$tmp/err" ""
+
+# pauses inside the sentence: the article is read to its end, not to the pause
+# shellcheck disable=SC2086
+{
+    printf 'The Fed said the trip was '
+    sleep 1
+    printf 'linked to policy.\n'
+} | run check $opts - >"$tmp/out" 2>"$tmp/err"
+expect stdin-writer-pauses $? 1 "$tmp/out" "$tmp/want" "$tmp/err" ""
+
+# ---- FIFOs ---------------------------------------------------------------------
+mkfifo "$tmp/fifo.txt" || exit 99
+sed "s|^NAME:|$tmp/fifo.txt:|" "$tmp/ref" >"$tmp/want"
+
+# a writer already there
+cat "$draft" >"$tmp/fifo.txt" &
+# shellcheck disable=SC2086
+timeout 60 $vg "$prog" check $opts "$tmp/fifo.txt" >"$tmp/out" 2>"$tmp/err"
+expect fifo-with-writer $? 1 "$tmp/out" "$tmp/want" "$tmp/err" ""
+wait
+
+# claimlint first: it waits (opening a FIFO blocks until a writer comes),
+# then checks what the writer sends
+# shellcheck disable=SC2086
+timeout 60 $vg "$prog" check $opts "$tmp/fifo.txt" >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+sleep 1
+if ! kill -0 $pid 2>/dev/null; then
+    wait $pid
+    bad "fifo-late-writer: claimlint did not wait for a writer (exit $?)"
+    cat "$tmp/err"
+else
+    # shellcheck disable=SC2016
+    timeout 30 sh -c 'cat "$1" >"$2"' sh "$draft" "$tmp/fifo.txt"
+    wait $pid
+    expect fifo-late-writer $? 1 "$tmp/out" "$tmp/want" "$tmp/err" ""
+fi
+
+# a directory search takes regular files only: the FIFO there (with no
+# writer) is not opened, the file next to it is checked
+mkdir "$tmp/dir" && mkfifo "$tmp/dir/a.txt" && cp "$draft" "$tmp/dir/b.txt" || exit 99
+sed "s|^NAME:|$tmp/dir/b.txt:|" "$tmp/ref" >"$tmp/want"
+# shellcheck disable=SC2086
+timeout 60 $vg "$prog" check $opts "$tmp/dir" >"$tmp/out" 2>"$tmp/err"
+expect fifo-in-directory $? 1 "$tmp/out" "$tmp/want" "$tmp/err" ""
+
+echo "input-streams: $pass passed, $fail failed"
+[ $pass -gt 0 ] && [ $fail -eq 0 ]
