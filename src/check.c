@@ -179,6 +179,11 @@ int cl_workspace_new(cl_workspace **out)
     return 0;
 }
 
+const cl_match_stats *cl_workspace_stats(const cl_workspace *ws)
+{
+    return cl_matcher_stats(ws->matcher);
+}
+
 void cl_workspace_free(cl_workspace *ws)
 {
     if (!ws)

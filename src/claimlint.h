@@ -352,6 +352,12 @@ typedef struct cl_claim {
 CL_EXTERN size_t cl_rules_claim_count(const cl_rules *rules);
 CL_EXTERN const cl_claim *cl_rules_claim(const cl_rules *rules, size_t i);
 
+/* How many claims of RULES (compiled) the prefilter cannot index: a claim
+ * with a <regex> that has no plain literal of four characters or more, or
+ * a pattern made only of regex tokens. Those are tried
+ * on every sentence; the others only where their words occur. */
+CL_EXTERN size_t cl_rules_prefilter_fallbacks(const cl_rules *rules);
+
 /* The default severity for VERDICT and STATUS (DESIGN.md's table). */
 CL_EXTERN cl_level cl_policy_default(cl_verdict verdict, cl_status status, int required);
 

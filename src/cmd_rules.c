@@ -127,8 +127,13 @@ static int rules_exec(int argc, char **argv)
         }
         if (!test) {
             size_t nc = cl_rules_claim_count(rules), nq = cl_rules_cue_count(rules);
-            printf("%s: ok: %zu claim%s, %zu cue%s\n", argv[i], nc, nc == 1 ? "" : "s", nq,
+            size_t nf = cl_rules_prefilter_fallbacks(rules);
+            printf("%s: ok: %zu claim%s, %zu cue%s", argv[i], nc, nc == 1 ? "" : "s", nq,
                    nq == 1 ? "" : "s");
+            if (nf)
+                printf(" (%zu claim%s tried on every sentence: no literal to find %s by)", nf,
+                       nf == 1 ? "" : "s", nf == 1 ? "it" : "them");
+            putchar('\n');
         } else if ((rc = cl_rules_test(rules, on_example, &st)) < 0) {
             cli_print_last_error(argv[i], rc);
             status = EXIT_TROUBLE;

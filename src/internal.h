@@ -264,7 +264,8 @@ typedef struct cl_tokspec {
     unsigned skip;
     unsigned char inflected, casesens;
     const char **alts;
-    uint32_t *alt_ids; /* ALTS interned in the claim index's vocabulary */
+    uint32_t *alt_ids; /* ALTS numbered in the rules' vocabulary (folded
+                        * forms for CASESENS, 0 when one has none) */
     uint32_t nalts;
     pcre2_code *re;
 } cl_tokspec;
@@ -273,6 +274,11 @@ typedef struct cl_pattern {
     cl_tokspec *toks;
     uint32_t ntoks;
     unsigned line;
+    /* set by the prefilter: the token the index finds the pattern by (its
+     * likely rarest word), how far before it the pattern can start (the
+     * anchor's index plus the skips up to it), and a number among all
+     * the rules' patterns */
+    uint32_t anchor, back, serial;
 } cl_pattern;
 
 typedef struct cl_regex {
@@ -311,13 +317,31 @@ size_t cl_rules_claim_count_internal(const cl_rules *r);
 
 /* The prefilter: which patterns can start at a token. Every word a
  * pattern names is numbered in VOCAB; REFS[START[id] .. START[id + 1])
- * are the patterns whose first token names word ID (by folded form, or by
- * stem when that token is inflected). Patterns whose first token is a
- * regex or case-sensitive are tried everywhere (ALWAYS); claims with a
- * sentence <regex> run it on every sentence (REGEX_CLAIMS). */
+ * are the patterns whose anchor token names word ID (by folded form, or
+ * by stem when that token is inflected); the anchor is the token with
+ * the word least likely to be common; a case-sensitive word is indexed
+ * by its folded form. Patterns made only of regex tokens are tried
+ * everywhere (ALWAYS).
+ * Sentence <regex>es, numbered in claim order in REGEXES, run only on a
+ * sentence that contains their required literal (the longest run of
+ * plain characters every match must contain, compared in ASCII lower
+ * case): LITS sorted by KEY (its first four bytes), with BLOOM, a bitmap
+ * of the keys, to turn most text positions down in one probe. Regexes
+ * with no such literal of 4 bytes or more run on every sentence
+ * (ALWAYS_RE). FALLBACK_CLAIMS counts the claims with a regex or a
+ * pattern that the prefilter cannot index. */
 typedef struct cl_pattern_ref {
     uint32_t claim, pattern;
 } cl_pattern_ref;
+
+typedef struct cl_literal {
+    uint32_t key;   /* the first four bytes, as loaded from memory */
+    uint32_t regex; /* index in REGEXES */
+    const char *text;
+    size_t len;
+} cl_literal;
+
+enum { CL_BLOOM_BITS = 1 << 18 };
 
 typedef struct cl_claim_index {
     cl_strtab vocab;
@@ -325,9 +349,28 @@ typedef struct cl_claim_index {
     cl_pattern_ref *refs;
     cl_pattern_ref *always;
     size_t nalways;
-    uint32_t *regex_claims;
-    size_t nregex_claims;
+    cl_pattern_ref *regexes; /* (claim, index of its <regex>) */
+    size_t nregexes;
+    uint32_t *always_re;
+    size_t nalways_re;
+    cl_literal *lits;
+    size_t nlits;
+    uint64_t *bloom;         /* CL_BLOOM_BITS bits, NULL when no literal */
+    size_t fallback_claims;
+    size_t npatterns;        /* patterns numbered (serial) */
 } cl_claim_index;
+
+/* The bloom bit of a literal key. */
+static inline uint32_t cl_bloom_bit(uint32_t key)
+{
+    return (uint32_t)((key * 2654435761u) >> 14) & (CL_BLOOM_BITS - 1);
+}
+
+/* The longest run of literal characters that every match of the PCRE2
+ * pattern SRC must contain, lower-cased (ASCII) into OUT (CAP bytes, NUL
+ * included); returns its length, 0 when the pattern's syntax gives none
+ * for sure (alternation at the top, extended mode, ...). */
+size_t cl_regex_literal(const char *src, char *out, size_t cap);
 
 /* Build the prefilter of R's claims (after cl_claims_compile) into X. */
 int cl_claim_index_build(cl_claim_index *x, cl_rules *r);
@@ -347,6 +390,19 @@ typedef struct cl_matcher cl_matcher;
 
 int cl_matcher_new(cl_matcher **out);
 void cl_matcher_free(cl_matcher *m);
+
+/* What the prefilter let through, counted over a matcher's life: pattern
+ * attempts (a pattern tried at a token), sentence regexes run and
+ * sentence regexes skipped because their literal was not there. */
+typedef struct cl_match_stats {
+    size_t patterns_tried, regexes_run, regexes_skipped;
+} cl_match_stats;
+
+/* M's counts; owned by M. */
+const cl_match_stats *cl_matcher_stats(const cl_matcher *m);
+
+/* The counts of the matcher of workspace WS; owned by WS. */
+const cl_match_stats *cl_workspace_stats(const cl_workspace *ws);
 
 typedef struct cl_match {
     uint32_t claim; /* index in the rules */

@@ -33,6 +33,23 @@ struct cl_matcher {
     uint32_t *fold_ids, *stem_ids;
     size_t ids_cap;
     const cl_claim_index *index;
+    /* the regex prefilter: the sentence in lower case, which regexes'
+     * literals it holds (SEEN[id] == STAMP) and their ids in order */
+    char *lower;
+    size_t lower_cap;
+    uint32_t *seen, *todo, stamp;
+    size_t seen_cap, ntodo;
+    /* the anchor index: per pattern (by serial), the sentence it was last
+     * tried in and the first start not yet tried there */
+    uint32_t *p_sentence, *p_next, sentence;
+    size_t p_cap;
+    /* failed (token, position) pairs of the pattern being matched, kept
+     * once a start has taken many steps, so skips cannot explode */
+    uint64_t *memo;
+    size_t memo_cap, steps;
+    uint32_t memo_serial, memo_sentence;
+    int memo_on;
+    cl_match_stats stats;
 };
 
 int cl_matcher_new(cl_matcher **out)
@@ -57,6 +74,11 @@ int cl_matcher_new(cl_matcher **out)
     return 0;
 }
 
+const cl_match_stats *cl_matcher_stats(const cl_matcher *m)
+{
+    return &m->stats;
+}
+
 void cl_matcher_free(cl_matcher *m)
 {
     if (!m)
@@ -69,6 +91,12 @@ void cl_matcher_free(cl_matcher *m)
     free(m->cover);
     free(m->fold_ids);
     free(m->stem_ids);
+    free(m->lower);
+    free(m->seen);
+    free(m->todo);
+    free(m->p_sentence);
+    free(m->p_next);
+    free(m->memo);
     free(m);
 }
 
@@ -151,26 +179,68 @@ static int number_words(cl_matcher *m, const cl_sentence *s)
     return 0;
 }
 
+/* After this many steps from one start, failed (token, position) pairs
+ * are remembered for the rest of the sentence. */
+enum { MEMO_AFTER = 4096 };
+
+/* Turn on the memo of failures for pattern P in S; 0 or CL_ENOMEM. */
+static int memo_start(cl_matcher *m, const cl_pattern *p, const cl_sentence *s)
+{
+    size_t bits = (size_t)p->ntoks * (s->ntokens + 1), words = (bits + 63) / 64;
+
+    if (m->memo_serial == p->serial && m->memo_sentence == m->sentence) {
+        m->memo_on = 1; /* already kept for this pattern and sentence */
+        return 0;
+    }
+    if (words > m->memo_cap) {
+        uint64_t *b = realloc(m->memo, words * sizeof *b);
+        if (!b)
+            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        m->memo = b;
+        m->memo_cap = words;
+    }
+    memset(m->memo, 0, words * sizeof *m->memo);
+    m->memo_serial = p->serial;
+    m->memo_sentence = m->sentence;
+    m->memo_on = 1;
+    return 0;
+}
+
 /* Match tokens K.. of P with token K placed at or after POS within its
- * skip; on success *END is one past the last matched token. The search is
- * bounded by the product of the skips, which rule files keep small. */
+ * skip; on success *END is one past the last matched token. Backtracking
+ * over the skips could take exponential time on a long sentence, so once
+ * a start has taken MEMO_AFTER steps each (K, POS) that failed is
+ * remembered: a pattern then costs at most tokens x positions x skip. */
 static int match_rest(cl_matcher *m, const cl_pattern *p, uint32_t k, size_t pos,
                       const cl_sentence *s, size_t *end)
 {
-    size_t gap, j;
+    size_t gap, j, bit = 0;
+    int rc;
 
     if (k == p->ntoks) {
         *end = pos;
         return 1;
     }
+    if (++m->steps > MEMO_AFTER && !m->memo_on && (rc = memo_start(m, p, s)) < 0)
+        return rc;
+    if (m->memo_on) {
+        bit = (size_t)k * (s->ntokens + 1) + pos;
+        if (m->memo[bit / 64] >> (bit % 64) & 1)
+            return 0;
+    }
     for (gap = 0; gap <= p->toks[k].skip; gap++) {
         j = pos + gap;
         if (j >= s->ntokens)
-            return 0;
+            break;
         if (k < 64)
             m->placed[k] = j;
-        if (token_matches(m, &p->toks[k], s, j) && match_rest(m, p, k + 1, j + 1, s, end))
-            return 1;
+        if (token_matches(m, &p->toks[k], s, j) &&
+            (rc = match_rest(m, p, k + 1, j + 1, s, end)) != 0)
+            return rc;
+    }
+    if (m->memo_on) {
+        bit = (size_t)k * (s->ntokens + 1) + pos;
+        m->memo[bit / 64] |= (uint64_t)1 << (bit % 64);
     }
     return 0;
 }
@@ -182,10 +252,16 @@ static int try_at(cl_matcher *m, const cl_pattern *p, const cl_sentence *s, uint
     size_t end;
     uint64_t own;
     uint32_t k;
+    int rc;
 
     m->placed[0] = i;
-    if (!token_matches(m, &p->toks[0], s, i) || !match_rest(m, p, 1, i + 1, s, &end))
+    m->stats.patterns_tried++;
+    m->steps = 0;
+    m->memo_on = 0;
+    if (!token_matches(m, &p->toks[0], s, i))
         return 0;
+    if ((rc = match_rest(m, p, 1, i + 1, s, &end)) <= 0)
+        return rc;
     for (own = 0, k = 0; k < p->ntoks && k < 64; k++)
         if (m->placed[k] - i < 64)
             own |= (uint64_t)1 << (m->placed[k] - i);
@@ -327,6 +403,104 @@ static int by_claim(const void *a, const void *b)
     return by_position(a, b);
 }
 
+static int by_id(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+    return (x > y) - (x < y);
+}
+
+/* Characters that PCRE2 matches caselessly with an ASCII letter (KELVIN
+ * SIGN with k, LONG S with s, the dotted and dotless I with i): a sentence
+ * with one of them goes past the literal filter. */
+static int has_ascii_fold(const char *t, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    size_t i;
+
+    for (i = 0; i + 1 < n; i++)
+        if ((u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x84 && u[i + 2] == 0xAA) ||
+            (u[i] == 0xC5 && u[i + 1] == 0xBF) ||
+            (u[i] == 0xC4 && (u[i + 1] == 0xB0 || u[i + 1] == 0xB1)))
+            return 1;
+    return 0;
+}
+
+/* The ids of the sentence regexes to run on S, in increasing order, into
+ * M->todo: those whose literal S contains, and those without one. */
+static int regex_candidates(cl_matcher *m, const cl_sentence *s)
+{
+    const cl_claim_index *x = m->index;
+    size_t i, need = x->nregexes, nonascii = 0;
+    int all;
+
+    if (m->seen_cap < need) {
+        uint32_t *seen = realloc(m->seen, need * sizeof *seen);
+        uint32_t *todo = seen ? realloc(m->todo, need * sizeof *todo) : NULL;
+        if (seen)
+            m->seen = seen;
+        if (!seen || !todo)
+            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        m->todo = todo;
+        memset(m->seen + m->seen_cap, 0, (need - m->seen_cap) * sizeof *m->seen);
+        m->seen_cap = need;
+    }
+    if (s->len + 4 > m->lower_cap) {
+        char *l = realloc(m->lower, s->len + 4);
+        if (!l)
+            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        m->lower = l;
+        m->lower_cap = s->len + 4;
+    }
+    if (++m->stamp == 0) {
+        memset(m->seen, 0, m->seen_cap * sizeof *m->seen);
+        m->stamp = 1;
+    }
+    for (i = 0; i < s->len; i++) {
+        unsigned char c = (unsigned char)s->text[i];
+        nonascii |= c & 0x80;
+        m->lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    all = nonascii && has_ascii_fold(s->text, s->len);
+    m->ntodo = 0;
+    if (all) {
+        for (i = 0; i < x->nregexes; i++)
+            m->todo[m->ntodo++] = (uint32_t)i;
+        return 0;
+    }
+    for (i = 0; i < x->nalways_re; i++) {
+        m->seen[x->always_re[i]] = m->stamp;
+        m->todo[m->ntodo++] = x->always_re[i];
+    }
+    for (i = 0; x->nlits && i + 4 <= s->len; i++) {
+        uint32_t key, bit;
+        size_t lo = 0, hi = x->nlits;
+        memcpy(&key, m->lower + i, 4);
+        bit = cl_bloom_bit(key);
+        if (!(x->bloom[bit / 64] >> (bit % 64) & 1))
+            continue;
+        while (lo < hi) { /* the first literal with this key */
+            size_t mid = (lo + hi) / 2;
+            if (x->lits[mid].key < key)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < x->nlits && x->lits[lo].key == key; lo++) {
+            const cl_literal *l = &x->lits[lo];
+            if (m->seen[l->regex] == m->stamp || l->len > s->len - i ||
+                memcmp(m->lower + i, l->text, l->len) != 0)
+                continue;
+            m->seen[l->regex] = m->stamp;
+            m->todo[m->ntodo++] = l->regex;
+        }
+    }
+    m->stats.regexes_skipped += x->nregexes - m->ntodo;
+    if (m->ntodo > 1)
+        qsort(m->todo, m->ntodo, sizeof *m->todo, by_id);
+    return 0;
+}
+
 /* Every raw match in S: patterns found through the prefilter (and those
  * it cannot index, tried everywhere), then the claims' sentence regexes. */
 static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, cl_diag_fn diag,
@@ -336,6 +510,22 @@ static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, c
     size_t i, k;
     int rc;
 
+    if (m->p_cap < x->npatterns) {
+        uint32_t *a = realloc(m->p_sentence, x->npatterns * sizeof *a);
+        uint32_t *b = a ? realloc(m->p_next, x->npatterns * sizeof *b) : NULL;
+        if (a)
+            m->p_sentence = a;
+        if (!a || !b)
+            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        m->p_next = b;
+        memset(m->p_sentence + m->p_cap, 0, (x->npatterns - m->p_cap) * sizeof *a);
+        m->p_cap = x->npatterns;
+    }
+    if (++m->sentence == 0) {
+        memset(m->p_sentence, 0, m->p_cap * sizeof *m->p_sentence);
+        m->memo_serial = UINT32_MAX;
+        m->sentence = 1;
+    }
     for (i = 0; i < s->ntokens; i++) {
         uint32_t ids[2] = {m->fold_ids[i], m->stem_ids[i]};
         int pass;
@@ -346,8 +536,24 @@ static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, c
             for (k = x->start[id]; k < x->start[id + 1]; k++) {
                 const cl_pattern *p = &cl_rules_claim_impl(r, x->refs[k].claim)
                                            ->patterns[x->refs[k].pattern];
-                if ((rc = try_at(m, p, s, x->refs[k].claim, i, &m->found)) < 0)
-                    return rc;
+                size_t st, lo, hi;
+                /* the anchor is here: the pattern starts at most BACK
+                 * tokens before it; each start is tried once a sentence */
+                if (i < p->anchor)
+                    continue;
+                hi = i - p->anchor;
+                lo = i >= p->back ? i - p->back : 0;
+                if (m->p_sentence[p->serial] != m->sentence) {
+                    m->p_sentence[p->serial] = m->sentence;
+                    m->p_next[p->serial] = 0;
+                }
+                if (lo < m->p_next[p->serial])
+                    lo = m->p_next[p->serial];
+                for (st = lo; st <= hi; st++)
+                    if ((rc = try_at(m, p, s, x->refs[k].claim, st, &m->found)) < 0)
+                        return rc;
+                if (hi + 1 > m->p_next[p->serial])
+                    m->p_next[p->serial] = (uint32_t)(hi + 1);
             }
         }
     }
@@ -357,13 +563,17 @@ static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, c
         if ((rc = pattern_all(m, p, s, x->always[k].claim, &m->found)) < 0)
             return rc;
     }
-    for (k = 0; k < x->nregex_claims; k++) {
-        const cl_claim_impl *ci = cl_rules_claim_impl(r, x->regex_claims[k]);
-        uint32_t j;
-        for (j = 0; j < ci->nregexes; j++)
-            if ((rc = regex_all(m, &ci->pub, &ci->regexes[j], s, x->regex_claims[k], &m->found,
-                                diag, ud, docname)) < 0)
-                return rc;
+    if (!x->nregexes)
+        return 0;
+    if ((rc = regex_candidates(m, s)) < 0)
+        return rc;
+    for (k = 0; k < m->ntodo; k++) {
+        const cl_pattern_ref *ref = &x->regexes[m->todo[k]];
+        const cl_claim_impl *ci = cl_rules_claim_impl(r, ref->claim);
+        m->stats.regexes_run++;
+        if ((rc = regex_all(m, &ci->pub, &ci->regexes[ref->pattern], s, ref->claim, &m->found,
+                            diag, ud, docname)) < 0)
+            return rc;
     }
     return 0;
 }

@@ -195,33 +195,39 @@ START_TEST(test_messages)
 }
 END_TEST
 
-START_TEST(test_regex_limit)
+/* Load rules made of the mini cue lexicon and CLAIMS (XML <claim>s) from
+ * a file written to PATH (a mkstemps template ending in ".xml"). */
+static cl_rules *rules_with(const char *claims, char *path)
 {
-    /* a pathological regex hits the match limit: a warning, no match, and
-     * the other claims are still checked */
-    static const char rules_xml[] =
-        "<rules xmlns=\"urn:claimlint:rules:1\" id=\"slow\">"
-        "<include href=\"" "%s" "\"/>"
-        "<claim id=\"bad\" verdict=\"refuted\"><title>t</title><regex>(a+)+$</regex></claim>"
-        "<claim id=\"ok\" verdict=\"refuted\"><title>t</title><regex>a{5}</regex></claim>"
-        "</rules>";
-    char path[] = "/tmp/claimlint-test-XXXXXX.xml", xml[1024], *text;
     cl_rules *r = NULL;
-    struct collected c;
     FILE *f;
     int fd = mkstemps(path, 4);
-    size_t n = 12000; /* one sentence: below the 16 KiB a sentence is cut at */
 
     ck_assert_int_ge(fd, 0);
     f = fdopen(fd, "w");
-    snprintf(xml, sizeof xml, rules_xml, test_srcpath("fixtures/rules/good/mini-cues.xml"));
-    fputs(xml, f);
+    fprintf(f, "<rules xmlns=\"urn:claimlint:rules:1\" id=\"t\"><include href=\"%s\"/>%s</rules>",
+            test_srcpath("fixtures/rules/good/mini-cues.xml"), claims);
     fclose(f);
     ck_assert_int_eq(cl_rules_new(&r), 0);
     /* the file in /tmp includes the source tree's mini-cues.xml */
     cl_rules_allow_outside_includes(r, 1);
     ck_assert_int_eq(cl_rules_load(r, path), 0);
     ck_assert_int_eq(cl_rules_compile(r), 0);
+    return r;
+}
+
+START_TEST(test_regex_limit)
+{
+    /* a pathological regex hits the match limit: a warning, no match, and
+     * the other claims are still checked */
+    char path[] = "/tmp/claimlint-test-XXXXXX.xml", *text;
+    cl_rules *r = rules_with(
+        "<claim id=\"bad\" verdict=\"refuted\"><title>t</title><regex>(a+)+$</regex></claim>"
+        "<claim id=\"ok\" verdict=\"refuted\"><title>t</title><regex>a{5}</regex></claim>",
+        path);
+    struct collected c;
+    size_t n = 12000; /* one sentence: below the 16 KiB a sentence is cut at */
+
     text = malloc(n + 2);
     memset(text, 'a', n);
     text[n] = '!';
@@ -231,6 +237,111 @@ START_TEST(test_regex_limit)
     ck_assert_ptr_nonnull(strstr(c.text, "ok:stated:error:1:1-"));
     ck_assert_ptr_nonnull(strstr(c.text, "bad:unstated"));
     free(text);
+    cl_rules_free(r);
+    unlink(path);
+}
+END_TEST
+
+START_TEST(test_prefilter_skips)
+{
+    /* a claim whose words never occur is never tried, a regex whose
+     * literal is not in a sentence never runs there */
+    char path[] = "/tmp/claimlint-test-XXXXXX.xml";
+    cl_rules *r = rules_with(
+        "<claim id=\"quokka\" verdict=\"refuted\"><title>t</title><pattern>"
+        "<token>quokka</token><token skip=\"2\">population</token></pattern></claim>"
+        "<claim id=\"zebra\" verdict=\"refuted\"><title>t</title>"
+        "<regex>(?i)\\bzebras?\\b.{0,20}\\bstripes</regex></claim>"
+        "<claim id=\"sleep\" verdict=\"refuted\"><title>t</title>"
+        "<regex>(?i)\\bSleeping\\b</regex></claim>",
+        path);
+    const char *text = "The cat sat. The dog was sleeping.";
+    cl_workspace *ws = NULL;
+    struct collected c;
+    cl_doc *doc = NULL;
+    cl_check_cb cb = {collect, warn, &c, NULL};
+    const cl_match_stats *st;
+
+    memset(&c, 0, sizeof c);
+    ck_assert_int_eq(cl_workspace_new(&ws), 0);
+    cb.workspace = ws;
+    ck_assert_int_eq(cl_doc_new(&doc, "t.txt", text, strlen(text)), 0);
+    ck_assert_int_eq(cl_check(doc, r, CL_SPLIT_AUTO, &cb), 0);
+    st = cl_workspace_stats(ws);
+    ck_assert_uint_eq(st->patterns_tried, 0);
+    ck_assert_uint_eq(st->regexes_run, 1);     /* "sleeping" in sentence 2 */
+    ck_assert_uint_eq(st->regexes_skipped, 3); /* 2 regexes x 2 sentences - 1 */
+    ck_assert_str_eq(c.text, "sleep:stated:error:1:26-1:34:|quokka:unstated:ok:0:0-0:0:"
+                             "|zebra:unstated:ok:0:0-0:0:");
+    cl_doc_free(doc);
+    cl_workspace_free(ws);
+    cl_rules_free(r);
+    unlink(path);
+}
+END_TEST
+
+struct literal_case {
+    const char *re, *want;
+};
+
+static const struct literal_case literal_cases[] = {
+    {"(?i)\\bactivity\\b.{0,20}\\bchemotherapy(?:s|ed|ing)?\\b", "chemotherapy"},
+    {"(?i)\\bdell\\s+systems?\\b", "system"},
+    {"Rubio\\.com", "rubio.com"},
+    {"colou?r", "colo"},
+    {"ab+cdef", "cdef"},
+    {"a{0,3}bcd", "bcd"},
+    {"x{2,3}yz", "yz"},
+    {"[abc]defg", "defg"},
+    {"(foo|bar)bazz", "bazz"},
+    {"^\\d+ warships$", " warships"},
+    {"caf\xc3\xa9 society", " society"},
+    {"a|bcdefgh", ""},       /* alternation at the top */
+    {"(?x)hello world", ""}, /* extended: spaces are not literal */
+    {"{abc}", ""},
+    {"\\x41bcdefg", ""},
+    {"(a+)+$", ""},
+};
+
+START_TEST(test_regex_literal)
+{
+    const struct literal_case *lc = &literal_cases[_i];
+    char out[256];
+    size_t n = cl_regex_literal(lc->re, out, sizeof out);
+
+    ck_assert_msg(strcmp(out, lc->want) == 0 && n == strlen(lc->want), "%s: got '%s' (%zu)", lc->re,
+                  out, n);
+}
+END_TEST
+
+START_TEST(test_skips_bounded)
+{
+    /* six tokens that may each skip 50: backtracking over every way to
+     * skip would take hours on this sentence; remembering what failed
+     * makes it quick, with the same answer */
+    char path[] = "/tmp/claimlint-test-XXXXXX.xml";
+    cl_rules *r = rules_with(
+        "<claim id=\"far\" verdict=\"refuted\"><title>t</title><pattern>"
+        "<token>wwww</token><token skip=\"50\">wwww</token><token skip=\"50\">wwww</token>"
+        "<token skip=\"50\">wwww</token><token skip=\"50\">wwww</token>"
+        "<token skip=\"50\">zzzz</token></pattern></claim>"
+        "<claim id=\"near\" verdict=\"refuted\"><title>t</title><pattern>"
+        "<token>yyyy</token><token skip=\"50\">wwww</token><token skip=\"50\">wwww</token>"
+        "<token skip=\"50\">zzzz</token></pattern></claim>",
+        path);
+    cl_buf b = {0};
+    struct collected c;
+    int k;
+
+    for (k = 0; k < 200; k++)
+        cl_buf_puts(&b, "wwww ");
+    for (k = 0; k < 60; k++)
+        cl_buf_puts(&b, "xx ");
+    cl_buf_puts(&b, "zzzz yyyy wwww wwww zzzz.");
+    run(r, b.data, CL_SPLIT_LINES, &c);
+    ck_assert_ptr_nonnull(strstr(c.text, "near:stated:"));
+    ck_assert_ptr_nonnull(strstr(c.text, "far:unstated:"));
+    cl_buf_free(&b);
     cl_rules_free(r);
     unlink(path);
 }
@@ -248,6 +359,10 @@ Suite *suite_match(void)
     tcase_add_test(tc, test_claim_fields);
     tcase_add_test(tc, test_messages);
     tcase_add_test(tc, test_regex_limit);
+    tcase_add_test(tc, test_prefilter_skips);
+    tcase_add_loop_test(tc, test_regex_literal, 0,
+                        (int)(sizeof literal_cases / sizeof literal_cases[0]));
+    tcase_add_test(tc, test_skips_bounded);
     tcase_set_timeout(tc, 30);
     suite_add_tcase(s, tc);
     return s;
