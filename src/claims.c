@@ -483,6 +483,27 @@ static int skip_quantifier(const char **p, int *min_zero)
     return 1;
 }
 
+/* Past the character class opening at Q (a '['), or NULL when it does not
+ * close: a leading ']' is literal, as are escaped characters, and POSIX
+ * classes ([:alpha:]) nest. */
+static const char *skip_class(const char *q)
+{
+    for (q++; *q == '^'; q++)
+        ;
+    if (*q == ']')
+        q++;
+    while (*q && *q != ']') {
+        if (*q == '\\' && q[1])
+            q++;
+        else if (*q == '[' && q[1] == ':')
+            for (q += 2; *q && !(q[0] == ':' && q[1] == ']'); q++)
+                ;
+        if (*q)
+            q++;
+    }
+    return *q ? q + 1 : NULL;
+}
+
 /* Skip the group opening at *P (a '('), nested groups, classes and
  * escapes included; -1 when it does not close. */
 static int skip_group(const char **p)
@@ -495,21 +516,9 @@ static int skip_group(const char **p)
             if (!*++q)
                 return -1;
         } else if (*q == '[') {
-            for (q++; *q == '^'; q++)
-                ;
-            if (*q == ']')
-                q++;
-            while (*q && *q != ']') {
-                if (*q == '\\' && q[1])
-                    q++;
-                else if (*q == '[' && q[1] == ':')
-                    for (q += 2; *q && !(q[0] == ':' && q[1] == ']'); q++)
-                        ;
-                if (*q)
-                    q++;
-            }
-            if (!*q)
+            if (!(q = skip_class(q)))
                 return -1;
+            q--; /* at the ']' */
         } else if (*q == '(') {
             depth++;
         } else if (*q == ')' && --depth == 0) {
@@ -569,24 +578,8 @@ size_t cl_regex_literal(const char *src, char *out, size_t cap)
             continue;
         }
         if (c == '[') {
-            const char *q = p;
-            /* a class is a group of one for skip_group's purposes */
-            for (q++; *q == '^'; q++)
-                ;
-            if (*q == ']')
-                q++;
-            while (*q && *q != ']') {
-                if (*q == '\\' && q[1])
-                    q++;
-                else if (*q == '[' && q[1] == ':')
-                    for (q += 2; *q && !(q[0] == ':' && q[1] == ']'); q++)
-                        ;
-                if (*q)
-                    q++;
-            }
-            if (!*q)
+            if (!(p = skip_class(p)))
                 return 0;
-            p = q + 1;
             if (skip_quantifier(&p, &min_zero) < 0)
                 return 0;
             END_RUN();
