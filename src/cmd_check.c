@@ -473,7 +473,8 @@ static int run(int argc, char **argv, int report)
     }
     cli_inputs_free(&inputs);
     if (cl_emitter_finish(r.emitter) < 0 || r.failed) {
-        cli_error("error writing the output");
+        const cl_diag *d = cl_error_last();
+        cli_error(d && d->code == CL_ENOMEM ? "out of memory" : "error writing the output");
         status = EXIT_TROUBLE;
     }
     cl_emitter_free(r.emitter);

@@ -46,15 +46,17 @@ int cl_emitter_new(cl_emitter **out, const char *format, FILE *f, unsigned flags
 
 int cl_emit_flush(cl_emitter *e)
 {
+    /* e->failed: 1 a write failed, 2 an allocation did (it stays the cause) */
     if (e->out.failed) {
-        e->failed = 1;
+        e->failed = 2;
         e->out.failed = 0;
         e->out.len = 0;
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
     }
-    if (e->out.len && fwrite(e->out.data, 1, e->out.len, e->f) != e->out.len)
+    if (e->out.len && fwrite(e->out.data, 1, e->out.len, e->f) != e->out.len && !e->failed)
         e->failed = 1;
     e->out.len = 0;
+    if (e->failed == 2)
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
     return e->failed ? cl_error_set(CL_EIO, NULL, 0, 0, "cannot write output") : 0;
 }
 

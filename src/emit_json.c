@@ -48,6 +48,7 @@ void cl_json_finding(cl_buf *b, const cl_doc *doc, const cl_occurrence *o)
             cl_buf t = {0};
             cl_range_text(&t, s, o->match);
             cl_json_str(b, t.data ? t.data : "", t.len);
+            b->failed |= t.failed; /* a lost copy: the finding would be wrong */
             cl_buf_free(&t);
         }
         cl_buf_putc(b, '}');
@@ -64,6 +65,7 @@ void cl_json_finding(cl_buf *b, const cl_doc *doc, const cl_occurrence *o)
         cl_json_str(b, t.data ? t.data : "", t.len);
         key(b, "file", o->cue->def->file);
         cl_buf_printf(b, ",\"line\":%u}", o->cue->def->line);
+        b->failed |= t.failed;
         cl_buf_free(&t);
     } else {
         cl_buf_puts(b, "null");
@@ -77,6 +79,7 @@ void cl_json_finding(cl_buf *b, const cl_doc *doc, const cl_occurrence *o)
         cl_buf_puts(b, ",\"text\":");
         cl_json_str(b, t.data ? t.data : "", t.len);
         cl_buf_putc(b, '}');
+        b->failed |= t.failed;
         cl_buf_free(&t);
     }
     cl_buf_puts(b, "],\"suppressed\":");

@@ -253,6 +253,7 @@ struct xml_err_ctx {
     const char *file;
     int code;
     int defer;                 /* keep schema errors for after value checks */
+    int nomem;                 /* libxml2 ran out of memory: its tree is not whole */
     struct deferred kept[32];
     size_t nkept, dropped;
 };
@@ -266,6 +267,13 @@ static void xml_error(void *ud, xmlErrorPtr e)
 
     if (!e || e->level == XML_ERR_WARNING)
         return;
+    if (e->code == XML_ERR_NO_MEMORY) {
+        /* one message, and no verdict on a tree or a validation cut short */
+        if (!x->nomem)
+            report(x->r, CL_ENOMEM, x->file, 0, "out of memory");
+        x->nomem = 1;
+        return;
+    }
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
     n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
@@ -452,7 +460,8 @@ static int lint_tree(cl_rules *r, xmlNodePtr node, const char *file, const char 
         report(r, CL_ESCHEMA, file, line, "unknown element <%s> here (expected %s)", node->name,
                *parent_children ? parent_children : "no element");
         found++;
-    } else if (!node->ns || strcmp((const char *)node->ns->href, CL_NS) != 0) {
+    } else if (!node->ns || !node->ns->href ||
+               strcmp((const char *)node->ns->href, CL_NS) != 0) {
         report(r, CL_ESCHEMA, file, line, "<%s> is not in the namespace %s", node->name, CL_NS);
         found++;
     }
@@ -534,6 +543,15 @@ static int load_schema(cl_rules *r)
         xmlRelaxNGSetParserStructuredErrors(pc, xml_error, &x);
         r->schema = xmlRelaxNGParse(pc);
         xmlRelaxNGFreeParserCtxt(pc);
+    }
+    if (!pc || x.nomem) {
+        if (!x.nomem)
+            report(r, CL_ENOMEM, path, 0, "out of memory");
+        if (r->schema)
+            xmlRelaxNGFree(r->schema);
+        r->schema = NULL;
+        free(path);
+        return CL_ENOMEM;
     }
     if (!r->schema) {
         report(r, CL_EPARSE, path, 0, "cannot load the rule-file schema");
@@ -719,7 +737,7 @@ static int load_file(cl_rules *r, const char *path)
     xmlRelaxNGValidCtxtPtr vc = NULL;
     xmlDocPtr doc = NULL;
     const char *file;
-    int rc = 0, errors = r->errors;
+    int rc = 0, errors = r->errors, invalid;
 
     memset(&x, 0, sizeof x);
     x.r = r;
@@ -735,6 +753,10 @@ static int load_file(cl_rules *r, const char *path)
     xmlSetStructuredErrorFunc(&x, xml_error);
     /* NONET: never fetch; no NOENT/DTDLOAD: external entities stay unread */
     doc = xmlCtxtReadFile(pc, path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
+    if (x.nomem) {
+        rc = CL_ENOMEM;
+        goto cleanup;
+    }
     if (!doc) {
         if (r->errors == errors)
             report(r, CL_EPARSE, file, 0, "not a well-formed XML file");
@@ -757,7 +779,12 @@ static int load_file(cl_rules *r, const char *path)
     }
     xmlRelaxNGSetValidStructuredErrors(vc, xml_error, &x);
     x.defer = 1;
-    if (xmlRelaxNGValidateDoc(vc, doc) != 0) {
+    invalid = xmlRelaxNGValidateDoc(vc, doc) != 0;
+    if (x.nomem) {
+        rc = CL_ENOMEM;
+        goto cleanup;
+    }
+    if (invalid) {
         x.defer = 0;
         explain_invalid(r, doc, &x);
         if (r->errors == errors)
@@ -842,7 +869,8 @@ static int inside(const char *path, const char *dir)
     return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
 }
 
-/* The resolved directory of the shipped rule files ("" when unknown). */
+/* The resolved directory of the shipped rule files ("" when unknown, NULL
+ * when out of memory). */
 static const char *data_root(cl_rules *r)
 {
     char *p, *slash;
@@ -855,6 +883,10 @@ static const char *data_root(cl_rules *r)
         if (!realpath(p, r->datadir))
             r->datadir[0] = '\0';
         free(p);
+        if (!r->datadir[0] && errno == ENOMEM)
+            return NULL;
+    } else if (cl_error_last() && cl_error_last()->code == CL_ENOMEM) {
+        return NULL;
     }
     return r->datadir;
 }
@@ -889,6 +921,8 @@ static int load_path(cl_rules *r, const char *path, const char *from, unsigned f
         }
         return load_dir(r, path);
     }
+    if (from && !r->allow_outside && !inside(real, r->root) && !data_root(r))
+        return report(r, CL_ENOMEM, from, from_line, "out of memory");
     if (from && !r->allow_outside && !inside(real, r->root) && !inside(real, data_root(r)))
         return report(r, CL_ESCHEMA, from, from_line,
                       "cannot include '%s': it is outside the rule tree %s (an include may "

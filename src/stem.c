@@ -70,7 +70,7 @@ int cl_stemmer_new(cl_stemmer **out)
     s->arena = cl_arena_new();
     if (!s->sb || !s->cache || !s->arena) {
         cl_stemmer_free(s);
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "cannot create the English stemmer");
+        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory (creating the English stemmer)");
     }
     *out = s;
     return 0;
