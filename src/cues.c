@@ -181,7 +181,7 @@ int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *o
     term = out->marks + n;
     memset(out->marks, 0, 2 * n);
     if (cand->n > 1)
-        qsort(cand->v, cand->n, sizeof *cand->v, pick_cmp);
+        cl_sort(cand->v, cand->n, sizeof *cand->v, pick_cmp);
     for (i = 0; i < cand->n; i++) {
         const cl_cue *c = &cand->v[i];
         for (k = c->tokens.start; k < c->tokens.end && !taken[k]; k++)
@@ -199,7 +199,7 @@ int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *o
             return rc;
     }
     if (out->n > 1)
-        qsort(out->v, out->n, sizeof *out->v, pos_cmp);
+        cl_sort(out->v, out->n, sizeof *out->v, pos_cmp);
     for (i = 0; i < out->n; i++) {
         cl_cue *c = &out->v[i];
         cl_direction d = c->def->direction;

@@ -57,6 +57,10 @@ void cl_buf_free(cl_buf *b);
  * out of memory. The caller frees it. */
 char *cl_strndup(const char *s, size_t n);
 
+/* Sort N items of SIZE bytes at BASE with CMP, stably: an insertion sort
+ * for a few small items (no allocation), qsort otherwise. */
+void cl_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* Arena: many small allocations released together. */
 typedef struct cl_arena cl_arena;
 cl_arena *cl_arena_new(void);

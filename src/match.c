@@ -497,7 +497,7 @@ static int regex_candidates(cl_matcher *m, const cl_sentence *s)
     }
     m->stats.regexes_skipped += x->nregexes - m->ntodo;
     if (m->ntodo > 1)
-        qsort(m->todo, m->ntodo, sizeof *m->todo, by_id);
+        cl_sort(m->todo, m->ntodo, sizeof *m->todo, by_id);
     return 0;
 }
 
@@ -595,7 +595,7 @@ int cl_match_sentence(cl_matcher *m, const cl_rules *r, const cl_sentence *s, cl
     if (!m->found.n)
         return 0;
     /* antipatterns, claim by claim, only for claims that matched */
-    qsort(m->found.v, m->found.n, sizeof *m->found.v, by_claim);
+    cl_sort(m->found.v, m->found.n, sizeof *m->found.v, by_claim);
     for (i = 0, k = 0; i < m->found.n;) {
         const cl_claim_impl *ci = cl_rules_claim_impl(r, m->found.v[i].claim);
         size_t last, j;
@@ -612,7 +612,7 @@ int cl_match_sentence(cl_matcher *m, const cl_rules *r, const cl_sentence *s, cl
     if (!m->found.n)
         return 0;
     /* sort by position, then merge overlapping matches of the same claim */
-    qsort(m->found.v, m->found.n, sizeof *m->found.v, by_position);
+    cl_sort(m->found.v, m->found.n, sizeof *m->found.v, by_position);
     for (i = 0, k = 0; i < m->found.n; i++) {
         size_t j;
         for (j = 0; j < k; j++)

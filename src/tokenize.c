@@ -39,6 +39,8 @@ static int is_hyphen(int32_t c)
 
 static int is_alnum(int32_t c)
 {
+    if (c < 0x80)
+        return (unsigned)((c | 32) - 'a') < 26 || (unsigned)(c - '0') < 10;
     return cl_uc_is_letter(c) || cl_uc_is_digit(c);
 }
 
@@ -317,7 +319,8 @@ int cl_tokenize(cl_arena *arena, const char *text, size_t len, cl_tokvec *out)
         } else {
             c = peek(text, len, i, &w);
         }
-        if (cl_uc_is_space(c)) {
+        if (b < 0x80 ? (b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v')
+                     : cl_uc_is_space(c)) {
             i += w;
             cpos++;
             continue;

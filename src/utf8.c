@@ -59,7 +59,12 @@ size_t cl_utf8_invalid(const char *s, size_t n)
 
     while (i < n) {
         if ((unsigned char)s[i] < 0x80) {
-            i++;
+            uint64_t x;
+            /* ASCII eight bytes at a time */
+            while (i + 8 <= n && (memcpy(&x, s + i, 8), !(x & 0x8080808080808080ULL)))
+                i += 8;
+            if (i < n && (unsigned char)s[i] < 0x80)
+                i++;
             continue;
         }
         if (cl_utf8_decode(s + i, n - i, &len) < 0)

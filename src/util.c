@@ -178,6 +178,31 @@ void cl_arena_free(cl_arena *a)
     free(a);
 }
 
+/* ---- sorting --------------------------------------------------------------- */
+
+void cl_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    unsigned char tmp[64], *v = base;
+    size_t i, j;
+
+    if (n < 2)
+        return;
+    if (n > 24 || size > sizeof tmp) {
+        qsort(base, n, size, cmp);
+        return;
+    }
+    /* insertion sort: no allocation, and fast for the few items a
+     * sentence has */
+    for (i = 1; i < n; i++) {
+        if (cmp(v + (i - 1) * size, v + i * size) <= 0)
+            continue;
+        memcpy(tmp, v + i * size, size);
+        for (j = i; j > 0 && cmp(v + (j - 1) * size, tmp) > 0; j--)
+            memcpy(v + j * size, v + (j - 1) * size, size);
+        memcpy(v + j * size, tmp, size);
+    }
+}
+
 /* ---- string table ---------------------------------------------------------- */
 
 uint64_t cl_str_hash(const char *s)

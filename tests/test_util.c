@@ -76,6 +76,60 @@ START_TEST(test_buf_and_arena)
 }
 END_TEST
 
+START_TEST(test_utf8_count_wide)
+{
+    /* the eight-byte path must agree with a byte-by-byte count, whatever
+     * the alignment of multibyte characters against eight-byte blocks */
+    char text[64];
+    size_t start, len, i, want;
+
+    for (i = 0; i + 3 <= sizeof text; i += 3)
+        memcpy(text + i, i % 2 ? "\xE2\x80\xA6" : "ab\xC3", 3); /* a stray byte too */
+    for (start = 0; start < 9; start++)
+        for (len = 0; start + len <= sizeof text - 1; len++) {
+            for (want = 0, i = start; i < start + len; i++)
+                want += ((unsigned char)text[i] & 0xC0) != 0x80;
+            ck_assert_uint_eq(cl_utf8_count(text + start, len), want);
+        }
+    /* and validation finds the first bad byte after a long ASCII run */
+    ck_assert_uint_eq(cl_utf8_invalid("abcdefghijklmnop\xC3", 17), 16);
+    ck_assert_uint_eq(cl_utf8_invalid("abcdefghijklmnopq", 17), (size_t)-1);
+}
+END_TEST
+
+struct item {
+    int key, order;
+};
+
+static int by_key(const void *a, const void *b)
+{
+    const struct item *x = a, *y = b;
+
+    return (x->key > y->key) - (x->key < y->key);
+}
+
+START_TEST(test_sort_stable)
+{
+    /* small arrays take the insertion sort, large ones qsort: both sort,
+     * and keep equal keys in their order */
+    struct item v[100];
+    size_t n, i;
+
+    for (n = 0; n <= 100; n += 5) {
+        for (i = 0; i < n; i++) {
+            v[i].key = (int)((i * 7) % 5);
+            v[i].order = (int)i;
+        }
+        cl_sort(v, n, sizeof *v, by_key);
+        for (i = 1; i < n; i++) {
+            ck_assert_int_le(v[i - 1].key, v[i].key);
+            if (v[i - 1].key == v[i].key)
+                ck_assert_int_lt(v[i - 1].order, v[i].order);
+        }
+    }
+}
+END_TEST
+
 START_TEST(test_data_path)
 {
     char *p = cl_data_path("claimlint.rng");
@@ -98,6 +152,8 @@ Suite *suite_util(void)
     tcase_add_test(tc, test_json_escape);
     tcase_add_test(tc, test_buf_and_arena);
     tcase_add_test(tc, test_data_path);
+    tcase_add_test(tc, test_utf8_count_wide);
+    tcase_add_test(tc, test_sort_stable);
     suite_add_tcase(s, tc);
     return s;
 }
