@@ -11,6 +11,14 @@
 
 const char *cli_progname = "claimlint";
 int cli_allow_outside_includes;
+int cli_stdin_closed;
+
+/* The error of this thread's last cli_read_doc, when the program worded it */
+static _Thread_local struct {
+    int set;
+    cl_diag d;
+    char file[1024], message[2048];
+} read_error;
 
 void cli_error(const char *fmt, ...)
 {
@@ -136,13 +144,42 @@ int cli_input_option(struct cli_input *in, int opt, const char *arg)
     return 0;
 }
 
+static int read_failed(int code, const char *file, const char *message)
+{
+    snprintf(read_error.file, sizeof read_error.file, "%s", file);
+    snprintf(read_error.message, sizeof read_error.message, "%s", message);
+    read_error.d.code = code;
+    read_error.d.severity = CL_SEV_ERROR;
+    read_error.d.file = read_error.file;
+    read_error.d.line = read_error.d.column = 0;
+    read_error.d.message = read_error.message;
+    read_error.set = 1;
+    return code;
+}
+
+const cl_diag *cli_last_error(void)
+{
+    return read_error.set ? &read_error.d : cl_error_last();
+}
+
 int cli_read_doc(cl_doc **doc, const char *path, const struct cli_input *in)
 {
     int is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? (in->stdin_name ? in->stdin_name : "<stdin>") : path;
     int format = in->format >= 0 ? in->format : (int)cl_input_format_for_path(name);
-    int rc = cl_doc_load(doc, path, name);
+    const cl_diag *e;
+    int rc;
 
+    read_error.set = 0;
+    if (is_stdin && cli_stdin_closed) {
+        *doc = NULL;
+        return read_failed(CL_EIO, name, "cannot read: standard input is closed");
+    }
+    rc = cl_doc_load(doc, path, name);
+    /* the library names standard input <stdin> when it cannot read it */
+    if (rc < 0 && is_stdin && in->stdin_name && (e = cl_error_last()) && e->file &&
+        strcmp(e->file, "<stdin>") == 0)
+        read_failed(rc, name, e->message);
     if (rc == 0 && (rc = cl_doc_set_format(*doc, (cl_input_format)format)) < 0) {
         cl_doc_free(*doc);
         *doc = NULL;
@@ -154,7 +191,9 @@ int cli_open_doc(cl_doc **doc, const char *path, const struct cli_input *in)
 {
     int rc = cli_read_doc(doc, path, in);
 
-    if (rc < 0)
+    if (rc < 0 && read_error.set)
+        cli_print_diag(&read_error.d);
+    else if (rc < 0)
         cli_print_last_error(strcmp(path, "-") == 0 && in->stdin_name ? in->stdin_name : path, rc);
     return rc;
 }

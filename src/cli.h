@@ -88,8 +88,17 @@ int cli_open_doc(cl_doc **doc, const char *path, const struct cli_input *in);
 /* strdup that exits with a message when memory runs out. */
 char *cli_strdup(const char *s);
 
-/* Like cli_open_doc, but prints nothing: the error is in cl_error_last(). */
+/* Like cli_open_doc, but prints nothing: the error is in cli_last_error(). */
 int cli_read_doc(cl_doc **doc, const char *path, const struct cli_input *in);
+
+/* The error of this thread's last cli_read_doc when it failed with an error
+ * worded by the program (standard input closed; a read error of standard
+ * input, named after --stdin-filename), else cl_error_last(). */
+const cl_diag *cli_last_error(void);
+
+/* Set by main when descriptor 0 was closed at start: reading "-" is then
+ * the error "cannot read: standard input is closed". */
+extern int cli_stdin_closed;
 
 /* The number of processors online (at least 1). */
 int cli_cores(void);

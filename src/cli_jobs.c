@@ -61,22 +61,84 @@ static int prose_file(const char *name)
     return 0;
 }
 
-/* Add the prose files below directory DIR, in name order, skipping hidden
- * entries. Returns 0, or -1 after printing why DIR cannot be read. */
-static int add_dir(struct cli_inputs *in, const char *dir, int depth)
+/* The directories one search has met (symbolic links are followed), by
+ * device and inode, in a hash table: one on the current path is a loop,
+ * one met before by another path is searched once. */
+struct seen_dir {
+    dev_t dev;
+    ino_t ino;
+    char *path;  /* the path it was first searched as */
+    int open;    /* on the current path */
+};
+
+struct search {
+    struct cli_inputs *in;
+    struct seen_dir *v; /* CAP slots (a power of 2), N used */
+    size_t n, cap;
+};
+
+static struct seen_dir *seen_slot(struct search *s, dev_t dev, ino_t ino)
+{
+    size_t i = ((size_t)ino * 0x9E3779B1u ^ (size_t)dev) & (s->cap - 1);
+
+    while (s->v[i].path && (s->v[i].dev != dev || s->v[i].ino != ino))
+        i = (i + 1) & (s->cap - 1);
+    return &s->v[i];
+}
+
+/* The entry of directory ST: found, or new (PATH NULL) */
+static struct seen_dir *seen_find(struct search *s, const struct stat *st)
+{
+    if (2 * (s->n + 1) > s->cap) {
+        struct search grown = {s->in, NULL, 0, s->cap ? s->cap * 2 : 64};
+        size_t i;
+        if (!(grown.v = calloc(grown.cap, sizeof *grown.v))) {
+            cli_error("out of memory");
+            exit(EXIT_TROUBLE);
+        }
+        for (i = 0; i < s->cap; i++)
+            if (s->v[i].path)
+                *seen_slot(&grown, s->v[i].dev, s->v[i].ino) = s->v[i];
+        free(s->v);
+        s->v = grown.v;
+        s->cap = grown.cap;
+    }
+    return seen_slot(s, st->st_dev, st->st_ino);
+}
+
+/* Add the prose files below directory DIR (whose stat is ST), in name
+ * order, skipping hidden entries and directories already met. Returns 0,
+ * or -1 after printing why DIR cannot be read. */
+static int add_dir(struct search *s, const char *dir, const struct stat *dst, int depth)
 {
     DIR *d;
     struct dirent *de;
     char **names = NULL;
     size_t n = 0, cap = 0, i;
     int rc = 0;
+    struct seen_dir *seen;
 
     if (depth > 64) {
         cli_error("%s: directories nested too deeply", dir);
         return -1;
     }
+    seen = seen_find(s, dst);
+    if (seen->path) {
+        if (!s->in->quiet && seen->open)
+            fprintf(stderr, "%s: note: directory loop, not followed\n", dir);
+        else if (!s->in->quiet)
+            fprintf(stderr, "%s: note: same directory as %s, already searched\n", dir,
+                    seen->path);
+        return 0;
+    }
+    seen->dev = dst->st_dev;
+    seen->ino = dst->st_ino;
+    seen->path = cli_strdup(dir);
+    seen->open = 1;
+    s->n++;
     if (!(d = opendir(dir))) {
         fprintf(stderr, "%s: error: cannot open directory: %s\n", dir, strerror(errno));
+        seen->open = 0;
         return -1;
     }
     while ((de = readdir(d))) {
@@ -108,25 +170,35 @@ static int add_dir(struct cli_inputs *in, const char *dir, int depth)
         if (stat(names[i], &st) != 0)
             continue; /* a dangling link: nothing to check */
         if (S_ISDIR(st.st_mode)) {
-            if (add_dir(in, names[i], depth + 1) < 0)
+            if (add_dir(s, names[i], &st, depth + 1) < 0)
                 rc = -1;
         } else if (S_ISREG(st.st_mode) && prose_file(names[i])) {
-            add_path(in, names[i]);
+            add_path(s->in, names[i]);
         }
         free(names[i]);
     }
     free(names);
+    /* the table may have grown: find DIR's entry again */
+    seen_find(s, dst)->open = 0;
     return rc;
 }
 
 int cli_inputs_add(struct cli_inputs *in, const char *arg)
 {
     struct stat st;
+    struct search s = {in, NULL, 0, 0};
+    size_t i;
+    int rc;
 
-    if (strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISDIR(st.st_mode))
-        return add_dir(in, arg, 0);
-    add_path(in, arg); /* a file, standard input, or a missing path (reported later) */
-    return 0;
+    if (strcmp(arg, "-") == 0 || stat(arg, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        add_path(in, arg); /* a file, standard input, or a missing path (reported later) */
+        return 0;
+    }
+    rc = add_dir(&s, arg, &st, 0);
+    for (i = 0; i < s.cap; i++)
+        free(s.v[i].path);
+    free(s.v);
+    return rc;
 }
 
 int cli_inputs_from(struct cli_inputs *in, const char *list)
@@ -139,6 +211,10 @@ int cli_inputs_from(struct cli_inputs *in, const char *list)
 
     if (!f) {
         fprintf(stderr, "%s: error: cannot open: %s\n", list, strerror(errno));
+        return -1;
+    }
+    if (f == stdin && cli_stdin_closed) {
+        fprintf(stderr, "%s: error: cannot read: standard input is closed\n", list);
         return -1;
     }
     while ((len = getline(&line, &cap, f)) > 0) {

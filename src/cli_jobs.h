@@ -11,10 +11,14 @@
 struct cli_inputs {
     char **paths;
     size_t n, cap;
+    int quiet; /* no notes on stderr */
 };
 
 /* Add ARG: a file, "-", or a directory searched recursively (in name
  * order, hidden entries skipped) for .txt, .md, .markdown, .html, ... files.
+ * Symbolic links are followed, but a directory already on the path (a
+ * loop) is not searched again, nor one already searched by another path:
+ * a note on stderr names each.
  * Returns -1 after printing why a directory could not be read. */
 int cli_inputs_add(struct cli_inputs *in, const char *arg);
 

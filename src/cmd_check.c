@@ -254,7 +254,7 @@ static void check_work(struct cli_job *job, void *ud, cl_workspace *ws)
     rc = cli_read_doc(&job->doc, job->path, c->input);
     if (rc == 0)
         rc = cl_check(job->doc, set->rules, c->mode, &cb);
-    if (rc < 0 && (e = cl_error_last()) != NULL)
+    if (rc < 0 && (e = cli_last_error()) != NULL)
         cli_job_diag(job, e);
     else if (rc < 0)
         cli_text_printf(&job->err, "%s: error: %s\n", job->path, cl_strerror(rc));
@@ -362,7 +362,7 @@ static int run(int argc, char **argv, int report)
         {NULL, 0, NULL, 0}};
     const char *cmd = report ? "report" : "check", *format = "text", *emitter_name;
     int opt, i, status = EXIT_OK, fail_on = -1, color = -1, nthreads = cli_cores();
-    struct cli_inputs inputs = {NULL, 0, 0};
+    struct cli_inputs inputs = {NULL, 0, 0, 0};
     const char *files_from = NULL;
     char *end;
     cl_split_mode mode = CL_SPLIT_AUTO;
@@ -454,6 +454,7 @@ static int run(int argc, char **argv, int report)
     }
     if (color < 0)
         color = isatty(STDOUT_FILENO) && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
+    inputs.quiet = r.quiet;
     for (i = optind; i < argc; i++)
         if (cli_inputs_add(&inputs, argv[i]) < 0)
             status = EXIT_TROUBLE;

@@ -2,15 +2,19 @@
  * compilation-mode buffers jump to: FILE:LINE:COL: SEVERITY: MESSAGE [ID].
  * An unstated claim has no position: FILE: SEVERITY: MESSAGE [ID]. */
 #include "internal.h"
+#include "visible.h"
 
 static int gnu_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence *o)
 {
     if (!CL_SHOWN(o))
         return 0;
-    cl_buf_puts(&e->out, cl_doc_name(doc));
+    /* control characters of the file name and the message made visible */
+    cl_buf_puts_visible(&e->out, cl_doc_name(doc));
     if (o->sentence)
         cl_buf_printf(&e->out, ":%u:%u", o->line, o->column);
-    cl_buf_printf(&e->out, ": %s: %s [%s]\n", cl_level_name(o->level), o->message, o->claim->id);
+    cl_buf_printf(&e->out, ": %s: ", cl_level_name(o->level));
+    cl_buf_puts_visible(&e->out, o->message);
+    cl_buf_printf(&e->out, " [%s]\n", o->claim->id);
     return cl_emit_flush(e);
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "visible.h"
 
 struct rep_cue {
     const char *kind, *text;
@@ -187,7 +188,11 @@ static int report_text_end(cl_emitter *e, const cl_doc *doc)
     for (i = 0; i < st->nclaims; i++)
         if (strlen(st->claims[i].claim->id) > w)
             w = strlen(st->claims[i].claim->id);
-    cl_buf_printf(b, "%s%s: %zu claims\n", st->docs++ ? "\n" : "", cl_doc_name(doc), st->nclaims);
+    /* the file name, cue texts and sentences with control characters
+     * made visible (visible.h); claim ids are letters, digits, - and _ */
+    cl_buf_puts(b, st->docs++ ? "\n" : "");
+    cl_buf_puts_visible(b, cl_doc_name(doc));
+    cl_buf_printf(b, ": %zu claims\n", st->nclaims);
     cl_buf_printf(b, "  %-*s  %-11s  %-8s  %-8s  %s\n", (int)w, "CLAIM", "VERDICT", "STATUS",
                   "SEVERITY", "WHERE");
     for (i = 0; i < st->nclaims; i++) {
@@ -210,9 +215,14 @@ static int report_text_end(cl_emitter *e, const cl_doc *doc)
             size_t c;
             cl_buf_printf(b, "  %u:%u %s %s", o->line, o->column, rc->claim->id,
                           cl_status_name(o->status));
-            for (c = 0; c < o->ncues; c++)
-                cl_buf_printf(b, "%s%s \"%s\"", c ? ", " : " (", o->cues[c].kind, o->cues[c].text);
-            cl_buf_printf(b, "%s: %s\n", o->ncues ? ")" : "", o->sentence);
+            for (c = 0; c < o->ncues; c++) {
+                cl_buf_printf(b, "%s%s \"", c ? ", " : " (", o->cues[c].kind);
+                cl_buf_puts_visible(b, o->cues[c].text);
+                cl_buf_putc(b, '"');
+            }
+            cl_buf_printf(b, "%s: ", o->ncues ? ")" : "");
+            cl_buf_puts_visible(b, o->sentence);
+            cl_buf_putc(b, '\n');
         }
     }
     reset(st);

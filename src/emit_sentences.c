@@ -3,13 +3,7 @@
 #include <string.h>
 
 #include "internal.h"
-
-static void cue_text(cl_buf *b, const cl_sentence *s, cl_range r)
-{
-    if (r.start < r.end)
-        cl_buf_add(b, s->text + s->tokens[r.start].start,
-                   s->tokens[r.end - 1].end - s->tokens[r.start].start);
-}
+#include "visible.h"
 
 /* The byte address of code point N of the LEN bytes at S. */
 static const char *char_at(const char *s, size_t len, size_t n)
@@ -68,13 +62,13 @@ static void text_cues(cl_buf *b, const cl_sentence *s)
         if (c->def->kind == CL_CUE_TERMINATOR)
             continue;
         cl_buf_printf(b, "  %s \"", cl_cue_kind_name(c->def->kind));
-        cue_text(b, s, c->tokens);
+        cl_range_visible(b, s, c->tokens);
         cl_buf_putc(b, '"');
         for (side = 0; side < 2; side++) {
             if (c->scope[side].start >= c->scope[side].end)
                 continue;
             cl_buf_printf(b, " %s \"", side ? "->" : "<-");
-            cue_text(b, s, c->scope[side]);
+            cl_range_visible(b, s, c->scope[side]);
             cl_buf_putc(b, '"');
         }
         cl_buf_putc(b, '\n');
@@ -98,8 +92,10 @@ int cl_sentence_write(FILE *f, const cl_doc *doc, const cl_sentence *s, cl_forma
             jsonl_cues(&b, s);
         cl_buf_puts(&b, "}\n");
     } else {
-        cl_buf_printf(&b, "%s:%u:%u: ", name, s->line, s->column);
-        cl_buf_add(&b, s->text, s->len);
+        /* control characters made visible (visible.h) */
+        cl_buf_puts_visible(&b, name);
+        cl_buf_printf(&b, ":%u:%u: ", s->line, s->column);
+        cl_buf_add_visible(&b, s->text, s->len);
         cl_buf_putc(&b, '\n');
         if (flags & CL_WRITE_CUES)
             text_cues(&b, s);

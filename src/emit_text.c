@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "visible.h"
 
 #define C_BOLD "\033[1m"
 #define C_RESET "\033[0m"
@@ -27,7 +28,9 @@ static int text_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence
         return 0;
     if (color)
         cl_buf_puts(b, C_BOLD);
-    cl_buf_puts(b, cl_doc_name(doc));
+    /* text from the article, the rule files and file names: control
+     * characters written visibly (visible.h) */
+    cl_buf_puts_visible(b, cl_doc_name(doc));
     if (o->sentence)
         cl_buf_printf(b, ":%u:%u", o->line, o->column);
     cl_buf_puts(b, ": ");
@@ -36,27 +39,38 @@ static int text_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence
     cl_buf_printf(b, "%s:", cl_level_name(o->level));
     if (color)
         cl_buf_puts(b, C_RESET);
-    cl_buf_printf(b, " %s [%s]\n", o->message, o->claim->id);
+    cl_buf_putc(b, ' ');
+    cl_buf_puts_visible(b, o->message);
+    cl_buf_printf(b, " [%s]\n", o->claim->id);
     if (o->sentence) {
         const cl_sentence *s = o->sentence;
-        cl_buf_printf(b, "  %s\n  ", s->text);
-        for (i = 0; i < o->match_start; i++)
+        /* the underline counts the columns of the text as written */
+        size_t from = cl_visible_columns(s->text, s->len, o->match_start);
+        size_t to = cl_visible_columns(s->text, s->len, o->match_end);
+        cl_buf_puts(b, "  ");
+        cl_buf_add_visible(b, s->text, s->len);
+        cl_buf_puts(b, "\n  ");
+        for (i = 0; i < from; i++)
             cl_buf_putc(b, ' ');
         if (color)
             cl_buf_puts(b, "\033[1;32m");
         cl_buf_putc(b, '^');
-        for (i = o->match_start + 1; i < o->match_end; i++)
+        for (i = from + 1; i < to; i++)
             cl_buf_putc(b, '~');
         if (color)
             cl_buf_puts(b, C_RESET);
         cl_buf_putc(b, '\n');
         if (o->cue) {
             cl_buf_printf(b, "  %s cue \"", cl_cue_kind_name(o->cue->def->kind));
-            cl_range_text(b, s, o->cue->tokens);
-            cl_buf_printf(b, "\" (%s:%u)\n", o->cue->def->file, o->cue->def->line);
+            cl_range_visible(b, s, o->cue->tokens);
+            cl_buf_puts(b, "\" (");
+            cl_buf_puts_visible(b, o->cue->def->file);
+            cl_buf_printf(b, ":%u)\n", o->cue->def->line);
         }
     }
-    cl_buf_printf(b, "  claim declared at %s:%u\n", o->claim->file, o->claim->line);
+    cl_buf_puts(b, "  claim declared at ");
+    cl_buf_puts_visible(b, o->claim->file);
+    cl_buf_printf(b, ":%u\n", o->claim->line);
     return cl_emit_flush(e);
 }
 

@@ -4,14 +4,22 @@
 #include <string.h>
 
 #include "internal.h"
+#include "visible.h"
 
+/* Text from the article and the rule files is written with its control
+ * characters visible (visible.h). */
 static void quoted(cl_buf *b, const cl_sentence *s, cl_range r)
 {
     cl_buf_putc(b, '"');
-    if (r.start < r.end)
-        cl_buf_add(b, s->text + s->tokens[r.start].start,
-                   s->tokens[r.end - 1].end - s->tokens[r.start].start);
+    cl_range_visible(b, s, r);
     cl_buf_putc(b, '"');
+}
+
+/* FILE:LINE of a rule */
+static void at(cl_buf *b, const char *file, unsigned line)
+{
+    cl_buf_puts_visible(b, file);
+    cl_buf_printf(b, ":%u", line);
 }
 
 static void explain_cue(cl_buf *b, const cl_sentence *s, const cl_cue *c)
@@ -39,7 +47,11 @@ static void explain_cue(cl_buf *b, const cl_sentence *s, const cl_cue *c)
     if (d->affix)
         cl_buf_printf(b, ", affix of %u characters (%s)", d->affix,
                       d->suffix ? "suffix" : "prefix");
-    cl_buf_printf(b, "\n              rule \"%s\" at %s:%u\n", d->phrase, d->file, d->line);
+    cl_buf_puts(b, "\n              rule \"");
+    cl_buf_puts_visible(b, d->phrase);
+    cl_buf_puts(b, "\" at ");
+    at(b, d->file, d->line);
+    cl_buf_putc(b, '\n');
     if (d->kind == CL_CUE_PSEUDO) {
         cl_buf_puts(b, "              not a cue: suppresses the cues it overlaps\n");
         return;
@@ -62,7 +74,9 @@ static void explain_cue(cl_buf *b, const cl_sentence *s, const cl_cue *c)
         if (term) {
             cl_buf_putc(b, ' ');
             quoted(b, s, term->tokens);
-            cl_buf_printf(b, " (%s:%u)", term->def->file, term->def->line);
+            cl_buf_puts(b, " (");
+            at(b, term->def->file, term->def->line);
+            cl_buf_putc(b, ')');
         }
         cl_buf_putc(b, '\n');
     }
@@ -93,8 +107,9 @@ static void explain_claims(cl_buf *b, cl_matcher *mt, const cl_rules *rules, con
         quoted(b, s, m[i].tokens);
         cl_buf_printf(b, " tokens %u-%u, chars %zu-%zu\n", m[i].tokens.start,
                       m[i].tokens.end - 1, st, en);
-        cl_buf_printf(b, "              rule at %s:%u, verdict %s\n", c->file, c->line,
-                      cl_verdict_name(c->verdict));
+        cl_buf_puts(b, "              rule at ");
+        at(b, c->file, c->line);
+        cl_buf_printf(b, ", verdict %s\n", cl_verdict_name(c->verdict));
         cl_buf_printf(b, "              status %s, severity %s", cl_status_name(status),
                       cl_level_name(c->levels[status]));
         if (!ncover)
@@ -105,7 +120,9 @@ static void explain_claims(cl_buf *b, cl_matcher *mt, const cl_rules *rules, con
             cl_buf_printf(b, "              %s %s ", cover[k] == decider ? "decided by" : "also     ",
                           cl_cue_kind_name(cover[k]->def->kind));
             quoted(b, s, cover[k]->tokens);
-            cl_buf_printf(b, " (%s:%u)\n", cover[k]->def->file, cover[k]->def->line);
+            cl_buf_puts(b, " (");
+            at(b, cover[k]->def->file, cover[k]->def->line);
+            cl_buf_puts(b, ")\n");
         }
     }
 }
@@ -140,12 +157,27 @@ static void explain_rejected(cl_buf *b, const cl_rules *rules, const cl_sentence
             cl_buf_puts(b, "not taken (a cue that overlaps them won):\n");
         cl_buf_printf(b, "  %-11s ", cl_cue_kind_name(c->def->kind));
         quoted(b, s, c->tokens);
-        cl_buf_printf(b, " (%s:%u), lost to %s ", c->def->file, c->def->line,
+        cl_buf_puts(b, " (");
+        at(b, c->def->file, c->def->line);
+        cl_buf_printf(b, "), lost to %s ",
                       won->def->kind == CL_CUE_PSEUDO ? "pseudo-cue" : "the longer cue");
         quoted(b, s, won->tokens);
         cl_buf_putc(b, '\n');
     }
     cl_cuevec_free(&cand);
+}
+
+/* The N bytes at S written visibly, then spaces up to WIDTH bytes and one
+ * more (as printf's "%-18s " pads). */
+static void column(cl_buf *b, const char *s, size_t n, size_t width)
+{
+    size_t start = b->len;
+
+    cl_buf_add_visible(b, s, n);
+    n = b->len - start;
+    do
+        cl_buf_putc(b, ' ');
+    while (n++ < width);
 }
 
 /* Explain one sentence into B. */
@@ -154,8 +186,10 @@ static void explain_sentence(cl_buf *b, cl_matcher *mt, const cl_rules *rules,
 {
     size_t i, shown;
 
-    cl_buf_printf(b, "%s:%u:%u: sentence\n  %s\n", cl_doc_name(doc), s->line, s->column,
-                  s->text);
+    cl_buf_puts_visible(b, cl_doc_name(doc));
+    cl_buf_printf(b, ":%u:%u: sentence\n  ", s->line, s->column);
+    cl_buf_add_visible(b, s->text, s->len);
+    cl_buf_putc(b, '\n');
     cl_buf_printf(b, "tokens (%zu):\n", s->ntokens);
     cl_buf_printf(b, "  %4s  %-9s %-7s %-18s %-18s %s\n", "#", "chars", "kind", "text", "fold",
                   "stem");
@@ -163,9 +197,11 @@ static void explain_sentence(cl_buf *b, cl_matcher *mt, const cl_rules *rules,
         const cl_token *t = &s->tokens[i];
         char span[32];
         snprintf(span, sizeof span, "%u-%u", t->cstart, t->cend);
-        cl_buf_printf(b, "  %4zu  %-9s %-7s %-18.*s %-18s %s\n", i, span,
-                      cl_token_kind_name(t->kind), (int)(t->end - t->start), s->text + t->start,
-                      t->fold, t->stem ? t->stem : "-");
+        cl_buf_printf(b, "  %4zu  %-9s %-7s ", i, span, cl_token_kind_name(t->kind));
+        column(b, s->text + t->start, t->end - t->start, 18);
+        column(b, t->fold, strlen(t->fold), 18);
+        cl_buf_puts_visible(b, t->stem ? t->stem : "-");
+        cl_buf_putc(b, '\n');
     }
     for (i = 0, shown = 0; i < s->ncues; i++)
         shown += s->cues[i].def->kind != CL_CUE_TERMINATOR;

@@ -10,6 +10,7 @@
  * Left out: head, script, style, code, pre, noscript, template, textarea,
  * svg, math, and comments.
  */
+#include <limits.h>
 #include <string.h>
 #include <strings.h>
 
@@ -182,6 +183,11 @@ int cl_extract_html(cl_extract *x, const char *data, size_t len, size_t base, co
 
     if (len - base == 0)
         return 0;
+    /* libxml2 takes the length as an int */
+    if (len - base > INT_MAX)
+        return cl_error_set(CL_EINPUT, name, 0, 0,
+                            "HTML input of 2 GiB or more is not supported; "
+                            "check it as text (--input-format text)");
     memset(&st, 0, sizeof st);
     st.x = x;
     st.data = data;

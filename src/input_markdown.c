@@ -8,6 +8,7 @@
  * TOML (+++) front matter. Every block ends with a blank line so that it
  * bounds sentences.
  */
+#include <limits.h>
 #include <string.h>
 
 #include <md4c.h>
@@ -156,9 +157,16 @@ int cl_extract_markdown(cl_extract *x, const char *data, size_t len, size_t base
 {
     struct md_state st;
     MD_PARSER parser;
-    size_t fm = front_matter(data + base, len - base);
+    size_t fm;
     int rc;
 
+    /* md4c takes the length, and keeps its offsets, as 32-bit unsigned
+     * values: the 2 GiB limit of HTML keeps well clear of their end */
+    if (len - base > INT_MAX)
+        return cl_error_set(CL_EINPUT, name, 0, 0,
+                            "Markdown input of 2 GiB or more is not supported; "
+                            "check it as text (--input-format text)");
+    fm = front_matter(data + base, len - base);
     memset(&st, 0, sizeof st);
     memset(&parser, 0, sizeof parser);
     st.x = x;

@@ -1,7 +1,10 @@
 /* main.c - the claimlint program: picks a command from the table and runs
  * it. All the work is in libclaimlint (claimlint.h). */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -25,10 +28,31 @@ static void usage(FILE *f)
                "Exit status: 0 success, 1 findings, 2 usage, input or rule-file errors.\n");
 }
 
+/* Standard input closed at start (`claimlint - <&-`): put /dev/null,
+ * open for writing only, on descriptor 0, so that no file the run opens
+ * (a worker's input, with -j above 1) takes descriptor 0 and passes for
+ * standard input, and every read of it still fails (--files-from -).
+ * Reading "-" is then the error "standard input is closed" (cli.c).
+ * Standard output and error are left as they are: claimlint opens files
+ * for reading only, so output sent to one that took descriptor 1 or 2
+ * fails, and a closed standard output gives "error writing the output". */
+static void guard_stdin(void)
+{
+    int fd;
+
+    if (fcntl(STDIN_FILENO, F_GETFD) != -1 || errno != EBADF)
+        return;
+    cli_stdin_closed = 1;
+    fd = open("/dev/null", O_WRONLY);
+    if (fd > STDIN_FILENO)
+        close(fd); /* not possible: descriptor 0 was the lowest free one */
+}
+
 int main(int argc, char **argv)
 {
     size_t i;
 
+    guard_stdin();
     if (argc < 2) {
         cli_error("no command given");
         cli_usage_hint(NULL);
@@ -37,7 +61,7 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
         strcmp(argv[1], "help") == 0) {
         usage(stdout);
-        return EXIT_OK;
+        return cli_finish_output(EXIT_OK);
     }
     if (strcmp(argv[1], "--list-formats") == 0) {
         const char *name, *desc;
@@ -47,7 +71,7 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
         printf("claimlint %s\n", cl_version());
-        return EXIT_OK;
+        return cli_finish_output(EXIT_OK);
     }
     for (i = 0; i < NCOMMANDS; i++)
         if (strcmp(argv[1], commands[i]->name) == 0) {

@@ -1,5 +1,6 @@
 /* test_input.c - Markdown and HTML input: what is prose, where sentences
  * break, and that every position points into the original file. */
+#include <limits.h>
 #include <string.h>
 
 #include "tests.h"
@@ -110,6 +111,32 @@ START_TEST(test_html_long_run)
 }
 END_TEST
 
+START_TEST(test_huge_markup)
+{
+    /* libxml2 and md4c take 32-bit lengths: 2 GiB or more is refused
+     * before either parser is called, so the length here may exceed the
+     * buffer, which is never read */
+    static const char data[] = "<p>The Fed met.</p>";
+    size_t huge = (size_t)INT_MAX + 1;
+    cl_extract x;
+    const cl_diag *e;
+
+    memset(&x, 0, sizeof x);
+    ck_assert_int_eq(cl_extract_html(&x, data, huge, 0, "big.html"), CL_EINPUT);
+    ck_assert_ptr_nonnull(e = cl_error_last());
+    ck_assert_str_eq(e->file, "big.html");
+    ck_assert_str_eq(e->message, "HTML input of 2 GiB or more is not supported; "
+                                 "check it as text (--input-format text)");
+    ck_assert_int_eq(cl_extract_markdown(&x, data, huge + 3, 3, "big.md"), CL_EINPUT);
+    ck_assert_ptr_nonnull(e = cl_error_last());
+    ck_assert_str_eq(e->file, "big.md");
+    ck_assert_ptr_nonnull(strstr(e->message, "Markdown input of 2 GiB or more"));
+    /* under the limit, parsed as before */
+    ck_assert_int_eq(cl_extract_html(&x, data, strlen(data), 0, "small.html"), 0);
+    cl_extract_free(&x);
+}
+END_TEST
+
 START_TEST(test_format_names)
 {
     ck_assert_int_eq(cl_input_format_parse("markdown"), CL_INPUT_MARKDOWN);
@@ -204,6 +231,7 @@ Suite *suite_input(void)
     tcase_add_loop_test(tc, test_input_table, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, test_format_names);
     tcase_add_test(tc, test_html_long_run);
+    tcase_add_test(tc, test_huge_markup);
     tcase_add_test(tc, test_entities);
     tcase_add_test(tc, test_directives);
     suite_add_tcase(s, tc);
