@@ -207,9 +207,13 @@ static int parse_token(struct ctx *c, xmlNodePtr n, cl_tokspec *t)
                 p, tv.n);
             continue;
         }
-        t->alts[k++] = t->casesens ? cl_arena_strndup(c->arena, p + tv.v[0].start,
-                                                      tv.v[0].end - tv.v[0].start)
-                                   : tv.v[0].fold;
+        t->alts[k] = t->casesens ? cl_arena_strndup(c->arena, p + tv.v[0].start,
+                                                    tv.v[0].end - tv.v[0].start)
+                                 : tv.v[0].fold;
+        if (!t->alts[k++]) {
+            cl_tokvec_free(&tv);
+            return CL_ENOMEM;
+        }
     }
     cl_tokvec_free(&tv);
     t->nalts = k;
@@ -232,7 +236,10 @@ static int parse_tokens(struct ctx *c, xmlNodePtr n, cl_pattern *p)
         return CL_ENOMEM;
     for (k = n->children; k; k = k->next)
         if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "token") == 0) {
-            if (parse_token(c, k, &p->toks[p->ntoks]) < 0)
+            int trc = parse_token(c, k, &p->toks[p->ntoks]);
+            if (trc == CL_ENOMEM)
+                return CL_ENOMEM;
+            if (trc < 0)
                 rc = CL_ESCHEMA;
             p->ntoks++;
         }
@@ -275,7 +282,8 @@ static int parse_matchers(struct ctx *c, xmlNodePtr n, cl_claim_impl *ci)
         if (k->type != XML_ELEMENT_NODE)
             continue;
         if (strcmp(name, "pattern") == 0) {
-            parse_tokens(c, k, &ci->patterns[ci->npatterns++]);
+            if (parse_tokens(c, k, &ci->patterns[ci->npatterns++]) == CL_ENOMEM)
+                return CL_ENOMEM;
         } else if (strcmp(name, "regex") == 0) {
             cl_regex *re = &ci->regexes[ci->nregexes];
             re->line = (unsigned)xmlGetLineNo(k);
@@ -292,8 +300,9 @@ static int parse_matchers(struct ctx *c, xmlNodePtr n, cl_claim_impl *ci)
                 re->source = text_of(c, a);
                 if (re->source && (re->code = compile_re(c, re->source, 0, re->line)))
                     ci->nantiregexes++;
-            } else {
-                parse_tokens(c, k, &ci->antipatterns[ci->nantipatterns++]);
+            } else if (parse_tokens(c, k, &ci->antipatterns[ci->nantipatterns++]) ==
+                       CL_ENOMEM) {
+                return CL_ENOMEM;
             }
         }
     }
@@ -315,19 +324,24 @@ static int parse_texts(struct ctx *c, xmlNodePtr n, cl_claim_impl *ci)
         const char *name = (const char *)k->name;
         if (k->type != XML_ELEMENT_NODE)
             continue;
+        /* cl_xml_text returns NULL only when out of memory */
         if (strcmp(name, "title") == 0) {
-            ci->pub.title = text_of(c, k);
+            if (!(ci->pub.title = text_of(c, k)))
+                return CL_ENOMEM;
         } else if (strcmp(name, "message") == 0) {
-            ci->pub.message = text_of(c, k);
+            if (!(ci->pub.message = text_of(c, k)))
+                return CL_ENOMEM;
         } else if (strcmp(name, "source") == 0) {
             src[ci->pub.nsources].href = prop(c, k, "href");
-            src[ci->pub.nsources++].text = text_of(c, k);
+            if (!(src[ci->pub.nsources++].text = text_of(c, k)))
+                return CL_ENOMEM;
         } else if (strcmp(name, "example") == 0) {
             char *st = prop(c, k, "status");
             int i = name_index(status_names, 5, st);
             ex[ci->pub.nexamples].status = i == CL_STATUS_UNSTATED || i < 0 ? CL_STATUS_NONE
                                                                            : (cl_status)i;
-            ex[ci->pub.nexamples].text = text_of(c, k);
+            if (!(ex[ci->pub.nexamples].text = text_of(c, k)))
+                return CL_ENOMEM;
             ex[ci->pub.nexamples++].line = (unsigned)xmlGetLineNo(k);
         }
     }

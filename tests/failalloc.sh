@@ -76,7 +76,6 @@ cmd_json="check -j 1 -f json -r rules/examples/rubio-mexico.xml fixtures/article
 
 pass=0
 fail=0
-known=0
 
 # libxml2 2.9.14 does not survive some failures of its own allocations
 # (tests/failalloc.c excludes the most frequent one, in xmlRegexpCompile).
@@ -91,11 +90,6 @@ known=0
 # crash is not claimlint's to fix.
 libxml2_crash=0
 
-# Functions of claimlint that drop an allocation failure today, with the
-# fix pending in a file under other work; a failure whose call chain goes
-# through one of them is counted as known, not failed. Empty this list as
-# the fixes land.
-pending=${CLAIMLINT_FAIL_ALLOC_PENDING-"parse_matchers parse_tokens parse_texts cl_match_status"}
 
 # run ARGS...: run claimlint with the shim; status in $status
 run() {
@@ -157,13 +151,6 @@ judge() {
         return 0
     fi
     chain "$n" "$scope" "$@" >"$tmp/chain"
-    for f in $pending; do
-        if grep -q "^$f at \|inlined by) $f at " "$tmp/chain"; then
-            known=$((known + 1))
-            echo "known: $scope allocation $n of '$*': $why (in $f, fix pending)"
-            return 0
-        fi
-    done
     fail=$((fail + 1))
     echo "FAIL $scope allocation $n of '$*': $why"
     sed 's/^/  stderr: /' "$tmp/err" | head -5
@@ -240,7 +227,6 @@ for cmd in "$cmd_text" "$cmd_json"; do
     fi
 done
 [ -n "$vg" ] || echo "failalloc: valgrind not installed: no leak check"
-[ "$known" -eq 0 ] || echo "failalloc: $known known failures, fixes pending in: $pending"
 [ "$libxml2_crash" -eq 0 ] || echo "failalloc: $libxml2_crash crashes inside libxml2 on its own allocation failures"
 echo "failalloc: $pass passed, $fail failed"
 [ "$pass" -gt 0 ] && [ "$fail" -eq 0 ]
