@@ -806,6 +806,10 @@ static int index_regexes(cl_claim_index *x, cl_rules *r, size_t nregex)
             cl_literal *l = &x->lits[x->nlits];
             x->regexes[id].claim = (uint32_t)i;
             x->regexes[id].pattern = j;
+            x->regexes[id].p = NULL;
+            x->regexes[id].anchor = x->regexes[id].back = x->regexes[id].serial = 0;
+            x->regexes[id].first_id = 0;
+            x->regexes[id].first_inflected = 0;
             if (len < 4) {
                 x->always_re[x->nalways_re++] = id;
                 falls_back = 1;
@@ -883,7 +887,12 @@ int cl_claim_index_build(cl_claim_index *x, cl_rules *r)
         const cl_claim_impl *ci = cl_rules_claim_impl(r, i);
         for (k = 0; k < ci->npatterns; k++) {
             const cl_pattern *p = &ci->patterns[k];
-            cl_pattern_ref ref = {(uint32_t)i, k};
+            const cl_tokspec *t0 = &p->toks[0];
+            cl_pattern_ref ref = {(uint32_t)i, k, p, p->anchor, p->back, p->serial, 0, 0};
+            if (p->ntoks && !t0->re && !t0->casesens && t0->nalts == 1) {
+                ref.first_id = t0->alt_ids[0];
+                ref.first_inflected = t0->inflected;
+            }
             if (!indexable(p)) {
                 if (p->ntoks)
                     x->always[x->nalways++] = ref;

@@ -336,6 +336,14 @@ size_t cl_rules_claim_count_internal(const cl_rules *r);
  * pattern that the prefilter cannot index. */
 typedef struct cl_pattern_ref {
     uint32_t claim, pattern;
+    /* for patterns: the pattern itself and its ANCHOR, BACK and SERIAL,
+     * copied here so that the index is read in one sweep */
+    const cl_pattern *p;
+    uint32_t anchor, back, serial;
+    /* the word the first token must be when it names just one (a quick
+     * test before the pattern is read), else 0 */
+    uint32_t first_id;
+    unsigned char first_inflected;
 } cl_pattern_ref;
 
 typedef struct cl_literal {

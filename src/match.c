@@ -534,26 +534,29 @@ static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, c
             if (!id || (pass == 1 && id == ids[0]))
                 continue;
             for (k = x->start[id]; k < x->start[id + 1]; k++) {
-                const cl_pattern *p = &cl_rules_claim_impl(r, x->refs[k].claim)
-                                           ->patterns[x->refs[k].pattern];
+                const cl_pattern_ref *ref = &x->refs[k];
                 size_t st, lo, hi;
                 /* the anchor is here: the pattern starts at most BACK
                  * tokens before it; each start is tried once a sentence */
-                if (i < p->anchor)
+                if (i < ref->anchor)
                     continue;
-                hi = i - p->anchor;
-                lo = i >= p->back ? i - p->back : 0;
-                if (m->p_sentence[p->serial] != m->sentence) {
-                    m->p_sentence[p->serial] = m->sentence;
-                    m->p_next[p->serial] = 0;
+                hi = i - ref->anchor;
+                lo = i >= ref->back ? i - ref->back : 0;
+                if (m->p_sentence[ref->serial] != m->sentence) {
+                    m->p_sentence[ref->serial] = m->sentence;
+                    m->p_next[ref->serial] = 0;
                 }
-                if (lo < m->p_next[p->serial])
-                    lo = m->p_next[p->serial];
-                for (st = lo; st <= hi; st++)
-                    if ((rc = try_at(m, p, s, x->refs[k].claim, st, &m->found)) < 0)
+                if (lo < m->p_next[ref->serial])
+                    lo = m->p_next[ref->serial];
+                for (st = lo; st <= hi; st++) {
+                    if (ref->first_id &&
+                        (ref->first_inflected ? m->stem_ids[st] : m->fold_ids[st]) != ref->first_id)
+                        continue;
+                    if ((rc = try_at(m, ref->p, s, ref->claim, st, &m->found)) < 0)
                         return rc;
-                if (hi + 1 > m->p_next[p->serial])
-                    m->p_next[p->serial] = (uint32_t)(hi + 1);
+                }
+                if (hi + 1 > m->p_next[ref->serial])
+                    m->p_next[ref->serial] = (uint32_t)(hi + 1);
             }
         }
     }
