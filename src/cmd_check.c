@@ -28,6 +28,10 @@ struct run {
     const char *config_path; /* --config */
     struct ruleset_entry **sets; /* each allocated alone: jobs keep pointers */
     size_t nsets;
+    /* the configuration found for the last directory looked in: the files
+     * of a directory come together, and the search up the tree is a
+     * realpath and a stat a level */
+    char *last_dir, *last_cfg;
 };
 
 static void on_occurrence(const cl_doc *doc, const cl_occurrence *o, void *ud)
@@ -141,9 +145,18 @@ static struct ruleset_entry *rules_for(struct run *r, const char *path)
             *(slash == dir ? slash + 1 : slash) = '\0';
         else
             strcpy(dir, ".");
-        if (cl_config_find(&cfg, dir) < 0)
+        if (r->last_dir && strcmp(dir, r->last_dir) == 0) {
+            cfg = r->last_cfg ? cli_strdup(r->last_cfg) : NULL;
+            free(dir);
+        } else if (cl_config_find(&cfg, dir) < 0) {
             cli_print_last_error(path, CL_EIO);
-        free(dir);
+            free(dir);
+        } else {
+            free(r->last_dir);
+            free(r->last_cfg);
+            r->last_dir = dir;
+            r->last_cfg = cfg ? cli_strdup(cfg) : NULL;
+        }
     }
     for (i = 0; i < r->nsets; i++)
         if ((!cfg && !r->sets[i]->config_path) ||
@@ -187,6 +200,9 @@ static void free_sets(struct run *r)
 {
     size_t i;
 
+    free(r->last_dir);
+    free(r->last_cfg);
+    r->last_dir = r->last_cfg = NULL;
     for (i = 0; i < r->nsets; i++) {
         free(r->sets[i]->config_path);
         cl_config_free(r->sets[i]->config);
