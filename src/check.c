@@ -241,10 +241,12 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
         o.claim = c;
         o.status = CL_STATUS_UNSTATED;
         o.level = c->levels[CL_STATUS_UNSTATED];
+        suppress(doc, &o);
+        if (cb->skip_ok_unstated && o.level == CL_LEVEL_OK && !o.suppressed)
+            continue;
         if ((rc = cl_format_message(&msg, c, o.status, NULL, NULL)) < 0)
             goto cleanup;
         o.message = msg.data;
-        suppress(doc, &o);
         if (cb->occurrence)
             cb->occurrence(doc, &o, cb->userdata);
     }
@@ -303,7 +305,7 @@ int cl_rules_test(const cl_rules *rules, cl_example_fn fn, void *userdata)
         for (k = 0; k < c->nexamples; k++) {
             const cl_example *ex = &c->examples[k];
             struct example_run x;
-            cl_check_cb cb = {example_occurrence, NULL, NULL, ws};
+            cl_check_cb cb = {example_occurrence, NULL, NULL, ws, 0};
             cl_doc *doc = NULL;
             cl_cue cue;
 

@@ -32,6 +32,10 @@ struct run {
      * of a directory come together, and the search up the tree is a
      * realpath and a stat a level */
     char *last_dir, *last_cfg;
+    /* the output shows only what a linter reports: claims left unstated at
+     * level ok need not reach it (the per-claim report and the HTML page
+     * list every claim) */
+    int skip_ok_unstated;
 };
 
 static void on_occurrence(const cl_doc *doc, const cl_occurrence *o, void *ud)
@@ -219,6 +223,7 @@ struct check_ctx {
     cl_split_mode mode;
     int cli_fail_on, report, progress;
     int direct; /* one thread: findings go straight to the emitter */
+    int skip_ok_unstated;
     size_t total;
     int status;
 };
@@ -248,7 +253,7 @@ static void check_work(struct cli_job *job, void *ud, cl_workspace *ws)
 {
     struct check_ctx *c = ud;
     struct ruleset_entry *set = job->set;
-    cl_check_cb cb = {record_occurrence, record_diag, job, ws};
+    cl_check_cb cb = {record_occurrence, record_diag, job, ws, c->skip_ok_unstated};
     const cl_diag *e;
     int rc;
 
@@ -330,7 +335,7 @@ static void check_write(struct cli_job *job, size_t index, void *ud)
 static int check_all(struct run *r, struct cli_inputs *in, const struct cli_input *input,
                      cl_split_mode mode, int cli_fail_on, int report, int nthreads)
 {
-    struct check_ctx c = {r, input, mode, cli_fail_on, report, 0, 0, in->n, EXIT_OK};
+    struct check_ctx c = {r, input, mode, cli_fail_on, report, 0, 0, 0, in->n, EXIT_OK};
     struct cli_job *jobs = calloc(in->n ? in->n : 1, sizeof *jobs);
     const char *glob;
     size_t i;
@@ -357,6 +362,7 @@ static int check_all(struct run *r, struct cli_inputs *in, const struct cli_inpu
     }
     c.progress = !r->quiet && in->n > 1 && isatty(STDERR_FILENO);
     c.direct = nthreads <= 1 || in->n <= 1;
+    c.skip_ok_unstated = r->skip_ok_unstated;
     if (cli_jobs_run(jobs, in->n, nthreads, check_work, check_write, &c) < 0)
         c.status = EXIT_TROUBLE;
     if (c.progress)
@@ -456,6 +462,7 @@ static int run(int argc, char **argv, int report)
         cli_error("unknown format '%s' for %s (%s)", format, cmd, report ? "text, json" : names);
         goto bad_usage;
     }
+    r.skip_ok_unstated = !report && strcmp(emitter_name, "html") != 0;
     if (report && (fail_on >= 0 || color >= 0)) {
         cli_error("report: --fail-on and --color are options of check");
         goto bad_usage;

@@ -52,7 +52,7 @@ static void warn(const cl_diag *d, void *ud)
 static void run(const cl_rules *r, const char *text, cl_split_mode mode, struct collected *c)
 {
     cl_doc *doc = NULL;
-    cl_check_cb cb = {collect, warn, c, NULL};
+    cl_check_cb cb = {collect, warn, c, NULL, 0};
 
     memset(c, 0, sizeof *c);
     ck_assert_int_eq(cl_doc_new(&doc, "t.txt", text, strlen(text)), 0);
@@ -259,7 +259,7 @@ START_TEST(test_prefilter_skips)
     cl_workspace *ws = NULL;
     struct collected c;
     cl_doc *doc = NULL;
-    cl_check_cb cb = {collect, warn, &c, NULL};
+    cl_check_cb cb = {collect, warn, &c, NULL, 0};
     const cl_match_stats *st;
 
     memset(&c, 0, sizeof c);
@@ -277,6 +277,23 @@ START_TEST(test_prefilter_skips)
     cl_workspace_free(ws);
     cl_rules_free(r);
     unlink(path);
+}
+END_TEST
+
+START_TEST(test_skip_ok_unstated)
+{
+    /* with skip_ok_unstated, claims left unstated at level ok are not
+     * reported; a required claim (unstated: error) still is */
+    struct collected c;
+    cl_doc *doc = NULL;
+    cl_check_cb cb = {collect, warn, &c, NULL, 1};
+    const char *text = "They fed the cat.";
+
+    memset(&c, 0, sizeof c);
+    ck_assert_int_eq(cl_doc_new(&doc, "t.txt", text, strlen(text)), 0);
+    ck_assert_int_eq(cl_check(doc, rules, CL_SPLIT_LINES, &cb), 0);
+    ck_assert_str_eq(c.text, "case:unstated:error:0:0-0:0:");
+    cl_doc_free(doc);
 }
 END_TEST
 
@@ -363,6 +380,7 @@ Suite *suite_match(void)
     tcase_add_test(tc, test_messages);
     tcase_add_test(tc, test_regex_limit);
     tcase_add_test(tc, test_prefilter_skips);
+    tcase_add_test(tc, test_skip_ok_unstated);
     tcase_add_loop_test(tc, test_regex_literal, 0,
                         (int)(sizeof literal_cases / sizeof literal_cases[0]));
     tcase_add_test(tc, test_skips_bounded);
