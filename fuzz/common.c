@@ -319,7 +319,9 @@ void fuzz_check_sentence(const cl_doc *doc, const cl_sentence *s)
     FUZZ_ASSERT(strlen(s->text) == s->len);
     FUZZ_ASSERT(s->nchars == count_chars(s->text, s->len));
     if (!lax_positions()) {
-        FUZZ_ASSERT(s->start_byte < s->end_byte);
+        /* empty only when the whole sentence is text an HTML parser made
+         * up, which the file holds at one spot (see to_orig_end) */
+        FUZZ_ASSERT(s->start_byte <= s->end_byte);
         FUZZ_ASSERT(s->end_byte <= len);
         FUZZ_ASSERT(boundary(doc, s->start_byte) && boundary(doc, s->end_byte));
         pos_at(doc, s->start_byte, &line, &col);

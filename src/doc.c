@@ -262,14 +262,15 @@ static int blank_directives(cl_doc *d)
     return 0;
 }
 
-/* Byte offset in the file of byte OFF of the prose. */
-static size_t to_orig(const cl_doc *d, size_t off)
+/* Index of the extracted piece holding byte OFF of the prose (0 when the
+ * prose is the file's text). */
+static size_t piece_of(const cl_doc *d, size_t off)
 {
     const cl_xpiece *v = d->x.v;
     size_t lo = 0, hi = d->x.n;
 
-    if (d->format == CL_INPUT_TEXT || !hi)
-        return d->base + off;
+    if (!hi)
+        return 0;
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
         if (v[mid].text <= off)
@@ -277,7 +278,18 @@ static size_t to_orig(const cl_doc *d, size_t off)
         else
             hi = mid;
     }
-    return v[lo].verbatim ? v[lo].orig + (off - v[lo].text) : v[lo].orig;
+    return lo;
+}
+
+/* Byte offset in the file of byte OFF of the prose. */
+static size_t to_orig(const cl_doc *d, size_t off)
+{
+    const cl_xpiece *p;
+
+    if (d->format == CL_INPUT_TEXT || !d->x.n)
+        return d->base + off;
+    p = &d->x.v[piece_of(d, off)];
+    return p->verbatim ? p->orig + (off - p->text) : p->orig;
 }
 
 /* Byte offset in the file just past the character that ends at prose
@@ -288,7 +300,16 @@ static size_t to_orig_end(const cl_doc *d, size_t end)
 
     if (end == 0)
         return to_orig(d, 0);
-    o = to_orig(d, end - 1) + 1;
+    o = to_orig(d, end - 1);
+    /* text that the extractor placed as a whole at one spot of the file
+     * (what an HTML parser made up, for one) has no extent there: a span
+     * that ends inside it, with more prose placed at the same spot after
+     * it, ends where it begins, so that a span after it does not start
+     * before this one ends */
+    if (d->format != CL_INPUT_TEXT && d->x.n && end < d->plain_len &&
+        !d->x.v[piece_of(d, end - 1)].verbatim && to_orig(d, end) == o)
+        return o;
+    o++;
     while (o < d->len && ((unsigned char)d->data[o] & 0xC0) == 0x80)
         o++;
     return o > d->len ? d->len : o;

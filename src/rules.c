@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include <libxml/parser.h>
@@ -601,7 +602,7 @@ static int attr_is(xmlNodePtr node, const char *name, const char *value)
 static int add_cue(cl_rules *r, xmlNodePtr node, const char *file)
 {
     cl_cue_entry *e;
-    xmlChar *v;
+    xmlChar *v, *affix;
     static const char *const kinds[] = {"negation", "hedge", "pseudo", "terminator",
                                         "attribution"};
     static const char *const dirs[] = {"forward", "backward", "both"};
@@ -641,13 +642,12 @@ static int add_cue(cl_rules *r, xmlNodePtr node, const char *file)
         e->def.before = (unsigned)strtoul((const char *)v, NULL, 10);
     xmlFree(v);
     e->def.inflected = attr_is(node, "inflected", "yes");
-    v = xmlGetProp(node, (const xmlChar *)"affix");
-    if (v) {
-        size_t n = strlen((const char *)v);
-        e->def.suffix = v[0] == '-';
-        e->def.affix = (unsigned)cl_utf8_count((const char *)v, n) - 1;
+    affix = xmlGetProp(node, (const xmlChar *)"affix");
+    if (affix) {
+        size_t n = strlen((const char *)affix);
+        e->def.suffix = affix[0] == '-';
+        e->def.affix = (unsigned)cl_utf8_count((const char *)affix, n) - 1;
     }
-    xmlFree(v);
     if (e->def.kind == CL_CUE_TERMINATOR && !xmlHasProp(node, (const xmlChar *)"direction"))
         e->def.direction = CL_DIR_BOTH; /* ends scopes from either side */
     if (e->def.kind == CL_CUE_PSEUDO || e->def.kind == CL_CUE_TERMINATOR)
@@ -655,10 +655,27 @@ static int add_cue(cl_rules *r, xmlNodePtr node, const char *file)
     if (e->def.kind == CL_CUE_PSEUDO)
         e->def.direction = CL_DIR_NONE;
     e->def.phrase = cl_xml_text(r->arena, node);
-    if (!e->def.phrase)
+    if (!e->def.phrase) {
+        xmlFree(affix);
         return report(r, CL_ENOMEM, file, e->def.line, "out of memory");
-    if (!*e->def.phrase)
+    }
+    if (!*e->def.phrase) {
+        xmlFree(affix);
         return report(r, CL_ESCHEMA, file, e->def.line, "empty cue phrase");
+    }
+    if (affix) {
+        /* the affix's letters must begin (un-) or end (-less) the phrase */
+        const char *a = (const char *)affix + e->def.suffix, *ph = e->def.phrase;
+        size_t al = strlen((const char *)affix) - 1, pl = strlen(ph);
+        int ok = al < pl && strncasecmp(e->def.suffix ? ph + pl - al : ph, a, al) == 0;
+        if (!ok) {
+            report(r, CL_ESCHEMA, file, e->def.line, "affix '%s' is not %s of the cue '%s'",
+                   (const char *)affix, e->def.suffix ? "an ending" : "a beginning", ph);
+            xmlFree(affix);
+            return CL_ESCHEMA;
+        }
+        xmlFree(affix);
+    }
     r->ncues++;
     return 0;
 }
