@@ -288,25 +288,30 @@ void cl_strtab_free(cl_strtab *t)
 
 /* ---- files --------------------------------------------------------------- */
 
-static int read_stream(FILE *f, const char *path, char **out, size_t *len)
+/* Read F to its end into a new NUL-terminated buffer. HINT is its size
+ * when known (a regular file): then the whole file comes in one read into
+ * a buffer of that size, with no copy; a pipe is read in growing steps. */
+static int read_stream(FILE *f, const char *path, size_t hint, char **out, size_t *len)
 {
     cl_buf b = {0};
-    char chunk[65536];
     size_t n;
 
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (cl_buf_add(&b, chunk, n) < 0) {
+    if (cl_buf_reserve(&b, hint ? hint + 1 : 65536) < 0)
+        return CL_ENOMEM;
+    for (;;) {
+        if (b.cap - b.len < 2 && cl_buf_reserve(&b, b.cap) < 0) {
             cl_buf_free(&b);
             return CL_ENOMEM;
         }
+        n = fread(b.data + b.len, 1, b.cap - b.len - 1, f);
+        b.len += n;
+        if (n == 0)
+            break;
+    }
     if (ferror(f)) {
         int e = errno;
         cl_buf_free(&b);
         return cl_error_set(CL_EIO, path, 0, 0, "cannot read: %s", strerror(e));
-    }
-    if (cl_buf_reserve(&b, 0) < 0) {
-        cl_buf_free(&b);
-        return CL_ENOMEM;
     }
     b.data[b.len] = '\0';
     *out = b.data;
@@ -323,15 +328,23 @@ int cl_read_file(const char *path, char **out, size_t *len)
     *out = NULL;
     *len = 0;
     if (strcmp(path, "-") == 0)
-        return read_stream(stdin, "<stdin>", out, len);
+        return read_stream(stdin, "<stdin>", 0, out, len);
     f = fopen(path, "rb");
     if (!f)
         return cl_error_set(CL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (fstat(fileno(f), &st) != 0)
+        memset(&st, 0, sizeof st); /* size unknown: read as a stream */
+    else if (S_ISDIR(st.st_mode)) {
         fclose(f);
         return cl_error_set(CL_EIO, path, 0, 0, "is a directory");
     }
-    rc = read_stream(f, path, out, len);
+    /* one read of the whole file, unbuffered (stdio would copy it) */
+    setvbuf(f, NULL, _IONBF, 0);
+    rc = read_stream(f, path,
+                     S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX / 2
+                         ? (size_t)st.st_size
+                         : 0,
+                     out, len);
     fclose(f);
     return rc;
 }
