@@ -104,6 +104,13 @@ static int describe(cl_matcher *mt, const cl_doc *doc, const cl_sentence *s, con
     cl_doc_position(doc, s, lastchar, &o->end_line, &o->end_column, &o->end_byte);
     o->end_column++;
     o->end_byte += last->end - lastchar; /* past the last character */
+    if (o->end_byte > s->end_byte) {
+        /* text the input's parser made up has no extent in the file (see
+         * to_orig_end): the match ends where its sentence does */
+        o->end_byte = s->end_byte;
+        o->end_line = s->end_line;
+        o->end_column = s->end_column;
+    }
     if (cl_format_message(msg, c, o->status, s, o->cue) < 0)
         return CL_ENOMEM;
     o->message = msg->data;

@@ -129,12 +129,12 @@ static void characters(void *ud, const xmlChar *uch, int ulen)
      * so that the cursor stays in step, but not kept */
     while (i < n && rc == 0) {
         if (c >= st->len) {
-            /* the file is used up (the walk lost step): what is left stands
-             * where the last text was placed, inside the file */
+            /* the file is used up (the walk lost step, or the parser made
+             * text up): what is left stands at the end of the file, with
+             * everything after it, so that positions never go back */
             if (!st->skip)
-                rc = cl_extract_put(st->x, ch + i, n - i, st->cursor < st->len ? st->cursor
-                                                                              : st->len - 1);
-            c = st->cursor;
+                rc = cl_extract_put(st->x, ch + i, n - i, st->len);
+            c = st->len;
             break;
         }
         /* a real tag or comment is markup even when the text starts with
