@@ -756,6 +756,11 @@ static int load_file(cl_rules *r, const char *path)
     const char *file;
     int rc = 0, errors = r->errors, invalid;
 
+    /* restored at the end: an include is loaded while the file that
+     * includes it is walked, with that file's handler in place */
+    xmlStructuredErrorFunc prev = xmlStructuredError;
+    void *prev_ctx = xmlStructuredErrorContext;
+
     memset(&x, 0, sizeof x);
     x.r = r;
     x.code = CL_EPARSE;
@@ -809,10 +814,16 @@ static int load_file(cl_rules *r, const char *path)
         rc = CL_ESCHEMA;
         goto cleanup;
     }
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    /* the handler stays for the walk: libxml2 reports an allocation that
+     * fails in xmlGetProp and the like only there, and the value then
+     * looks like a missing attribute */
+    x.defer = 0;
     rc = walk_rules(r, xmlDocGetRootElement(doc), file);
+    xmlSetStructuredErrorFunc(&x, xml_error); /* an include's load reset it */
+    if (x.nomem)
+        rc = CL_ENOMEM;
 cleanup:
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlSetStructuredErrorFunc(prev_ctx, prev);
     if (vc)
         xmlRelaxNGFreeValidCtxt(vc);
     xmlFreeDoc(doc);
