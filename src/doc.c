@@ -411,18 +411,15 @@ static int normalize(cl_doc *d, cl_span sp)
         i = stop;
         if (i >= sp.end)
             break;
-        if (p[i] == '\n' || p[i] == '\r') {
-            while (d->text.len && (d->text.data[d->text.len - 1] == ' ' ||
-                                   d->text.data[d->text.len - 1] == '\t'))
-                d->text.len--;
-            while (i < sp.end && (p[i] == '\n' || p[i] == '\r' || p[i] == ' ' || p[i] == '\t'))
-                i++;
-            d->text.data[d->text.len++] = ' ';
-            if (add_jump(d, d->text.len, i) < 0)
-                return CL_ENOMEM;
-            continue;
-        }
-        d->text.data[d->text.len++] = p[i++];
+        /* a line break: the blanks around it become one space */
+        while (d->text.len && (d->text.data[d->text.len - 1] == ' ' ||
+                               d->text.data[d->text.len - 1] == '\t'))
+            d->text.len--;
+        while (i < sp.end && (p[i] == '\n' || p[i] == '\r' || p[i] == ' ' || p[i] == '\t'))
+            i++;
+        d->text.data[d->text.len++] = ' ';
+        if (add_jump(d, d->text.len, i) < 0)
+            return CL_ENOMEM;
     }
     d->text.data[d->text.len] = '\0';
     return 0;

@@ -28,10 +28,6 @@ struct cl_matcher {
     const cl_cue **cover;
     size_t ncover, cover_cap;
     size_t placed[64]; /* where each pattern token landed, during a match */
-    /* the sentence's words as numbers of the claims' vocabulary (0: a word
-     * no pattern names) */
-    uint32_t *fold_ids, *stem_ids;
-    size_t ids_cap;
     const cl_claim_index *index;
     /* the regex prefilter: the sentence in lower case, which regexes'
      * literals it holds (SEEN[id] == STAMP) and their ids in order */
@@ -89,8 +85,6 @@ void cl_matcher_free(cl_matcher *m)
     free(m->found.v);
     free(m->anti.v);
     free(m->cover);
-    free(m->fold_ids);
-    free(m->stem_ids);
     free(m->lower);
     free(m->seen);
     free(m->todo);
@@ -146,36 +140,12 @@ static int token_matches(cl_matcher *m, const cl_tokspec *t, const cl_sentence *
         return 0;
     }
     /* words are compared as numbers of the vocabulary */
-    w = t->inflected ? m->stem_ids[i] : m->fold_ids[i];
+    w = t->inflected ? tok->stem_id : tok->fold_id;
     if (!w)
         return 0;
     for (a = 0; a < t->nalts; a++)
         if (t->alt_ids[a] == w)
             return 1;
-    return 0;
-}
-
-/* Number the words of S in the claims' vocabulary. */
-static int number_words(cl_matcher *m, const cl_sentence *s)
-{
-    size_t i;
-
-    if (s->ntokens > m->ids_cap) {
-        size_t cap = s->ntokens * 2;
-        uint32_t *f = realloc(m->fold_ids, cap * sizeof *f);
-        if (f)
-            m->fold_ids = f;
-        uint32_t *t = f ? realloc(m->stem_ids, cap * sizeof *t) : NULL;
-        if (!f || !t)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
-        m->stem_ids = t;
-        m->ids_cap = cap;
-    }
-    for (i = 0; i < s->ntokens; i++) {
-        const cl_token *t = &s->tokens[i];
-        m->fold_ids[i] = t->fold_id;
-        m->stem_ids[i] = t->stem_id;
-    }
     return 0;
 }
 
@@ -527,7 +497,7 @@ static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, c
         m->sentence = 1;
     }
     for (i = 0; i < s->ntokens; i++) {
-        uint32_t ids[2] = {m->fold_ids[i], m->stem_ids[i]};
+        uint32_t ids[2] = {s->tokens[i].fold_id, s->tokens[i].stem_id};
         int pass;
         for (pass = 0; pass < 2; pass++) {
             uint32_t id = ids[pass];
@@ -550,7 +520,8 @@ static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, c
                     lo = m->p_next[ref->serial];
                 for (st = lo; st <= hi; st++) {
                     if (ref->first_id &&
-                        (ref->first_inflected ? m->stem_ids[st] : m->fold_ids[st]) != ref->first_id)
+                        (ref->first_inflected ? s->tokens[st].stem_id : s->tokens[st].fold_id) !=
+                            ref->first_id)
                         continue;
                     if ((rc = try_at(m, ref->p, s, ref->claim, st, &m->found)) < 0)
                         return rc;
@@ -593,7 +564,7 @@ int cl_match_sentence(cl_matcher *m, const cl_rules *r, const cl_sentence *s, cl
     m->index = cl_rules_claim_index(r);
     if (!m->index->start)
         return 0; /* no claims */
-    if ((rc = number_words(m, s)) < 0 || (rc = raw_matches(m, r, s, diag, ud, docname)) < 0)
+    if ((rc = raw_matches(m, r, s, diag, ud, docname)) < 0)
         return rc;
     if (!m->found.n)
         return 0;
