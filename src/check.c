@@ -27,12 +27,20 @@ static void cue_text(cl_buf *b, const cl_sentence *s, const cl_cue *cue)
     cl_buf_add(b, s->text + t0->start, t1->end - t0->start);
 }
 
-/* The default message for STATUS, as a template. */
-static const char *default_template(const cl_claim *c, cl_status status)
+/* The default message for STATUS, as a template (an attribution names its
+ * CUE and SOURCE when it has them). */
+static const char *default_template(const cl_claim *c, cl_status status, const cl_cue *cue,
+                                    const char *source)
 {
     switch (status) {
     case CL_STATUS_STATED:
         return "states {a verdict} claim: {title}";
+    case CL_STATUS_ATTRIBUTED:
+        if (!cue)
+            return source ? "quotes {source} making {a verdict} claim: {title}"
+                          : "quotes {a verdict} claim: {title}";
+        return source ? "attributes {a verdict} claim to {source} (\"{cue}\"): {title}"
+                      : "attributes {a verdict} claim to a source (\"{cue}\"): {title}";
     case CL_STATUS_HEDGED:
         return "hedges {a verdict} claim (\"{cue}\"): {title}";
     case CL_STATUS_NEGATED:
@@ -44,9 +52,9 @@ static const char *default_template(const cl_claim *c, cl_status status)
 }
 
 int cl_format_message(cl_buf *b, const cl_claim *c, cl_status status, const cl_sentence *s,
-                      const cl_cue *cue)
+                      const cl_cue *cue, const char *source)
 {
-    const char *t = c->message ? c->message : default_template(c, status);
+    const char *t = c->message ? c->message : default_template(c, status, cue, source);
     const char *p, *close;
 
     b->len = 0;
@@ -69,6 +77,8 @@ int cl_format_message(cl_buf *b, const cl_claim *c, cl_status status, const cl_s
                 cl_buf_puts(b, with_article(c->verdict));
             else if (n == 5 && strncmp(name, "claim", 5) == 0)
                 cl_buf_puts(b, c->id);
+            else if (n == 6 && strncmp(name, "source", 6) == 0)
+                cl_buf_puts(b, source ? source : "an unnamed source");
             else {
                 cl_buf_add(b, p, n + 2); /* not a placeholder: keep as written */
             }
@@ -80,9 +90,28 @@ int cl_format_message(cl_buf *b, const cl_claim *c, cl_status status, const cl_s
     return b->failed ? CL_ENOMEM : 0;
 }
 
+const char *cl_attribution_source(cl_buf *b, const cl_sentence *s, const cl_cue *a, int quoted)
+{
+    size_t i;
+
+    b->len = 0;
+    if (!a && quoted)
+        for (i = 0; i < s->ncues; i++)
+            if (s->cues[i].def->kind == CL_CUE_ATTRIBUTION &&
+                s->cues[i].source.start < s->cues[i].source.end)
+                a = &s->cues[i];
+    if (a && a->source.start < a->source.end)
+        cl_range_text(b, s, a->source);
+    else if ((a || quoted) && s->speaker)
+        cl_buf_puts(b, s->speaker);
+    if (!b->len)
+        return NULL;
+    return b->failed ? "" : b->data;
+}
+
 /* Fill O for match M of sentence S. */
 static int describe(cl_matcher *mt, const cl_doc *doc, const cl_sentence *s, const cl_claim *c,
-                    const cl_match *match, cl_buf *msg, cl_occurrence *o)
+                    const cl_match *match, cl_buf *msg, cl_buf *src, cl_occurrence *o)
 {
     cl_range m = match->tokens;
     const cl_token *first = &s->tokens[m.start], *last = &s->tokens[m.end - 1];
@@ -92,7 +121,11 @@ static int describe(cl_matcher *mt, const cl_doc *doc, const cl_sentence *s, con
     o->claim = c;
     o->sentence = s;
     o->match = m;
-    o->status = cl_match_status(mt, s, match, &o->cue, &o->cues, &o->ncues);
+    o->status = cl_match_status(mt, s, match, &o->cue, &o->attribution, &o->quoted, &o->cues,
+                                &o->ncues);
+    o->source = cl_attribution_source(src, s, o->attribution, o->quoted);
+    if (src->failed)
+        return CL_ENOMEM;
     o->level = c->levels[o->status];
     o->match_start = first->cstart;
     o->match_end = last->cend;
@@ -111,7 +144,7 @@ static int describe(cl_matcher *mt, const cl_doc *doc, const cl_sentence *s, con
         o->end_line = s->end_line;
         o->end_column = s->end_column;
     }
-    if (cl_format_message(msg, c, o->status, s, o->cue) < 0)
+    if (cl_format_message(msg, c, o->status, s, o->cue, o->source) < 0)
         return CL_ENOMEM;
     o->message = msg->data;
     return 0;
@@ -209,7 +242,7 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
     const cl_sentence *s;
     const cl_match *matches;
     cl_occurrence o;
-    cl_buf msg = {0};
+    cl_buf msg = {0}, src = {0};
     int rc;
 
     if (!seen)
@@ -230,7 +263,7 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
             goto cleanup;
         for (i = 0; i < n; i++) {
             const cl_claim *c = cl_rules_claim(rules, matches[i].claim);
-            if ((rc = describe(mt, doc, s, c, &matches[i], &msg, &o)) < 0)
+            if ((rc = describe(mt, doc, s, c, &matches[i], &msg, &src, &o)) < 0)
                 goto cleanup;
             seen[matches[i].claim] = 1;
             suppress(doc, &o);
@@ -251,7 +284,7 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
         suppress(doc, &o);
         if (cb->skip_ok_unstated && o.level == CL_LEVEL_OK && !o.suppressed)
             continue;
-        if ((rc = cl_format_message(&msg, c, o.status, NULL, NULL)) < 0)
+        if ((rc = cl_format_message(&msg, c, o.status, NULL, NULL, NULL)) < 0)
             goto cleanup;
         o.message = msg.data;
         if (cb->occurrence)
@@ -260,6 +293,7 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
     rc = 0;
 cleanup:
     cl_buf_free(&msg);
+    cl_buf_free(&src);
     if (ws)
         cl_doc_lend_stemmer(doc, NULL);
     else

@@ -77,7 +77,9 @@ typedef enum cl_cue_kind {
     CL_CUE_HEDGE,
     CL_CUE_PSEUDO,
     CL_CUE_TERMINATOR,
-    CL_CUE_ATTRIBUTION
+    CL_CUE_ATTRIBUTION,
+    CL_CUE_HYPOTHETICAL /* future, plans, conditions, questions: a match in
+                         * its scope is hedged, as in ConText */
 } cl_cue_kind;
 
 typedef enum cl_direction {
@@ -86,6 +88,16 @@ typedef enum cl_direction {
     CL_DIR_BOTH,
     CL_DIR_NONE /* pseudo-cues have no scope */
 } cl_direction;
+
+/* What a cue's scope runs over: up to WINDOW (BEFORE) words, cut at any
+ * terminator; its clause (commas and quotation marks do not end it, the
+ * window still caps it); or the rest of the sentence in its direction.
+ * Attribution cues always govern their clause (see cl_cue). */
+typedef enum cl_scope_kind {
+    CL_SCOPE_WINDOW = 0,
+    CL_SCOPE_CLAUSE,
+    CL_SCOPE_SENTENCE
+} cl_scope_kind;
 
 /* Static names of a cue kind ("negation", ...) and a direction ("forward"). */
 CL_EXTERN const char *cl_cue_kind_name(cl_cue_kind kind);
@@ -100,6 +112,7 @@ typedef struct cl_cue_def {
     unsigned window;     /* forward scope length in word tokens */
     unsigned before;     /* backward scope length in word tokens */
     int inflected;       /* words match by Snowball stem */
+    cl_scope_kind scope; /* what the scope runs over */
     unsigned affix;      /* affixal cue: the affix's length in code points */
     int suffix;          /* the affix ends the word ("-less"), else starts it */
     const char *phrase;  /* as written, white space collapsed */
@@ -184,11 +197,15 @@ typedef struct cl_range {
 } cl_range;
 
 /* A cue found in a sentence: its own tokens and its scope, a backward part
- * (before the cue) and a forward part (after it), either possibly empty. */
+ * (before the cue) and a forward part (after it), either possibly empty.
+ * An attribution cue's scope is what it reports (the clause it governs:
+ * "X said P", "P, X said", "according to X, P"), and SOURCE the tokens that
+ * name who says it ("X"; empty when the sentence names nobody). */
 typedef struct cl_cue {
     const cl_cue_def *def;
     cl_range tokens;
     cl_range scope[2];
+    cl_range source;
 } cl_cue;
 
 /* A sentence. TEXT is the sentence as in the file, with each line break
@@ -206,6 +223,14 @@ typedef struct cl_sentence {
     size_t ntokens;
     const cl_cue *cues;
     size_t ncues;
+    /* quotations: QUOTED[i] is nonzero when token i lies inside a quotation
+     * of someone's words (a scare quote of a few words is not one);
+     * IN_QUOTE when the sentence begins inside a quotation that an earlier
+     * sentence of its paragraph opened; SPEAKER the source named by the
+     * last attribution of the paragraph before this sentence, or NULL */
+    const unsigned char *quoted;
+    int in_quote;
+    const char *speaker;
 } cl_sentence;
 
 typedef struct cl_doc cl_doc;
@@ -292,6 +317,7 @@ typedef enum cl_verdict {
  * that must not match at all. */
 typedef enum cl_status {
     CL_STATUS_STATED = 0,
+    CL_STATUS_ATTRIBUTED, /* reported as someone's words or belief */
     CL_STATUS_HEDGED,
     CL_STATUS_NEGATED,
     CL_STATUS_UNSTATED,
@@ -329,8 +355,9 @@ typedef struct cl_source {
 } cl_source;
 
 /* A declared claim, owned by its cl_rules. ID is "RULESET.CLAIM". LEVELS
- * holds the severity for each status (stated, hedged, negated, unstated)
- * after the default policy, the claim's overrides and required="yes". */
+ * holds the severity for each status (stated, attributed, hedged, negated,
+ * unstated; indexed by cl_status) after the default policy, the claim's
+ * overrides and required="yes". */
 typedef struct cl_claim {
     const char *id;
     const char *ruleset;
@@ -339,7 +366,7 @@ typedef struct cl_claim {
     const char *message;  /* template, or NULL for the default message */
     cl_verdict verdict;
     int required;
-    cl_level levels[4];
+    cl_level levels[5];
     const cl_source *sources;
     size_t nsources;
     const cl_example *examples;
@@ -358,7 +385,9 @@ CL_EXTERN const cl_claim *cl_rules_claim(const cl_rules *rules, size_t i);
  * on every sentence; the others only where their words occur. */
 CL_EXTERN size_t cl_rules_prefilter_fallbacks(const cl_rules *rules);
 
-/* The default severity for VERDICT and STATUS (DESIGN.md's table). */
+/* The default severity for VERDICT and STATUS (DESIGN.md's table:
+ * attributed is ok for supported and disputed claims, info for
+ * unsupported ones and a warning for refuted ones). */
 CL_EXTERN cl_level cl_policy_default(cl_verdict verdict, cl_status status, int required);
 
 /* One occurrence of a claim in a document, given to a cl_check callback.
@@ -375,8 +404,19 @@ typedef struct cl_occurrence {
     unsigned line, column, end_line, end_column; /* of the match, original file */
     size_t start_byte, end_byte; /* the match as byte offsets in the file */
     const cl_cue *cue;           /* the cue that decided the status, or NULL */
-    const cl_cue *const *cues;   /* every negation or hedge cue covering it */
+    const cl_cue *const *cues;   /* every negation, hedge or attribution cue
+                                  * covering it */
     size_t ncues;
+    /* who the text says makes the claim, whatever the status: ATTRIBUTION
+     * the attribution cue covering the match (NULL when none), QUOTED
+     * nonzero when most of its words lie inside a quotation, SOURCE the
+     * speaker or writer the text names ("the mayor": the subject of the
+     * cue, or for a quotation the speaker named in the sentence or last
+     * named in the paragraph), NULL when it names nobody or neither
+     * applies. An attributed occurrence has an ATTRIBUTION or is QUOTED. */
+    const cl_cue *attribution;
+    int quoted;
+    const char *source;
     /* set when a claimlint-disable comment turns the claim off here: the
      * comment's line and its reason ("" when it gives none) */
     int suppressed;

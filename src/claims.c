@@ -10,7 +10,8 @@
 #include "internal.h"
 
 static const char *const verdict_names[] = {"supported", "unsupported", "refuted", "disputed"};
-static const char *const status_names[] = {"stated", "hedged", "negated", "unstated", "none"};
+static const char *const status_names[] = {"stated", "attributed", "hedged", "negated",
+                                             "unstated", "none"};
 static const char *const level_names[] = {"ok", "info", "warning", "error"};
 
 const char *cl_verdict_name(cl_verdict v)
@@ -20,7 +21,7 @@ const char *cl_verdict_name(cl_verdict v)
 
 const char *cl_status_name(cl_status s)
 {
-    return (unsigned)s < 5 ? status_names[s] : "?";
+    return (unsigned)s < 6 ? status_names[s] : "?";
 }
 
 const char *cl_level_name(cl_level l)
@@ -50,15 +51,25 @@ static int name_index(const char *const *names, int n, const char *v)
 
 cl_level cl_policy_default(cl_verdict verdict, cl_status status, int required)
 {
-    /* rows: verdict; columns: stated, hedged, negated, unstated */
-    static const cl_level table[4][4] = {
-        {CL_LEVEL_OK, CL_LEVEL_INFO, CL_LEVEL_ERROR, CL_LEVEL_OK},      /* supported */
-        {CL_LEVEL_ERROR, CL_LEVEL_WARNING, CL_LEVEL_OK, CL_LEVEL_OK},   /* unsupported */
-        {CL_LEVEL_ERROR, CL_LEVEL_ERROR, CL_LEVEL_OK, CL_LEVEL_OK},     /* refuted */
-        {CL_LEVEL_WARNING, CL_LEVEL_OK, CL_LEVEL_WARNING, CL_LEVEL_OK}, /* disputed */
+    /* rows: verdict; columns: stated, attributed, hedged, negated,
+     * unstated. A refuted claim repeated without a word that it is false
+     * is a warning; an unsupported one an info. */
+#define OK CL_LEVEL_OK
+#define IN CL_LEVEL_INFO
+#define WA CL_LEVEL_WARNING
+#define ER CL_LEVEL_ERROR
+    static const cl_level table[4][5] = {
+        {OK, OK, IN, ER, OK}, /* supported */
+        {ER, IN, WA, OK, OK}, /* unsupported */
+        {ER, WA, ER, OK, OK}, /* refuted */
+        {WA, OK, OK, WA, OK}, /* disputed */
     };
+#undef OK
+#undef IN
+#undef WA
+#undef ER
 
-    if ((unsigned)verdict > 3 || (unsigned)status > 3)
+    if ((unsigned)verdict > 3 || (unsigned)status > CL_STATUS_UNSTATED)
         return CL_LEVEL_OK;
     if (status == CL_STATUS_UNSTATED && required)
         return CL_LEVEL_ERROR;
@@ -337,7 +348,7 @@ static int parse_texts(struct ctx *c, xmlNodePtr n, cl_claim_impl *ci)
                 return CL_ENOMEM;
         } else if (strcmp(name, "example") == 0) {
             char *st = prop(c, k, "status");
-            int i = name_index(status_names, 5, st);
+            int i = name_index(status_names, 6, st);
             ex[ci->pub.nexamples].status = i == CL_STATUS_UNSTATED || i < 0 ? CL_STATUS_NONE
                                                                            : (cl_status)i;
             if (!(ex[ci->pub.nexamples].text = text_of(c, k)))
@@ -374,7 +385,7 @@ int cl_claim_parse(cl_rules *r, void *node, const char *file, const char *rulese
     ci->pub.verdict = (cl_verdict)(name_index(verdict_names, 4, v) < 0 ? 0
                                                                       : name_index(verdict_names, 4, v));
     ci->pub.required = yes(&c, n, "required");
-    for (s = 0; s < 4; s++) {
+    for (s = 0; s <= CL_STATUS_UNSTATED; s++) {
         ci->pub.levels[s] = cl_policy_default(ci->pub.verdict, (cl_status)s, ci->pub.required);
         v = prop(&c, n, status_names[s]);
         if (v && (lv = cl_level_parse(v)) >= 0)

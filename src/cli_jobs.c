@@ -303,12 +303,18 @@ int cli_job_record(struct cli_job *job, const cl_occurrence *o)
     memset(r, 0, sizeof *r);
     r->occ = *o;
     r->message = cli_strdup(o->message ? o->message : "");
+    if (o->source && !(r->source = cli_strdup(o->source))) {
+        free(r->message);
+        return -1;
+    }
+    r->occ.source = r->source;
     if (s) {
         const struct cli_rec *prev = job->nrecs ? &job->recs[job->nrecs - 1] : NULL;
         r->sent = *s;
         r->cover = malloc((o->ncues ? o->ncues : 1) * sizeof *r->cover);
         if (!r->cover) {
             free(r->message);
+            free(r->source);
             return -1;
         }
         if (prev && prev->src == s && prev->sent.start_byte == s->start_byte) {
@@ -327,6 +333,7 @@ int cli_job_record(struct cli_job *job, const cl_occurrence *o)
                 free(r->cover);
                 free(r->text);
                 free(r->message);
+                free(r->source);
                 return -1;
             }
             if (s->ntokens) /* a NULL array with no element: memcpy must not see it */
@@ -345,6 +352,11 @@ int cli_job_record(struct cli_job *job, const cl_occurrence *o)
         r->occ.sentence = &r->sent;
         r->occ.cues = (const cl_cue *const *)r->cover;
         r->occ.cue = o->cue ? r->cues + (o->cue - s->cues) : NULL;
+        r->occ.attribution = o->attribution ? r->cues + (o->attribution - s->cues) : NULL;
+        /* per-token quotation marks and the paragraph's speaker die with
+         * the sentence; the occurrence carries what it needs of them */
+        r->sent.quoted = NULL;
+        r->sent.speaker = NULL;
     }
     r->occ.message = r->message;
     job->nrecs++;
@@ -357,6 +369,7 @@ void cli_job_clear(struct cli_job *job)
 
     for (i = 0; i < job->nrecs; i++) {
         free(job->recs[i].message);
+        free(job->recs[i].source);
         free(job->recs[i].cover);
         if (job->recs[i].owns) {
             free(job->recs[i].text);

@@ -48,6 +48,7 @@ struct cli_rec {
     cl_occurrence occ;
     cl_sentence sent;
     char *message, *text;
+    char *source; /* the occurrence's source, copied (NULL: none) */
     cl_token *tokens;
     cl_cue *cues;
     const cl_cue **cover;

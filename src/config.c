@@ -160,7 +160,8 @@ static char *prop(cl_config *c, xmlNodePtr n, const char *name)
 
 static int walk(cl_config *c, xmlNodePtr root)
 {
-    static const char *const statuses[] = {"stated", "hedged", "negated", "unstated"};
+    static const char *const statuses[] = {"stated", "attributed", "hedged", "negated",
+                                                 "unstated"};
     xmlNodePtr n;
     int k;
 
@@ -191,7 +192,7 @@ static int walk(cl_config *c, xmlNodePtr root)
             o->claim = prop(c, n, "claim");
             o->ruleset = prop(c, n, "ruleset");
             o->status = -1;
-            for (k = 0; status && k < 4; k++)
+            for (k = 0; status && k <= CL_STATUS_UNSTATED; k++)
                 if (strcmp(status, statuses[k]) == 0)
                     o->status = k;
             o->level = (cl_level)cl_level_parse(prop(c, n, "level"));
@@ -364,7 +365,7 @@ int cl_config_apply(cl_config *c, cl_rules *rules)
                                : strcmp(cl->id, o->claim) != 0 && strcmp(cl->local_id, o->claim) != 0)
                     continue;
                 found = 1;
-                for (s = 0; s < 4; s++)
+                for (s = 0; s <= CL_STATUS_UNSTATED; s++)
                     if (o->status < 0 || o->status == s)
                         cl->levels[s] = o->level;
             }

@@ -95,6 +95,28 @@ static int pick_cmp(const void *a, const void *b)
     return x->def < y->def ? -1 : (x->def > y->def);
 }
 
+static void mark_terminator(unsigned char *term, const cl_cue *c)
+{
+    cl_direction d = c->def->direction;
+    int bits = (d == CL_DIR_FORWARD ? 1 : d == CL_DIR_BACKWARD ? 2 : 3);
+    uint32_t k;
+
+    for (k = c->tokens.start; k < c->tokens.end; k++)
+        term[k] |= (unsigned char)bits;
+}
+
+/* Whether a cue of OUT other than a terminator spans exactly R. */
+static int twin_taken(const cl_cuevec *out, cl_range r)
+{
+    size_t i;
+
+    for (i = 0; i < out->n; i++)
+        if (out->v[i].tokens.start == r.start && out->v[i].tokens.end == r.end &&
+            out->v[i].def->kind != CL_CUE_TERMINATOR)
+            return 1;
+    return 0;
+}
+
 static int pos_cmp(const void *a, const void *b)
 {
     const cl_cue *x = a, *y = b;
@@ -109,16 +131,41 @@ static int is_punct(const cl_token *t)
     return t->kind == CL_TOK_PUNCT;
 }
 
+/* Whether terminator token K stops a scope of kind MODE walking by STEP:
+ * every terminator stops a window; a clause runs on over commas and
+ * quotation marks, except a comma before "and", "or" or "but" going
+ * forward (the next clause); a sentence scope never stops. */
+static int stops(const cl_token *toks, size_t n, const unsigned char *term, long k, int step,
+                 cl_scope_kind mode)
+{
+    const char *f = toks[k].fold;
+
+    if (mode == CL_SCOPE_SENTENCE || !(term[k] & (step > 0 ? 1 : 2)))
+        return 0;
+    if (mode == CL_SCOPE_WINDOW)
+        return 1;
+    if (cl_token_is_quote(&toks[k]))
+        return 0;
+    if (f[0] == ',' && !f[1]) {
+        const char *next = k + 1 < (long)n ? toks[k + 1].fold : "";
+        return step > 0 && (cl_streq(next, "and") || cl_streq(next, "or") ||
+                            cl_streq(next, "but"));
+    }
+    return 1;
+}
+
 /* Scope from token FROM stepping by STEP (+1 / -1) over at most WINDOW
- * words, stopping before a terminator token. */
+ * words (of a scope of kind MODE), stopping before a terminator token. */
 static cl_range scope_walk(const cl_token *toks, size_t n, const unsigned char *term,
-                           long from, int step, unsigned window)
+                           long from, int step, unsigned window, cl_scope_kind mode)
 {
     long k = from, first = from, last = from - step;
-    unsigned words = 0, stop = step > 0 ? 1 : 2;
+    unsigned words = 0;
     cl_range r;
 
-    while (k >= 0 && k < (long)n && !(term[k] & stop) && words < window) {
+    if (mode == CL_SCOPE_SENTENCE)
+        window = (unsigned)-1;
+    while (k >= 0 && k < (long)n && !stops(toks, n, term, k, step, mode) && words < window) {
         if (!is_punct(&toks[k]))
             words++;
         last = k;
@@ -189,14 +236,18 @@ int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *o
         if (k < c->tokens.end)
             continue; /* overlaps a cue already taken */
         memset(taken + c->tokens.start, 1, c->tokens.end - c->tokens.start);
-        if (c->def->kind == CL_CUE_TERMINATOR) {
-            cl_direction d = c->def->direction;
-            int bits = (d == CL_DIR_FORWARD ? 1 : d == CL_DIR_BACKWARD ? 2 : 3);
-            for (k = c->tokens.start; k < c->tokens.end; k++)
-                term[k] |= (unsigned char)bits;
-        }
+        if (c->def->kind == CL_CUE_TERMINATOR)
+            mark_terminator(term, c);
         if ((rc = cue_push(out, c->def, c->tokens.start, c->tokens.end)) < 0)
             return rc;
+    }
+    /* a word that is a cue and also a terminator ("if", "whether", "?")
+     * still ends the scopes that run into it */
+    for (i = 0; i < cand->n; i++) {
+        const cl_cue *c = &cand->v[i];
+        if (c->def->kind == CL_CUE_TERMINATOR && taken[c->tokens.start] &&
+            twin_taken(out, c->tokens))
+            mark_terminator(term, c);
     }
     if (out->n > 1)
         cl_sort(out->v, out->n, sizeof *out->v, pos_cmp);
@@ -207,11 +258,14 @@ int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *o
         c->scope[1].start = c->scope[1].end = c->tokens.end;
         if (d == CL_DIR_NONE || c->def->kind == CL_CUE_TERMINATOR)
             continue;
+        if (c->def->kind == CL_CUE_ATTRIBUTION)
+            continue; /* shaped below */
         if (d == CL_DIR_BACKWARD || d == CL_DIR_BOTH)
             c->scope[0] = scope_walk(toks, n, term, (long)c->tokens.start - 1, -1,
-                                     c->def->before);
+                                     c->def->before, c->def->scope);
         if (d == CL_DIR_FORWARD || d == CL_DIR_BOTH)
-            c->scope[1] = scope_walk(toks, n, term, (long)c->tokens.end, 1, c->def->window);
+            c->scope[1] = scope_walk(toks, n, term, (long)c->tokens.end, 1, c->def->window,
+                                     c->def->scope);
     }
     return 0;
 }

@@ -46,6 +46,15 @@ struct cl_doc {
     cl_cuevec cues;
     cl_buf text;
     cl_sentence sent;
+    /* who says what across the sentences of a paragraph: the quotation
+     * marks of each token, whether a quotation is open after the last
+     * sentence, where that sentence ended in PLAIN, and the source the
+     * paragraph's last attribution named */
+    unsigned char *quoted;
+    size_t quoted_cap;
+    int quote_open;
+    size_t prev_end;
+    cl_buf speaker;
     /* the current sentence: where it starts, and where its text jumps
      * (text offset -> file offset) at each collapsed line break */
     size_t sent_off;
@@ -228,6 +237,8 @@ void cl_doc_free(cl_doc *d)
     cl_tokvec_free(&d->toks);
     cl_cuevec_free(&d->cues);
     cl_buf_free(&d->text);
+    cl_buf_free(&d->speaker);
+    free(d->quoted);
     free(d->jumps);
     cl_extract_free(&d->x);
     cl_directives_free(&d->dirs);
@@ -362,6 +373,9 @@ int cl_doc_analyze(cl_doc *d, const cl_rules *rules, cl_split_mode mode, unsigne
     free(d->spans);
     d->spans = NULL;
     d->nspans = d->next = 0;
+    d->quote_open = 0;
+    d->prev_end = 0;
+    d->speaker.len = 0;
     d->rules = rules;
     d->flags = flags;
     d->cur_off = d->base; /* the byte-order mark is no column */
@@ -422,6 +436,77 @@ static int normalize(cl_doc *d, cl_span sp)
             return CL_ENOMEM;
     }
     d->text.data[d->text.len] = '\0';
+    return 0;
+}
+
+/* Whether the text between the sentences ends a paragraph: a blank line. */
+static int paragraph_break(const char *t, size_t a, size_t b)
+{
+    size_t k;
+    int newline = 0;
+
+    for (k = a; k < b; k++) {
+        if (t[k] == '\n') {
+            if (newline)
+                return 1;
+            newline = 1;
+        } else if (t[k] != ' ' && t[k] != '\t' && t[k] != '\r') {
+            newline = 0;
+        }
+    }
+    return 0;
+}
+
+/* Mark the quoted tokens of S (span SP of the prose), carrying an open
+ * quotation over from the sentence before in the same paragraph. */
+static int quotations(cl_doc *d, cl_sentence *s, cl_span sp)
+{
+    size_t n = s->ntokens ? s->ntokens : 1;
+
+    if (paragraph_break(d->plain, d->prev_end, sp.start)) {
+        d->quote_open = 0;
+        d->speaker.len = 0;
+    }
+    d->prev_end = sp.end;
+    if (d->quoted_cap < n) {
+        unsigned char *q = realloc(d->quoted, n);
+        if (!q)
+            return cl_error_set(CL_ENOMEM, d->name, 0, 0, "out of memory");
+        d->quoted = q;
+        d->quoted_cap = n;
+    }
+    s->in_quote = d->quote_open;
+    d->quote_open = cl_quotes_mark(s->text, s->len, s->tokens, s->ntokens, d->quote_open,
+                                   d->quoted);
+    s->quoted = d->quoted;
+    s->speaker = d->speaker.len ? d->speaker.data : NULL;
+    return 0;
+}
+
+/* Keep the source of the last attribution of S that names one, for the
+ * quotations of the next sentences of the paragraph. The sentence's own
+ * speaker stays what it was before it. */
+static int remember_speaker(cl_doc *d, cl_sentence *s)
+{
+    size_t i;
+
+    for (i = s->ncues; i-- > 0;) {
+        const cl_cue *c = &s->cues[i];
+        if (c->def->kind != CL_CUE_ATTRIBUTION || c->source.start >= c->source.end)
+            continue;
+        if (s->speaker) {
+            /* S points into the buffer about to change: keep a copy */
+            char *copy = cl_arena_strndup(d->arena, s->speaker, strlen(s->speaker));
+            if (!copy)
+                return cl_error_set(CL_ENOMEM, d->name, 0, 0, "out of memory");
+            s->speaker = copy;
+        }
+        d->speaker.len = 0;
+        cl_range_text(&d->speaker, s, c->source);
+        if (d->speaker.failed)
+            return cl_error_set(CL_ENOMEM, d->name, 0, 0, "out of memory");
+        break;
+    }
     return 0;
 }
 
@@ -505,11 +590,16 @@ int cl_doc_next(cl_doc *d, const cl_sentence **out)
     }
     s->tokens = d->toks.v;
     s->ntokens = d->toks.n;
+    if ((rc = quotations(d, s, sp)) < 0)
+        return rc;
     if (d->flags & CL_ANALYZE_CUES) {
         if ((rc = cl_cues_find(d->rules, d->toks.v, d->toks.n, &d->cues)) < 0)
             return rc;
+        cl_attribution_shape(d->toks.v, d->toks.n, s->text, d->cues.v, d->cues.n);
         s->cues = d->cues.v;
         s->ncues = d->cues.n;
+        if ((rc = remember_speaker(d, s)) < 0)
+            return rc;
     }
     *out = s;
     return 1;

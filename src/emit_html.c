@@ -893,6 +893,7 @@ static const char *const css[] = {
     ".cl-badge-info{background:var(--info-bg);color:var(--info)}\n",
     ".cl-badge-ok{background:var(--ok-bg);color:var(--ok)}\n",
     ".cl-badge-stated{background:#e7eaee;color:#1f2328}\n",
+    ".cl-badge-attributed{background:#fdf0e1;color:#7a4100}\n",
     ".cl-badge-hedged{background:#efe5fb;color:#5b2a9a}\n",
     ".cl-badge-negated{background:#dff1f1;color:#0b5454}\n",
     ".cl-badge-unstated{background:none;color:var(--muted);border:1px dashed #b5bec8;"
@@ -929,6 +930,7 @@ static const char *const css[] = {
     ".cl-m.cl-info{text-decoration-color:var(--info)}\n",
     ".cl-m.cl-ok{text-decoration-color:var(--ok)}\n",
     ".cl-m.cl-stated,.cl-sw-stated{text-decoration-style:solid}\n",
+    ".cl-m.cl-attributed,.cl-sw-attributed{text-decoration-style:dashed}\n",
     ".cl-m.cl-hedged,.cl-sw-hedged{text-decoration-style:dotted;text-decoration-thickness:3px}\n",
     ".cl-m.cl-negated,.cl-sw-negated{text-decoration-style:double;"
     "text-decoration-thickness:1.5px}\n",
@@ -1062,9 +1064,12 @@ static const char legend[] =
     "<section class=\"cl-legend\"><h2>Legend</h2>\n<dl>\n"
     "<dt><span class=\"cl-sw cl-sw-stated\">stated</span></dt>"
     "<dd>asserted as fact (solid underline)</dd>\n"
+    "<dt><span class=\"cl-sw cl-sw-attributed\">attributed</span></dt>"
+    "<dd>reported as someone&rsquo;s words or belief: &ldquo;officials said&rdquo;, a "
+    "quotation (dashed)</dd>\n"
     "<dt><span class=\"cl-sw cl-sw-hedged\">hedged</span></dt>"
-    "<dd>asserted with uncertainty: &ldquo;is expected to&rdquo;, &ldquo;reportedly&rdquo; "
-    "(dotted)</dd>\n"
+    "<dd>uncertain, expected, planned or conditional: &ldquo;is expected to&rdquo;, "
+    "&ldquo;reportedly&rdquo;, &ldquo;if&rdquo; (dotted)</dd>\n"
     "<dt><span class=\"cl-sw cl-sw-negated\">negated</span></dt>"
     "<dd>denied: &ldquo;is not directly related&rdquo; (double)</dd>\n"
     "<dt><span class=\"cl-sw cl-sw-unstated\">unstated</span></dt>"

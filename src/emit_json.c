@@ -82,7 +82,24 @@ void cl_json_finding(cl_buf *b, const cl_doc *doc, const cl_occurrence *o)
         b->failed |= t.failed;
         cl_buf_free(&t);
     }
-    cl_buf_puts(b, "],\"suppressed\":");
+    cl_buf_puts(b, "],\"attribution\":");
+    if (o->attribution || o->quoted) {
+        cl_buf_puts(b, "{\"cue\":");
+        if (o->attribution) {
+            cl_buf t = {0};
+            cl_range_text(&t, s, o->attribution->tokens);
+            cl_json_str(b, t.data ? t.data : "", t.len);
+            b->failed |= t.failed;
+            cl_buf_free(&t);
+        } else {
+            cl_buf_puts(b, "null");
+        }
+        key(b, "source", o->source);
+        cl_buf_printf(b, ",\"quoted\":%s}", o->quoted ? "true" : "false");
+    } else {
+        cl_buf_puts(b, "null");
+    }
+    cl_buf_puts(b, ",\"suppressed\":");
     if (o->suppressed) {
         cl_buf_printf(b, "{\"line\":%u,\"reason\":", o->suppressed_line);
         str(b, o->suppressed_reason);

@@ -193,12 +193,12 @@ static int report_text_end(cl_emitter *e, const cl_doc *doc)
     cl_buf_puts(b, st->docs++ ? "\n" : "");
     cl_buf_puts_visible(b, cl_doc_name(doc));
     cl_buf_printf(b, ": %zu claims\n", st->nclaims);
-    cl_buf_printf(b, "  %-*s  %-11s  %-8s  %-8s  %s\n", (int)w, "CLAIM", "VERDICT", "STATUS",
+    cl_buf_printf(b, "  %-*s  %-11s  %-10s  %-8s  %s\n", (int)w, "CLAIM", "VERDICT", "STATUS",
                   "SEVERITY", "WHERE");
     for (i = 0; i < st->nclaims; i++) {
         const struct rep_claim *rc = &st->claims[i];
         const struct rep_occ *d = decisive(rc);
-        cl_buf_printf(b, "  %-*s  %-11s  %-8s  %-8s  ", (int)w, rc->claim->id,
+        cl_buf_printf(b, "  %-*s  %-11s  %-10s  %-8s  ", (int)w, rc->claim->id,
                       cl_verdict_name(rc->claim->verdict),
                       cl_status_name(d ? d->status : CL_STATUS_UNSTATED),
                       cl_level_name(d ? d->level : rc->unstated_level));

@@ -292,9 +292,10 @@ static void put_help(cl_buf *b, const cl_claim *c)
     cl_buf t = {0};
     size_t i;
 
-    cl_buf_printf(&t, "Verdict of the evidence: %s. Severity when stated: %s, hedged: %s, "
-                      "negated: %s, unstated: %s%s.",
+    cl_buf_printf(&t, "Verdict of the evidence: %s. Severity when stated: %s, attributed: %s, "
+                      "hedged: %s, negated: %s, unstated: %s%s.",
                   cl_verdict_name(c->verdict), cl_level_name(c->levels[CL_STATUS_STATED]),
+                  cl_level_name(c->levels[CL_STATUS_ATTRIBUTED]),
                   cl_level_name(c->levels[CL_STATUS_HEDGED]),
                   cl_level_name(c->levels[CL_STATUS_NEGATED]),
                   cl_level_name(c->levels[CL_STATUS_UNSTATED]),
@@ -348,7 +349,7 @@ static void put_rule(cl_buf *b, const cl_claim *c)
                   sarif_level(c->levels[CL_STATUS_STATED]));
     cl_buf_printf(b, ",\"properties\":{\"verdict\":\"%s\",\"required\":%s,\"levels\":{",
                   cl_verdict_name(c->verdict), c->required ? "true" : "false");
-    for (i = 0; i < 4; i++)
+    for (i = 0; i <= CL_STATUS_UNSTATED; i++)
         cl_buf_printf(b, "%s\"%s\":\"%s\"", i ? "," : "", cl_status_name((cl_status)i),
                       cl_level_name(c->levels[i]));
     cl_buf_puts(b, "},\"sources\":[");

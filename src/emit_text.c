@@ -67,6 +67,13 @@ static int text_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence
             cl_buf_puts_visible(b, o->cue->def->file);
             cl_buf_printf(b, ":%u)\n", o->cue->def->line);
         }
+        if (o->status == CL_STATUS_ATTRIBUTED && !o->cue)
+            cl_buf_puts(b, "  inside a quotation\n");
+        if (o->source) {
+            cl_buf_puts(b, "  source \"");
+            cl_buf_puts_visible(b, o->source);
+            cl_buf_puts(b, "\"\n");
+        }
     }
     cl_buf_puts(b, "  claim declared at ");
     cl_buf_puts_visible(b, o->claim->file);

@@ -36,12 +36,16 @@ static void explain_cue(cl_buf *b, const cl_sentence *s, const cl_cue *c)
         cl_buf_printf(b, ", ends %s scopes",
                       d->direction == CL_DIR_BOTH ? "all"
                       : d->direction == CL_DIR_FORWARD ? "forward" : "backward");
+    else if (d->kind == CL_CUE_ATTRIBUTION)
+        cl_buf_puts(b, ", governs its clause");
     else if (d->direction == CL_DIR_BOTH)
         cl_buf_printf(b, ", both, window %u before and %u after", d->before, d->window);
     else if (d->direction == CL_DIR_BACKWARD)
         cl_buf_printf(b, ", backward, window %u", d->before);
     else if (d->direction == CL_DIR_FORWARD)
         cl_buf_printf(b, ", forward, window %u", d->window);
+    if (d->scope != CL_SCOPE_WINDOW && d->kind != CL_CUE_ATTRIBUTION)
+        cl_buf_puts(b, d->scope == CL_SCOPE_CLAUSE ? ", clause scope" : ", sentence scope");
     if (d->inflected)
         cl_buf_puts(b, ", inflected");
     if (d->affix)
@@ -55,6 +59,14 @@ static void explain_cue(cl_buf *b, const cl_sentence *s, const cl_cue *c)
     if (d->kind == CL_CUE_PSEUDO) {
         cl_buf_puts(b, "              not a cue: suppresses the cues it overlaps\n");
         return;
+    }
+    if (d->kind == CL_CUE_ATTRIBUTION) {
+        cl_buf_puts(b, "              source ");
+        if (c->source.start < c->source.end)
+            quoted(b, s, c->source);
+        else
+            cl_buf_puts(b, "(not named)");
+        cl_buf_putc(b, '\n');
     }
     for (side = 0; side < 2; side++) {
         const cl_cue *term;
@@ -70,7 +82,10 @@ static void explain_cue(cl_buf *b, const cl_sentence *s, const cl_cue *c)
         } else {
             cl_buf_puts(b, "(empty)");
         }
-        cl_buf_printf(b, ", ended by %s", stop);
+        if (c->def->kind == CL_CUE_ATTRIBUTION)
+            cl_buf_puts(b, ", the clause it reports");
+        else
+            cl_buf_printf(b, ", ended by %s", stop);
         if (term) {
             cl_buf_putc(b, ' ');
             quoted(b, s, term->tokens);
@@ -97,10 +112,14 @@ static void explain_claims(cl_buf *b, cl_matcher *mt, const cl_rules *rules, con
         cl_buf_puts(b, "  (none: no claim's pattern or regex matches this sentence)\n");
     for (i = 0; i < n; i++) {
         const cl_claim *c = cl_rules_claim(rules, m[i].claim);
-        const cl_cue *decider;
+        const cl_cue *decider, *attr;
         const cl_cue *const *cover;
         size_t ncover;
-        cl_status status = cl_match_status(mt, s, &m[i], &decider, &cover, &ncover);
+        int inquote;
+        cl_status status =
+            cl_match_status(mt, s, &m[i], &decider, &attr, &inquote, &cover, &ncover);
+        cl_buf src = {0};
+        const char *source;
 
         cl_sentence_range_chars(s, m[i].tokens, &st, &en);
         cl_buf_printf(b, "  %s ", c->id);
@@ -112,10 +131,33 @@ static void explain_claims(cl_buf *b, cl_matcher *mt, const cl_rules *rules, con
         cl_buf_printf(b, ", verdict %s\n", cl_verdict_name(c->verdict));
         cl_buf_printf(b, "              status %s, severity %s", cl_status_name(status),
                       cl_level_name(c->levels[status]));
-        if (!ncover)
-            cl_buf_puts(b, ": no negation or hedge cue covers the match\n");
+        if (!ncover && !inquote)
+            cl_buf_puts(b, ": no negation, hedge or attribution cue covers the match, and "
+                           "it is not quoted\n");
         else
             cl_buf_puts(b, "\n");
+        if (inquote)
+            cl_buf_printf(b, "              %s most of its words lie inside a quotation%s\n",
+                          decider ? "also      " : "decided by",
+                          s->in_quote ? " opened in an earlier sentence of the paragraph"
+                                      : " (four words or more, or ending in the "
+                                        "punctuation of speech)");
+        source = cl_attribution_source(&src, s, attr, inquote);
+        if (attr || inquote) {
+            cl_buf_puts(b, "              source ");
+            if (source) {
+                cl_buf_putc(b, '"');
+                cl_buf_puts(b, source);
+                cl_buf_puts(b, attr && attr->source.start < attr->source.end
+                                   ? "\", named by the attribution\n"
+                                   : "\", named earlier in the sentence or paragraph\n");
+            } else {
+                cl_buf_puts(b, "not named\n");
+            }
+        }
+        if (src.failed)
+            b->failed = 1;
+        cl_buf_free(&src);
         for (k = 0; k < ncover; k++) {
             cl_buf_printf(b, "              %s %s ", cover[k] == decider ? "decided by" : "also     ",
                           cl_cue_kind_name(cover[k]->def->kind));

@@ -432,16 +432,20 @@ typedef struct cl_match {
 int cl_match_sentence(cl_matcher *m, const cl_rules *r, const cl_sentence *s, cl_diag_fn diag,
                       void *ud, const char *docname, const cl_match **out, size_t *n);
 
-/* Status of match MATCH of S from its cues: hedged when a hedge covers it,
- * else negated when a negation does, else stated. A cue covers a match
- * when its scope reaches a token of it, or when the cue stands inside the
- * match; a cue on words the pattern names itself is part of the claim and
- * covers nothing (a claim about "unaccompanied" travel is not denied by
- * its own word). *DECIDER gets the
- * deciding cue (or NULL); the covering cues go to M's buffer, returned in
+/* Status of match MATCH of S from its cues, by precedence: negated when a
+ * negation covers it, else hedged when a hedge does, else attributed when
+ * an attribution does or most of its words lie inside a quotation, else
+ * stated. A cue covers a match when its scope reaches a token of it, or
+ * when the cue stands inside the match; a cue on words the pattern names
+ * itself is part of the claim and covers nothing (a claim about
+ * "unaccompanied" travel is not denied by its own word). *DECIDER gets
+ * the deciding cue (NULL when stated, or attributed by a quotation
+ * alone), *ATTRIBUTION the attribution covering it (or NULL) and *QUOTED
+ * whether it is quoted; the covering cues go to M's buffer, returned in
  * *COVER / *NCOVER (valid until the next call). */
 cl_status cl_match_status(cl_matcher *m, const cl_sentence *s, const cl_match *match,
-                          const cl_cue **decider, const cl_cue *const **cover, size_t *ncover);
+                          const cl_cue **decider, const cl_cue **attribution, int *quoted,
+                          const cl_cue *const **cover, size_t *ncover);
 
 /* ---- input.c, input_markdown.c, input_html.c ------------------------ */
 
@@ -580,9 +584,17 @@ void cl_range_text(cl_buf *b, const cl_sentence *s, cl_range r);
 
 /* ---- check.c ---------------------------------------------------------- */
 
-/* Format claim C's message for STATUS and deciding CUE into B. */
+/* The source that attribution A (or NULL) of sentence S names, written to
+ * B: the subject of the cue; for a quotation (QUOTED), the source named by
+ * an attribution of the sentence, else the paragraph's last one. Returns
+ * B's text, or NULL when there is none (or "" when out of memory, with
+ * B->failed set). */
+const char *cl_attribution_source(cl_buf *b, const cl_sentence *s, const cl_cue *a, int quoted);
+
+/* Format claim C's message for STATUS, deciding CUE and SOURCE (who says
+ * it, or NULL) into B. */
 int cl_format_message(cl_buf *b, const cl_claim *c, cl_status status, const cl_sentence *s,
-                      const cl_cue *cue);
+                      const cl_cue *cue, const char *source);
 
 /* ---- cues.c ----------------------------------------------------------- */
 
@@ -612,6 +624,25 @@ int cl_cues_candidates(const cl_rules *r, const cl_token *toks, size_t n, cl_cue
  * "sentence end", "sentence start" or "none" (no scope). */
 const char *cl_cue_scope_stop(const cl_cue *cue, int side, const cl_token *toks, size_t n,
                               const cl_cue *cues, size_t ncues, const cl_cue **term);
+
+/* ---- attrib.c --------------------------------------------------------- */
+
+/* Whether token T is a quotation mark (straight, curly, guillemet). */
+int cl_token_is_quote(const cl_token *t);
+
+/* Give each attribution cue among CUES (of the N tokens TOKS of sentence
+ * text TEXT, scopes resolved) the clause it governs as its scope and the
+ * source it names, and widen to that clause the scope of a negation or
+ * hedge in its verb group ("X falsely claimed P"). */
+void cl_attribution_shape(const cl_token *toks, size_t n, const char *text, cl_cue *cues,
+                          size_t ncues);
+
+/* Set FLAGS[i] (N bytes) for each token of the LEN bytes of sentence TEXT
+ * that lies inside a quotation of someone's words; OPEN_IN when a
+ * quotation opened before the sentence is still open. Returns whether one
+ * is still open at its end. */
+int cl_quotes_mark(const char *text, size_t len, const cl_token *toks, size_t n, int open_in,
+                   unsigned char *flags);
 
 /* ---- json.c ----------------------------------------------------------- */
 

@@ -636,16 +636,49 @@ static int cue_covers(const cl_cue *c, const cl_match *mt)
            overlaps(c->tokens, mt->tokens);
 }
 
-cl_status cl_match_status(cl_matcher *m, const cl_sentence *s, const cl_match *match,
-                          const cl_cue **decider, const cl_cue *const **cover, size_t *ncover)
+/* Whether most of the words of match MT lie inside a quotation. */
+static int match_quoted(const cl_sentence *s, const cl_match *mt)
 {
-    const cl_cue *neg = NULL, *hedge = NULL;
+    uint32_t k, words = 0, in = 0;
+
+    if (!s->quoted)
+        return 0;
+    for (k = mt->tokens.start; k < mt->tokens.end; k++) {
+        if (s->tokens[k].kind == CL_TOK_PUNCT)
+            continue;
+        words++;
+        in += s->quoted[k] != 0;
+    }
+    return words && 2 * in > words;
+}
+
+/* Whether hedge H asks a question ("whether", "if", "or if"): its last
+ * word. */
+static int asks(const cl_sentence *s, const cl_cue *h)
+{
+    const char *w = s->tokens[h->tokens.end - 1].fold;
+
+    return cl_streq(w, "whether") || cl_streq(w, "if");
+}
+
+/* Whether the scope of cue C reaches cue D. */
+static int covers_cue(const cl_cue *c, const cl_cue *d)
+{
+    return overlaps(c->scope[0], d->tokens) || overlaps(c->scope[1], d->tokens);
+}
+
+cl_status cl_match_status(cl_matcher *m, const cl_sentence *s, const cl_match *match,
+                          const cl_cue **decider, const cl_cue **attribution, int *quoted,
+                          const cl_cue *const **cover, size_t *ncover)
+{
+    const cl_cue *neg = NULL, *hedge = NULL, *attr = NULL;
     size_t i;
 
     m->ncover = 0;
     for (i = 0; i < s->ncues; i++) {
         const cl_cue *c = &s->cues[i];
-        if (c->def->kind != CL_CUE_NEGATION && c->def->kind != CL_CUE_HEDGE)
+        if (c->def->kind != CL_CUE_NEGATION && c->def->kind != CL_CUE_HEDGE &&
+            c->def->kind != CL_CUE_HYPOTHETICAL && c->def->kind != CL_CUE_ATTRIBUTION)
             continue;
         if (!cue_covers(c, match))
             continue;
@@ -659,13 +692,26 @@ cl_status cl_match_status(cl_matcher *m, const cl_sentence *s, const cl_match *m
         }
         if (m->ncover < m->cover_cap)
             m->cover[m->ncover++] = c;
-        if (c->def->kind == CL_CUE_HEDGE && !hedge)
+        if ((c->def->kind == CL_CUE_HEDGE || c->def->kind == CL_CUE_HYPOTHETICAL) && !hedge)
             hedge = c;
         if (c->def->kind == CL_CUE_NEGATION && !neg)
             neg = c;
+        /* the nearest attribution before the match, else the first after */
+        if (c->def->kind == CL_CUE_ATTRIBUTION &&
+            (!attr || c->tokens.start <= match->tokens.start))
+            attr = c;
     }
     *cover = m->cover;
     *ncover = m->ncover;
-    *decider = hedge ? hedge : neg;
-    return hedge ? CL_STATUS_HEDGED : neg ? CL_STATUS_NEGATED : CL_STATUS_STATED;
+    *attribution = attr;
+    *quoted = match_quoted(s, match);
+    if (neg && hedge && asks(s, hedge) && hedge->tokens.start > neg->tokens.start &&
+        covers_cue(neg, hedge))
+        neg = NULL; /* "nobody has said whether P": P is unknown, not denied */
+    *decider = neg ? neg : hedge ? hedge : attr;
+    if (neg)
+        return CL_STATUS_NEGATED;
+    if (hedge)
+        return CL_STATUS_HEDGED;
+    return attr || *quoted ? CL_STATUS_ATTRIBUTED : CL_STATUS_STATED;
 }

@@ -53,7 +53,7 @@ struct cl_rules {
 const char *cl_cue_kind_name(cl_cue_kind kind)
 {
     static const char *const names[] = {"negation", "hedge", "pseudo", "terminator",
-                                        "attribution"};
+                                        "attribution", "hypothetical"};
 
     return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "?";
 }
@@ -312,16 +312,18 @@ static const struct attr_spec attr_specs[] = {
     {"rules", "id", NULL, 0, 1},
     {"rules", "lang", NULL, 0, 0},
     {"include", "href", NULL, 0, 1},
-    {"cue", "kind", "negation|hedge|pseudo|terminator|attribution", 0, 1},
+    {"cue", "kind", "negation|hedge|pseudo|terminator|attribution|hypothetical", 0, 1},
     {"cue", "direction", "forward|backward|both", 0, 0},
     {"cue", "window", NULL, 100, 0},
     {"cue", "before", NULL, 100, 0},
     {"cue", "affix", NULL, 0, 0},
     {"cue", "inflected", "yes|no", 0, 0},
+    {"cue", "scope", "window|clause|sentence", 0, 0},
     {"claim", "id", NULL, 0, 1},
     {"claim", "verdict", "supported|unsupported|refuted|disputed", 0, 1},
     {"claim", "required", "yes|no", 0, 0},
     {"claim", "stated", "ok|info|warning|error", 0, 0},
+    {"claim", "attributed", "ok|info|warning|error", 0, 0},
     {"claim", "hedged", "ok|info|warning|error", 0, 0},
     {"claim", "negated", "ok|info|warning|error", 0, 0},
     {"claim", "unstated", "ok|info|warning|error", 0, 0},
@@ -329,7 +331,7 @@ static const struct attr_spec attr_specs[] = {
     {"token", "inflected", "yes|no", 0, 0},
     {"token", "regex", "yes|no", 0, 0},
     {"token", "case", "yes|no", 0, 0},
-    {"example", "status", "stated|hedged|negated|none", 0, 1},
+    {"example", "status", "stated|attributed|hedged|negated|none", 0, 1},
     {"source", "href", NULL, 0, 0},
 };
 
@@ -604,7 +606,7 @@ static int add_cue(cl_rules *r, xmlNodePtr node, const char *file)
     cl_cue_entry *e;
     xmlChar *v, *affix;
     static const char *const kinds[] = {"negation", "hedge", "pseudo", "terminator",
-                                        "attribution"};
+                                        "attribution", "hypothetical"};
     static const char *const dirs[] = {"forward", "backward", "both"};
     size_t k;
 
@@ -623,7 +625,7 @@ static int add_cue(cl_rules *r, xmlNodePtr node, const char *file)
     e->def.window = 8;
     e->def.direction = CL_DIR_FORWARD;
     v = xmlGetProp(node, (const xmlChar *)"kind");
-    for (k = 0; v && k < 5; k++)
+    for (k = 0; v && k < 6; k++)
         if (strcmp((const char *)v, kinds[k]) == 0)
             e->def.kind = (cl_cue_kind)k;
     xmlFree(v);
@@ -642,6 +644,10 @@ static int add_cue(cl_rules *r, xmlNodePtr node, const char *file)
         e->def.before = (unsigned)strtoul((const char *)v, NULL, 10);
     xmlFree(v);
     e->def.inflected = attr_is(node, "inflected", "yes");
+    if (attr_is(node, "scope", "clause"))
+        e->def.scope = CL_SCOPE_CLAUSE;
+    else if (attr_is(node, "scope", "sentence"))
+        e->def.scope = CL_SCOPE_SENTENCE;
     affix = xmlGetProp(node, (const xmlChar *)"affix");
     if (affix) {
         size_t n = strlen((const char *)affix);

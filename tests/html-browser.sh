@@ -291,11 +291,12 @@ check "hostile: </script> shown as text" \
     has '&lt;/script&gt;&lt;script&gt;alert\(1\)&lt;/script&gt;' "$d"
 check "hostile: the img tag shown as text" has '"&gt;&lt;img src=x onerror=alert\(1\)&gt;' "$d"
 check "hostile: &amp; shown as written" has 'news &amp;amp; "quotes"' "$d"
-check "hostile: The Fed met. highlighted, stated" \
-    has 'class="cl-m cl-stated cl-[a-z]+" data-claim="t\.case h\.fed"[^>]*>Fed</span> met\.' "$d"
+# (inside the stray quotation mark that opens the line: attributed)
+check "hostile: The Fed met. highlighted, attributed" \
+    has 'class="cl-m cl-attributed cl-[a-z]+" data-claim="t\.case h\.fed"[^>]*>Fed</span> met\.' "$d"
 check "hostile: the rule's title shown as text" \
     has '&lt;/span&gt;&lt;/p&gt;&lt;img src=x onerror=alert\(2\)&gt; "quoted"' "$d"
-check "hostile: the rule's message shown as text" has '&lt;script&gt;alert\(3\)&lt;/script&gt; stated' "$d"
+check "hostile: the rule's message shown as text" has '&lt;script&gt;alert\(3\)&lt;/script&gt; attributed' "$d"
 check "hostile: the https source is a link, its query escaped" \
     has '<a href="https://example.org/\?a=1&amp;b=%222%22"|<a href="https://example.org/\?a=1&amp;b=&quot;2&quot;"' "$d"
 check "hostile: the javascript: source is text" has 'click &lt;b&gt;me&lt;/b&gt; \(<span class="cl-loc">javascript:alert\(4\)' "$d"

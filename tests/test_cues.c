@@ -24,7 +24,7 @@ static const struct cue_case cases[] = {
     {"He reportedly met the president today.", "hedge:reportedly<He>met the president"},
     {"It was fine; it was not good.", "terminator:;; negation:not>good"},
     {"According to officials, the deal is done.",
-     "attribution:According to>officials, the deal is"},
+     "attribution:According to@officials>the deal is done"},
     {"He never came.", "negation:never"},
     {"It was not, in fact, true.", "negation:not>in fact, true"},
     {"Nothing to see here.", ""},
@@ -107,6 +107,11 @@ static void summarize(const cl_rules *rules, const char *sentence, char *out, si
         strncat(out, ":", size - strlen(out) - 1);
         range_text(part, sizeof part, s, c->tokens);
         strncat(out, part, size - strlen(out) - 1);
+        if (c->source.start < c->source.end) {
+            range_text(part, sizeof part, s, c->source);
+            strncat(out, "@", size - strlen(out) - 1);
+            strncat(out, part, size - strlen(out) - 1);
+        }
         if (c->scope[0].start < c->scope[0].end) {
             range_text(part, sizeof part, s, c->scope[0]);
             strncat(out, "<", size - strlen(out) - 1);
@@ -121,6 +126,54 @@ static void summarize(const cl_rules *rules, const char *sentence, char *out, si
     ck_assert_int_eq(cl_doc_next(doc, &s), 0);
     cl_doc_free(doc);
 }
+
+/* Attribution shapes with the standard lexicon: cue@source<before>after,
+ * for the attribution cues only (and the negations its verb group widens). */
+static const struct {
+    const char *sentence, *want;
+} attr_cases[] = {
+    {"Trump claimed the election was stolen.",
+     "attribution:claimed@Trump>the election was stolen"},
+    {"The election was stolen, Trump said.", "attribution:said@Trump<The election was stolen"},
+    {"\"The election was stolen,\" said Trump.",
+     "attribution:said@Trump<The election was stolen"},
+    {"The trip, officials said, was linked to a decision.",
+     "attribution:said@officials<The trip>was linked to a decision"},
+    {"Paul Dewar, an Ottawa MP, said the lapses raise questions.",
+     "attribution:said@Paul Dewar, an Ottawa MP>the lapses raise questions"},
+    {"Whitmore told LA Weekly that he turned himself in.",
+     "attribution:told@Whitmore>he turned himself in"},
+    {"According to Rathbun the property was returned.",
+     "attribution:According to@Rathbun>the property was returned"},
+    {"The firm cut jobs, and the mayor said taxes would rise.",
+     "attribution:said@the mayor>taxes would rise"},
+    {"He said: \"We will appeal.\"", "attribution:said@He>We will appeal"},
+    {"If it fails, the courts would have said so.", "attribution:said@the courts>so"},
+    {"Trump claimed, without evidence, that the vote was rigged.",
+     "attribution:claimed@Trump>the vote was rigged; negation:without evidence>the vote was "
+     "rigged"},
+};
+
+START_TEST(test_attribution_shapes)
+{
+    cl_rules *rules = test_rules("rules/cues/en.xml");
+    char got[2048], filtered[2048] = "", *p, *save = NULL;
+
+    summarize(rules, attr_cases[_i].sentence, got, sizeof got);
+    for (p = strtok_r(got, ";", &save); p; p = strtok_r(NULL, ";", &save)) {
+        while (*p == ' ')
+            p++;
+        if (strncmp(p, "attribution:", 12) != 0 && strncmp(p, "negation:without", 16) != 0)
+            continue;
+        if (*filtered)
+            strcat(filtered, "; ");
+        strcat(filtered, p);
+    }
+    ck_assert_msg(strcmp(filtered, attr_cases[_i].want) == 0, "'%s':\n got  [%s]\n want [%s]",
+                  attr_cases[_i].sentence, filtered, attr_cases[_i].want);
+    cl_rules_free(rules);
+}
+END_TEST
 
 START_TEST(test_cue_table)
 {
@@ -209,6 +262,8 @@ Suite *suite_cues(void)
     TCase *tc = tcase_create("cues");
 
     tcase_add_loop_test(tc, test_cue_table, 0, (int)(sizeof cases / sizeof cases[0]));
+    tcase_add_loop_test(tc, test_attribution_shapes, 0,
+                        (int)(sizeof attr_cases / sizeof attr_cases[0]));
     tcase_add_test(tc, test_cue_chars);
     tcase_add_test(tc, test_affix_chars);
     tcase_add_test(tc, test_scope_stop_reasons);

@@ -130,18 +130,30 @@ START_TEST(test_examples_pass)
 }
 END_TEST
 
+/* Every row of the attribution table: reported speech, quotations, the
+ * outlet's stance, futures, conditions and the precedence of statuses. */
+START_TEST(test_attribution_examples)
+{
+    cl_rules *r = test_rules("fixtures/rules/good/attribution.xml");
+
+    ck_assert_int_eq(cl_rules_test(r, NULL, NULL), 0);
+    cl_rules_free(r);
+}
+END_TEST
+
 START_TEST(test_policy_table)
 {
-    static const cl_level want[4][4] = {
-        {CL_LEVEL_OK, CL_LEVEL_INFO, CL_LEVEL_ERROR, CL_LEVEL_OK},
-        {CL_LEVEL_ERROR, CL_LEVEL_WARNING, CL_LEVEL_OK, CL_LEVEL_OK},
-        {CL_LEVEL_ERROR, CL_LEVEL_ERROR, CL_LEVEL_OK, CL_LEVEL_OK},
-        {CL_LEVEL_WARNING, CL_LEVEL_OK, CL_LEVEL_WARNING, CL_LEVEL_OK},
+    /* columns: stated, attributed, hedged, negated, unstated */
+    static const cl_level want[4][5] = {
+        {CL_LEVEL_OK, CL_LEVEL_OK, CL_LEVEL_INFO, CL_LEVEL_ERROR, CL_LEVEL_OK},
+        {CL_LEVEL_ERROR, CL_LEVEL_INFO, CL_LEVEL_WARNING, CL_LEVEL_OK, CL_LEVEL_OK},
+        {CL_LEVEL_ERROR, CL_LEVEL_WARNING, CL_LEVEL_ERROR, CL_LEVEL_OK, CL_LEVEL_OK},
+        {CL_LEVEL_WARNING, CL_LEVEL_OK, CL_LEVEL_OK, CL_LEVEL_WARNING, CL_LEVEL_OK},
     };
     int v, s;
 
     for (v = 0; v < 4; v++)
-        for (s = 0; s < 4; s++)
+        for (s = 0; s < 5; s++)
             ck_assert_int_eq(cl_policy_default((cl_verdict)v, (cl_status)s, 0), want[v][s]);
     ck_assert_int_eq(cl_policy_default(CL_VERDICT_SUPPORTED, CL_STATUS_UNSTATED, 1),
                      CL_LEVEL_ERROR);
@@ -182,13 +194,13 @@ START_TEST(test_messages)
     const cl_claim *skip = cl_rules_claim(rules, 0), *msg = cl_rules_claim(rules, 4);
     cl_buf b = {0};
 
-    ck_assert_int_eq(cl_format_message(&b, skip, CL_STATUS_STATED, NULL, NULL), 0);
+    ck_assert_int_eq(cl_format_message(&b, skip, CL_STATUS_STATED, NULL, NULL, NULL), 0);
     ck_assert_str_eq(b.data, "states an unsupported claim: trip linked to policy");
-    ck_assert_int_eq(cl_format_message(&b, cl_rules_claim(rules, 2), CL_STATUS_UNSTATED, NULL,
+    ck_assert_int_eq(cl_format_message(&b, cl_rules_claim(rules, 2), CL_STATUS_UNSTATED, NULL, NULL,
                                        NULL),
                      0);
     ck_assert_str_eq(b.data, "does not state a required claim: the Fed (the bank, not the verb)");
-    ck_assert_int_eq(cl_format_message(&b, msg, CL_STATUS_NEGATED, NULL, NULL), 0);
+    ck_assert_int_eq(cl_format_message(&b, msg, CL_STATUS_NEGATED, NULL, NULL, NULL), 0);
     ck_assert_str_eq(b.data,
                      "negated claim t.message (unsupported, cue \"\"): the deal is done {unknown}");
     cl_buf_free(&b);
@@ -375,6 +387,7 @@ Suite *suite_match(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_loop_test(tc, test_match_table, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, test_examples_pass);
+    tcase_add_test(tc, test_attribution_examples);
     tcase_add_test(tc, test_policy_table);
     tcase_add_test(tc, test_claim_fields);
     tcase_add_test(tc, test_messages);
