@@ -53,8 +53,9 @@ static void usage(int report)
     if (report)
         printf("usage: claimlint report [-r RULES]... [-f text|json] FILE|DIR...|-\n"
                "For each FILE, every claim of the rules with its verdict, its status in the\n"
-               "file (stated, hedged, negated or unstated), the severity and where, then the\n"
-               "evidence: each sentence that makes a claim and the cues that decided.\n");
+               "file (stated, attributed, hedged, negated or unstated), the severity and\n"
+               "where, then the evidence: each sentence that makes a claim and the cues\n"
+               "that decided.\n");
     else
         printf("usage: claimlint [check] [-r RULES]... [-f FORMAT] [--fail-on LEVEL] FILE|DIR...|-\n"
                "Report the sentences of each FILE that make a declared claim in a way the\n"
