@@ -168,10 +168,36 @@ static cl_range trimmed(const cl_token *toks, uint32_t a, uint32_t b)
 
 enum attr_shape { SHAPE_VERB, SHAPE_PREP, SHAPE_NONE };
 
-static enum attr_shape shape_of(const cl_cue *c, const cl_token *toks)
+/* Whether one-word cue C of a word that is also a noun ("claim",
+ * "reports") is the noun here: after a determiner or another noun's
+ * modifier ("an asylum claim", "whose claim"), or with no complement after
+ * it ("that", a colon, a comma, a pronoun or determiner, "to"). */
+static int noun_reading(const cl_cue *c, const cl_token *toks, size_t n)
+{
+    static const char *const nouns[] = {"claim", "claims", "report", "reports", "quote",
+                                        "quotes", "tweet", "tweets", "note", "notes",
+                                        "warning", "warnings", "cite", NULL};
+    static const char *const determiners[] = {
+        "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their",
+        "our", "my", "your", "whose", "'s", "any", "no", "such", "new", NULL};
+    static const char *const complements[] = {
+        "that", ":", ",", "the", "a", "an", "he", "she", "it", "they", "we", "i", "his",
+        "her", "their", "its", "to", "\"", "\xe2\x80\x9c", "responsibility", "credit", NULL};
+    uint32_t k = c->tokens.start;
+
+    if (c->tokens.end - k != 1 || !in_set(toks[k].fold, nouns))
+        return 0;
+    if (k > 0 && in_set(toks[k - 1].fold, determiners))
+        return 1;
+    return !(k + 1 < n && in_set(toks[k + 1].fold, complements));
+}
+
+static enum attr_shape shape_of(const cl_cue *c, const cl_token *toks, size_t n)
 {
     const char *w = toks[c->tokens.start].fold;
 
+    if (noun_reading(c, toks, n))
+        return SHAPE_NONE;
     if (cl_streq(w, "according") || (cl_streq(w, "as") && c->tokens.end - c->tokens.start > 1))
         return SHAPE_PREP;
     if (cl_streq(w, "in") || cl_streq(w, "spokesperson") || cl_streq(w, "spokesman") ||
@@ -348,7 +374,7 @@ void cl_attribution_shape(const cl_token *toks, size_t n, const char *text, cl_c
             continue;
         c->scope[0].start = c->scope[0].end = c->tokens.start;
         c->scope[1].start = c->scope[1].end = c->tokens.end;
-        switch (shape_of(c, toks)) {
+        switch (shape_of(c, toks, n)) {
         case SHAPE_PREP:
             shape_prep(toks, n, text, c);
             break;

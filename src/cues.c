@@ -95,6 +95,20 @@ static int pick_cmp(const void *a, const void *b)
     return x->def < y->def ? -1 : (x->def > y->def);
 }
 
+/* Whether cue C is the first word of its sentence (after an opening
+ * quotation mark) and a comma follows it. */
+static int opens_sentence(const cl_token *toks, size_t n, const cl_cue *c)
+{
+    uint32_t k;
+
+    if (c->tokens.end >= n)
+        return 0;
+    for (k = 0; k < c->tokens.start; k++)
+        if (toks[k].kind != CL_TOK_PUNCT)
+            return 0;
+    return toks[c->tokens.end].kind == CL_TOK_PUNCT && cl_streq(toks[c->tokens.end].fold, ",");
+}
+
 static void mark_terminator(unsigned char *term, const cl_cue *c)
 {
     cl_direction d = c->def->direction;
@@ -266,6 +280,13 @@ int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *o
         if (d == CL_DIR_FORWARD || d == CL_DIR_BOTH)
             c->scope[1] = scope_walk(toks, n, term, (long)c->tokens.end, 1, c->def->window,
                                      c->def->scope);
+        if (d != CL_DIR_BACKWARD && c->def->kind != CL_CUE_NEGATION &&
+            opens_sentence(toks, n, c))
+            /* "Allegedly, P" and "Perhaps, P": a sentence adverb set off by
+             * a comma bears on the clause after it ("No, sir, ..." answers
+             * a question: it negates nothing after it) */
+            c->scope[1] = scope_walk(toks, n, term, (long)c->tokens.end + 1, 1, 40,
+                                     CL_SCOPE_CLAUSE);
     }
     return 0;
 }

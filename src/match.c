@@ -624,6 +624,19 @@ static int cue_is_own(const cl_cue *c, const cl_match *mt)
     return 1;
 }
 
+/* Whether some but not all words of cue C are the match's own. */
+static int cue_overlaps_own(const cl_cue *c, const cl_match *mt)
+{
+    uint32_t t;
+
+    for (t = c->tokens.start; t < c->tokens.end; t++) {
+        uint32_t rel = t - mt->tokens.start;
+        if (t >= mt->tokens.start && rel < 64 && (mt->own >> rel & 1))
+            return !cue_is_own(c, mt);
+    }
+    return 0;
+}
+
 /* Whether cue C bears on match MT: its scope covers a token of it, or the
  * cue stands inside it ("the trip is not linked"). A cue on the claim's
  * own words ("unable" in a claim that someone was unable to travel) is
@@ -652,6 +665,46 @@ static int match_quoted(const cl_sentence *s, const cl_match *mt)
     return words && 2 * in > words;
 }
 
+/* The kind cue C acts as for match MT of S. Two hedges read otherwise:
+ * - "not said", "not mentioned" (a negation word and a verb) say that P is
+ *   unknown, but when the verb is the claim's own word the claim is the
+ *   saying itself, which is denied ("officials have not said why");
+ * - "believes", "thinks" with a subject other than the writer ("he
+ *   believes P") report someone's belief: attributed, as FactBank has it;
+ *   "I think P" stays a hedge. */
+static cl_cue_kind acts_as(const cl_sentence *s, const cl_cue *c, const cl_match *mt)
+{
+    static const char *const negators[] = {"not", "n't", "never", "no", NULL};
+    static const char *const doxastic[] = {"believe", "believes", "believed", "think",
+                                           "thinks", NULL};
+    uint32_t t, own = 0, neg = 0;
+    const char *const *w;
+
+    if (c->def->kind != CL_CUE_HEDGE)
+        return c->def->kind;
+    for (t = c->tokens.start; t < c->tokens.end; t++) {
+        uint32_t rel = t - mt->tokens.start;
+        int is_own = t >= mt->tokens.start && rel < 64 && (mt->own >> rel & 1);
+        for (w = negators; *w && !cl_streq(s->tokens[t].fold, *w); w++)
+            ;
+        own += is_own;
+        neg += !is_own && *w;
+    }
+    if (own && own + neg == c->tokens.end - c->tokens.start && neg)
+        return CL_CUE_NEGATION;
+    if (c->tokens.end - c->tokens.start == 1) {
+        for (w = doxastic; *w && !cl_streq(s->tokens[c->tokens.start].fold, *w); w++)
+            ;
+        if (*w && c->tokens.start > 0) {
+            const cl_token *b = &s->tokens[c->tokens.start - 1];
+            if (b->kind == CL_TOK_WORD && !cl_streq(b->fold, "i") && !cl_streq(b->fold, "we") &&
+                !cl_streq(b->fold, "you") && !cl_streq(b->fold, "to"))
+                return CL_CUE_ATTRIBUTION;
+        }
+    }
+    return c->def->kind;
+}
+
 /* Whether hedge H asks a question ("whether", "if", "or if"): its last
  * word. */
 static int asks(const cl_sentence *s, const cl_cue *h)
@@ -677,11 +730,13 @@ cl_status cl_match_status(cl_matcher *m, const cl_sentence *s, const cl_match *m
     m->ncover = 0;
     for (i = 0; i < s->ncues; i++) {
         const cl_cue *c = &s->cues[i];
+        cl_cue_kind kind;
         if (c->def->kind != CL_CUE_NEGATION && c->def->kind != CL_CUE_HEDGE &&
             c->def->kind != CL_CUE_HYPOTHETICAL && c->def->kind != CL_CUE_ATTRIBUTION)
             continue;
-        if (!cue_covers(c, match))
+        if (!cue_covers(c, match) && !(c->def->kind == CL_CUE_HEDGE && cue_overlaps_own(c, match)))
             continue;
+        kind = acts_as(s, c, match);
         if (m->ncover == m->cover_cap) {
             size_t cap = m->cover_cap ? m->cover_cap * 2 : 8;
             const cl_cue **p = realloc(m->cover, cap * sizeof *p);
@@ -692,13 +747,12 @@ cl_status cl_match_status(cl_matcher *m, const cl_sentence *s, const cl_match *m
         }
         if (m->ncover < m->cover_cap)
             m->cover[m->ncover++] = c;
-        if ((c->def->kind == CL_CUE_HEDGE || c->def->kind == CL_CUE_HYPOTHETICAL) && !hedge)
+        if ((kind == CL_CUE_HEDGE || kind == CL_CUE_HYPOTHETICAL) && !hedge)
             hedge = c;
-        if (c->def->kind == CL_CUE_NEGATION && !neg)
+        if (kind == CL_CUE_NEGATION && !neg)
             neg = c;
         /* the nearest attribution before the match, else the first after */
-        if (c->def->kind == CL_CUE_ATTRIBUTION &&
-            (!attr || c->tokens.start <= match->tokens.start))
+        if (kind == CL_CUE_ATTRIBUTION && (!attr || c->tokens.start <= match->tokens.start))
             attr = c;
     }
     *cover = m->cover;
