@@ -597,6 +597,21 @@ static int sarif_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrenc
     } else {
         cl_buf_puts(b, "null");
     }
+    if ((o->attribution || o->quoted) && s) {
+        cl_buf_puts(b, ",\"attribution\":{\"cue\":");
+        if (o->attribution) {
+            st->scratch.len = 0;
+            cl_range_text(&st->scratch, s, o->attribution->tokens);
+            if (st->scratch.failed)
+                return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            cl_json_str(b, st->scratch.data ? st->scratch.data : "", st->scratch.len);
+        } else {
+            cl_buf_puts(b, "null");
+        }
+        cl_buf_puts(b, ",\"source\":");
+        str(b, o->source);
+        cl_buf_printf(b, ",\"quoted\":%s}", o->quoted ? "true" : "false");
+    }
     cl_buf_puts(b, "}}");
     return cl_emit_flush(e);
 }

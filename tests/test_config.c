@@ -43,6 +43,7 @@ START_TEST(test_find_and_load)
     token = cl_rules_claim(r, 1);
     ck_assert_int_eq(skip->levels[CL_STATUS_STATED], CL_LEVEL_WARNING);
     ck_assert_int_eq(skip->levels[CL_STATUS_HEDGED], CL_LEVEL_WARNING); /* unchanged */
+    ck_assert_int_eq(skip->levels[CL_STATUS_ATTRIBUTED], CL_LEVEL_INFO);
     ck_assert_int_eq(token->levels[CL_STATUS_STATED], CL_LEVEL_ERROR);
     ck_assert_int_eq(token->levels[CL_STATUS_NEGATED], CL_LEVEL_ERROR);
     cl_rules_free(r);

@@ -149,6 +149,8 @@ check() {
 : >"$tmp/stdin"
 check rubio-article-and-draft 1 -r rules/examples/rubio-mexico.xml \
     fixtures/articles/rubio-mexico.txt fixtures/drafts/rubio-overclaim.txt
+check attribution-article 1 -r fixtures/rules/good/attribution-article.xml \
+    fixtures/articles/attribution.txt
 check empty-run-no-claims 0 -r rules/cues/en.xml fixtures/inputs/empty.txt
 check no-findings 0 -r rules/examples/rubio-mexico.xml fixtures/inputs/empty.txt
 check required-unstated 1 -r fixtures/rules/good/claims.xml fixtures/inputs/crlf.txt
