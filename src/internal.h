@@ -319,6 +319,11 @@ cl_claim_impl *cl_rules_new_claim(cl_rules *r);
 const cl_claim_impl *cl_rules_claim_impl(const cl_rules *r, size_t i);
 size_t cl_rules_claim_count_internal(const cl_rules *r);
 
+/* Free the PCRE2 codes of claim C (the rest lives in the arena). */
+void cl_claim_free_codes(cl_claim_impl *c);
+
+/* ---- prefilter.c ------------------------------------------------------ */
+
 /* The prefilter: which patterns can start at a token. Every word a
  * pattern names is numbered in VOCAB; REFS[START[id] .. START[id + 1])
  * are the patterns whose anchor token names word ID (by folded form, or
@@ -390,9 +395,6 @@ void cl_claim_index_free(cl_claim_index *x);
 
 /* The prefilter of R (built by cl_rules_compile). */
 const cl_claim_index *cl_rules_claim_index(const cl_rules *r);
-
-/* Free the PCRE2 codes of claim C (the rest lives in the arena). */
-void cl_claim_free_codes(cl_claim_impl *c);
 
 /* ---- match.c ---------------------------------------------------------- */
 

@@ -1,0 +1,484 @@
+/* prefilter.c - which claims a sentence can make, found without trying
+ * them all: an index from each pattern's likely rarest word to the
+ * patterns it anchors, and for sentence <regex>es the longest literal
+ * every match must contain, looked up in a bloom filter of the sentence's
+ * text. Built once by cl_rules_compile; the matcher reads it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Skip a quantifier at *P, if any: sets *MIN_ZERO when it allows no
+ * occurrence. Returns 1 when there was one, 0 when not, -1 for a brace
+ * that is not clearly a quantifier (its meaning depends on the PCRE2
+ * version). */
+static int skip_quantifier(const char **p, int *min_zero)
+{
+    const char *q = *p;
+
+    *min_zero = 0;
+    if (*q == '?' || *q == '*') {
+        *min_zero = 1;
+        q++;
+    } else if (*q == '+') {
+        q++;
+    } else if (*q == '{') {
+        const char *d = q + 1;
+        size_t lead = 0;
+        while (*d >= '0' && *d <= '9') {
+            d++;
+            lead++;
+        }
+        if (*d == ',')
+            for (d++; *d >= '0' && *d <= '9'; d++)
+                ;
+        if (*d != '}' || !lead)
+            return -1;
+        *min_zero = q[1] == '0' && lead == 1;
+        for (q++; *q == '0'; q++)
+            ;
+        if (*q < '1' || *q > '9')
+            *min_zero = 1; /* {0}, {00,3}, ... */
+        q = d + 1;
+    } else {
+        return 0;
+    }
+    if (*q == '?' || *q == '+')
+        q++; /* lazy, possessive */
+    *p = q;
+    return 1;
+}
+
+/* Past the character class opening at Q (a '['), or NULL when it does not
+ * close: a leading ']' is literal, as are escaped characters, and POSIX
+ * classes ([:alpha:]) nest. */
+static const char *skip_class(const char *q)
+{
+    for (q++; *q == '^'; q++)
+        ;
+    if (*q == ']')
+        q++;
+    while (*q && *q != ']') {
+        if (*q == '\\' && q[1])
+            q++;
+        else if (*q == '[' && q[1] == ':')
+            for (q += 2; *q && !(q[0] == ':' && q[1] == ']'); q++)
+                ;
+        if (*q)
+            q++;
+    }
+    return *q ? q + 1 : NULL;
+}
+
+/* Skip the group opening at *P (a '('), nested groups, classes and
+ * escapes included; -1 when it does not close. */
+static int skip_group(const char **p)
+{
+    const char *q = *p;
+    int depth = 0;
+
+    for (; *q; q++) {
+        if (*q == '\\') {
+            if (!*++q)
+                return -1;
+        } else if (*q == '[') {
+            if (!(q = skip_class(q)))
+                return -1;
+            q--; /* at the ']' */
+        } else if (*q == '(') {
+            depth++;
+        } else if (*q == ')' && --depth == 0) {
+            *p = q + 1;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+size_t cl_regex_literal(const char *src, char *out, size_t cap)
+{
+    char run[256];
+    size_t nrun = 0, best = 0;
+    const char *p = src;
+    int min_zero, quantified;
+
+#define END_RUN()                                                                                  \
+    do {                                                                                           \
+        if (nrun > best && nrun < cap) {                                                           \
+            memcpy(out, run, nrun);                                                                \
+            out[nrun] = '\0';                                                                      \
+            best = nrun;                                                                           \
+        }                                                                                          \
+        nrun = 0;                                                                                  \
+    } while (0)
+
+    if (cap)
+        out[0] = '\0';
+    while (*p) {
+        unsigned char c = (unsigned char)*p;
+        int lit = -1; /* the literal character of this atom, if any */
+        if (c == '|' || c == ')' || c == '*' || c == '+' || c == '?' || c == '{')
+            return 0; /* alternation at the top, or a form not understood */
+        if (c == '^' || c == '$') {
+            p++; /* zero-width: the run goes on */
+            continue;
+        }
+        if (c == '(') {
+            if (p[1] == '*')
+                return 0; /* (*VERB) */
+            if (p[1] == '?') {
+                /* an option setting such as (?i) or (?-i) is zero-width */
+                const char *q = p + 2;
+                while (*q && strchr("imnsJUx-^", *q))
+                    q++;
+                if (*q == ')' && q > p + 2) {
+                    if (memchr(p + 2, 'x', (size_t)(q - p - 2)))
+                        return 0; /* extended: white space is not literal */
+                    p = q + 1;
+                    continue;
+                }
+            }
+            if (skip_group(&p) < 0 || skip_quantifier(&p, &min_zero) < 0)
+                return 0;
+            END_RUN();
+            continue;
+        }
+        if (c == '[') {
+            if (!(p = skip_class(p)))
+                return 0;
+            if (skip_quantifier(&p, &min_zero) < 0)
+                return 0;
+            END_RUN();
+            continue;
+        }
+        if (c == '\\') {
+            unsigned char d = (unsigned char)p[1];
+            if (!d)
+                return 0;
+            if (strchr("bBAzZGK", d)) {
+                p += 2; /* assertions: zero-width */
+                continue;
+            }
+            if ((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9')) {
+                /* a class such as \s or \d; anything with an argument
+                 * ({...}, <...>, hex digits, \Q...\E) is not worth it */
+                if (!strchr("dDwWsShHvVRNX", d) || p[2] == '{')
+                    return 0;
+                p += 2;
+                if (skip_quantifier(&p, &min_zero) < 0)
+                    return 0;
+                END_RUN();
+                continue;
+            }
+            if (d >= 0x80)
+                return 0;
+            lit = d; /* an escaped punctuation character stands for itself */
+            p += 2;
+        } else if (c == '.') {
+            p++;
+            if (skip_quantifier(&p, &min_zero) < 0)
+                return 0;
+            END_RUN();
+            continue;
+        } else if (c >= 0x80) {
+            /* a non-ASCII character: case folding would need Unicode */
+            for (p++; ((unsigned char)*p & 0xC0) == 0x80; p++)
+                ;
+            if (skip_quantifier(&p, &min_zero) < 0)
+                return 0;
+            END_RUN();
+            continue;
+        } else {
+            lit = c;
+            p++;
+        }
+        if ((quantified = skip_quantifier(&p, &min_zero)) < 0)
+            return 0;
+        if (min_zero) {
+            END_RUN(); /* optional: not part of what must be there */
+            continue;
+        }
+        if (nrun + 1 >= sizeof run)
+            END_RUN();
+        run[nrun++] = (char)(lit >= 'A' && lit <= 'Z' ? lit + 32 : lit);
+        if (quantified)
+            END_RUN(); /* repeated: the next character need not follow it */
+    }
+    END_RUN();
+#undef END_RUN
+    return best;
+}
+
+/* Number the alternatives of every non-regex token of P. */
+/* The number of the folded form of the case-sensitive word W: a token
+ * spelled exactly W has that fold, so the index can find it by it. 0 when
+ * W is not one token, or is one of the few whose fold is not its letters
+ * lower-cased (the "ca" of "can't"); < 0 when out of memory. */
+static long casesens_id(cl_claim_index *x, cl_arena *a, const char *w)
+{
+    static const char *const odd[] = {"ca", "wo", "sha", "ai"};
+    cl_tokvec tv = {0};
+    long id = 0;
+    size_t k;
+
+    if (cl_tokenize(a, w, strlen(w), &tv) < 0)
+        return CL_ENOMEM;
+    if (tv.n == 1) {
+        id = (long)cl_strtab_intern(&x->vocab, tv.v[0].fold);
+        if (!id)
+            id = CL_ENOMEM;
+        for (k = 0; k < sizeof odd / sizeof odd[0]; k++)
+            if (strcmp(tv.v[0].fold, odd[k]) == 0)
+                id = 0;
+    }
+    cl_tokvec_free(&tv);
+    return id;
+}
+
+/* Number the alternatives of every non-regex token of P (for a
+ * case-sensitive token, their folded forms, 0 when one has none). */
+static int intern_pattern(cl_claim_index *x, cl_arena *a, cl_pattern *p)
+{
+    uint32_t k, i;
+
+    for (k = 0; k < p->ntoks; k++) {
+        cl_tokspec *t = &p->toks[k];
+        if (t->re)
+            continue;
+        if (!(t->alt_ids = cl_arena_alloc(a, (t->nalts ? t->nalts : 1) * sizeof *t->alt_ids)))
+            return CL_ENOMEM;
+        for (i = 0; i < t->nalts; i++) {
+            long id = t->casesens ? casesens_id(x, a, t->alts[i])
+                                  : (long)cl_strtab_intern(&x->vocab, t->alts[i]);
+            if (id < 0 || (!id && !t->casesens))
+                return CL_ENOMEM;
+            t->alt_ids[i] = (uint32_t)id;
+        }
+    }
+    return 0;
+}
+
+/* Words too common to find a pattern by: the most frequent English words
+ * of four letters or more (shorter ones lose to longer words anyway). */
+static int common_word(const char *w)
+{
+    static const char *const words[] = {
+        "about", "after", "also", "been", "before", "being", "between", "both", "could",
+        "does", "each", "first", "from", "have", "into", "just", "like", "made", "many",
+        "more", "most", "much", "only", "other", "over", "said", "same", "should", "some",
+        "such", "than", "that", "their", "them", "then", "there", "these", "they", "this",
+        "those", "through", "time", "under", "very", "were", "what", "when", "where",
+        "which", "while", "will", "with", "would", "year", "years"};
+    size_t k;
+
+    for (k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (strcmp(w, words[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* How good token T is as the index's way in: -1 when it cannot be one (a
+ * regex or case-sensitive token), else higher for fewer, longer, less
+ * common words. */
+static long anchor_score(const cl_tokspec *t)
+{
+    size_t shortest = (size_t)-1, len;
+    uint32_t a;
+    int common = 0;
+
+    if (t->re || !t->nalts)
+        return -1;
+    for (a = 0; a < t->nalts; a++) {
+        if (!t->alt_ids[a])
+            return -1; /* a case-sensitive word with no fold to find it by */
+        len = strlen(t->alts[a]);
+        if (len < shortest)
+            shortest = len;
+        common |= common_word(t->alts[a]);
+    }
+    return (common ? 0 : 1000) + (long)(shortest > 30 ? 30 : shortest) * 10 - (long)t->nalts;
+}
+
+/* Choose P's anchor; 0 when P has no token the index can find it by. */
+static int choose_anchor(cl_pattern *p)
+{
+    long best = -1, sc;
+    uint32_t k, back = 0;
+
+    for (k = 0; k < p->ntoks; k++)
+        if ((sc = anchor_score(&p->toks[k])) > best) {
+            best = sc;
+            p->anchor = k;
+        }
+    if (best < 0)
+        return 0;
+    for (k = 1; k <= p->anchor; k++)
+        back += 1 + p->toks[k].skip;
+    p->back = back;
+    return 1;
+}
+
+/* Whether the index finds pattern P (by its anchor). */
+static int indexable(const cl_pattern *p)
+{
+    return p->ntoks && anchor_score(&p->toks[p->anchor]) >= 0;
+}
+
+static int by_key(const void *a, const void *b)
+{
+    const cl_literal *x = a, *y = b;
+
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return (x->regex > y->regex) - (x->regex < y->regex);
+}
+
+/* The literals of the sentence regexes of R, into X (REGEXES, LITS,
+ * ALWAYS_RE, BLOOM); counts the claims with a regex that has none. */
+static int index_regexes(cl_claim_index *x, cl_rules *r, size_t nregex)
+{
+    size_t n = cl_rules_claim_count_internal(r), i;
+    cl_arena *a = cl_rules_arena(r);
+    char lit[256];
+    uint32_t j;
+
+    x->regexes = malloc((nregex ? nregex : 1) * sizeof *x->regexes);
+    x->always_re = malloc((nregex ? nregex : 1) * sizeof *x->always_re);
+    x->lits = malloc((nregex ? nregex : 1) * sizeof *x->lits);
+    if (!x->regexes || !x->always_re || !x->lits)
+        return CL_ENOMEM;
+    for (i = 0; i < n; i++) {
+        const cl_claim_impl *ci = cl_rules_claim_impl(r, i);
+        int falls_back = 0;
+        for (j = 0; j < ci->nregexes; j++) {
+            uint32_t id = (uint32_t)x->nregexes++;
+            size_t len = ci->regexes[j].source
+                             ? cl_regex_literal(ci->regexes[j].source, lit, sizeof lit)
+                             : 0;
+            cl_literal *l = &x->lits[x->nlits];
+            x->regexes[id].claim = (uint32_t)i;
+            x->regexes[id].pattern = j;
+            x->regexes[id].p = NULL;
+            x->regexes[id].anchor = x->regexes[id].back = x->regexes[id].serial = 0;
+            x->regexes[id].first_id = 0;
+            x->regexes[id].first_inflected = 0;
+            if (len < 4) {
+                x->always_re[x->nalways_re++] = id;
+                falls_back = 1;
+                continue;
+            }
+            if (!(l->text = cl_arena_strndup(a, lit, len)))
+                return CL_ENOMEM;
+            memcpy(&l->key, lit, 4);
+            l->regex = id;
+            l->len = len;
+            x->nlits++;
+        }
+        for (j = 0; j < ci->npatterns && !falls_back; j++)
+            falls_back = ci->patterns[j].ntoks && !indexable(&ci->patterns[j]);
+        x->fallback_claims += falls_back;
+    }
+    if (!x->nlits)
+        return 0;
+    qsort(x->lits, x->nlits, sizeof *x->lits, by_key);
+    if (!(x->bloom = calloc(CL_BLOOM_BITS / 64, sizeof *x->bloom)))
+        return CL_ENOMEM;
+    for (i = 0; i < x->nlits; i++) {
+        uint32_t bit = cl_bloom_bit(x->lits[i].key);
+        x->bloom[bit / 64] |= (uint64_t)1 << (bit % 64);
+    }
+    return 0;
+}
+
+int cl_claim_index_build(cl_claim_index *x, cl_rules *r)
+{
+    size_t n = cl_rules_claim_count_internal(r), i, nrefs = 0, nalways = 0, nregex = 0;
+    cl_arena *a = cl_rules_arena(r);
+    uint32_t k, alt, id, *fill = NULL;
+    cl_strtab vocab = x->vocab; /* the cue words are numbered already */
+
+    memset(x, 0, sizeof *x);
+    x->vocab = vocab;
+    /* number the words, and count the entries of each kind */
+    for (i = 0; i < n; i++) {
+        cl_claim_impl *ci = (cl_claim_impl *)cl_rules_claim_impl(r, i);
+        for (k = 0; k < ci->npatterns; k++) {
+            cl_pattern *p = &ci->patterns[k];
+            if (intern_pattern(x, a, p) < 0)
+                goto fail;
+            p->serial = (uint32_t)x->npatterns++;
+            if (p->ntoks && choose_anchor(p))
+                nrefs += p->toks[p->anchor].nalts;
+            else if (p->ntoks)
+                nalways++;
+        }
+        for (k = 0; k < ci->nantipatterns; k++) {
+            if (intern_pattern(x, a, &ci->antipatterns[k]) < 0)
+                goto fail;
+            ci->antipatterns[k].serial = (uint32_t)x->npatterns++;
+        }
+        nregex += ci->nregexes;
+    }
+    x->start = calloc(x->vocab.n + 2, sizeof *x->start);
+    fill = calloc(x->vocab.n + 2, sizeof *fill);
+    x->refs = malloc((nrefs ? nrefs : 1) * sizeof *x->refs);
+    x->always = malloc((nalways ? nalways : 1) * sizeof *x->always);
+    if (!x->start || !fill || !x->refs || !x->always || index_regexes(x, r, nregex) < 0)
+        goto fail;
+    /* counting sort of the refs by word */
+    for (i = 0; i < n; i++) {
+        const cl_claim_impl *ci = cl_rules_claim_impl(r, i);
+        for (k = 0; k < ci->npatterns; k++)
+            if (indexable(&ci->patterns[k]))
+                for (alt = 0; alt < ci->patterns[k].toks[ci->patterns[k].anchor].nalts; alt++)
+                    x->start[ci->patterns[k].toks[ci->patterns[k].anchor].alt_ids[alt] + 1]++;
+    }
+    for (id = 1; id <= x->vocab.n + 1; id++)
+        x->start[id] += x->start[id - 1];
+    for (i = 0; i < n; i++) {
+        const cl_claim_impl *ci = cl_rules_claim_impl(r, i);
+        for (k = 0; k < ci->npatterns; k++) {
+            const cl_pattern *p = &ci->patterns[k];
+            const cl_tokspec *t0 = &p->toks[0];
+            cl_pattern_ref ref = {(uint32_t)i, k, p, p->anchor, p->back, p->serial, 0, 0};
+            if (p->ntoks && !t0->re && !t0->casesens && t0->nalts == 1) {
+                ref.first_id = t0->alt_ids[0];
+                ref.first_inflected = t0->inflected;
+            }
+            if (!indexable(p)) {
+                if (p->ntoks)
+                    x->always[x->nalways++] = ref;
+                continue;
+            }
+            for (alt = 0; alt < p->toks[p->anchor].nalts; alt++) {
+                id = p->toks[p->anchor].alt_ids[alt];
+                x->refs[x->start[id] + fill[id]++] = ref;
+            }
+        }
+    }
+    free(fill);
+    return 0;
+fail:
+    free(fill);
+    cl_claim_index_free(x);
+    return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+size_t cl_rules_prefilter_fallbacks(const cl_rules *r)
+{
+    return cl_rules_claim_index(r)->fallback_claims;
+}
+
+void cl_claim_index_free(cl_claim_index *x)
+{
+    cl_strtab_free(&x->vocab);
+    free(x->start);
+    free(x->refs);
+    free(x->always);
+    free(x->regexes);
+    free(x->always_re);
+    free(x->lits);
+    free(x->bloom);
+    memset(x, 0, sizeof *x);
+}
