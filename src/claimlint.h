@@ -373,9 +373,11 @@ typedef struct cl_claim {
     size_t nexamples;
     const char *file;
     unsigned line;
+    size_t index; /* its place in RULES: cl_rules_claim(rules, index) */
 } cl_claim;
 
-/* Number of claims, and the I-th (borrowed from RULES), in load order. */
+/* Number of claims, and the I-th (borrowed from RULES), in load order;
+ * the I-th claim's INDEX is I. */
 CL_EXTERN size_t cl_rules_claim_count(const cl_rules *rules);
 CL_EXTERN const cl_claim *cl_rules_claim(const cl_rules *rules, size_t i);
 

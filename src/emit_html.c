@@ -41,15 +41,10 @@ struct h_file {
     size_t counts[4];  /* occurrences by level; unstated ones only above ok */
 };
 
-struct claim_row {
-    const cl_claim *claim;
-    size_t row;
-};
-
 struct html_state {
     int ready;                 /* setup() done */
+    const cl_rules *rules;     /* whose claims are the table's rows */
     size_t nclaims;
-    struct claim_row *by_ptr;  /* claims sorted by address, for lookup */
     cl_level *unstated_level;  /* per claim row, for the current document */
     const char **unstated_msg; /* per claim row, NULL when the claim is stated */
     size_t *head;              /* per claim row: its first occurrence, scratch */
@@ -158,25 +153,15 @@ static int safe_href(const char *href)
 
 /* ---- state ---------------------------------------------------------------- */
 
-static int ptr_cmp(const void *a, const void *b)
-{
-    const cl_claim *x = ((const struct claim_row *)a)->claim;
-    const cl_claim *y = ((const struct claim_row *)b)->claim;
-
-    return x < y ? -1 : x > y;
-}
-
 /* Allocate what every hook needs, once: the claim index and the arenas.
  * After a failure, the next call allocates only what is still missing. */
 static int setup(cl_emitter *e)
 {
     struct html_state *st = e->state;
-    size_t i, n = e->rules ? cl_rules_claim_count(e->rules) : 0, m = n ? n : 1;
+    size_t n = e->rules ? cl_rules_claim_count(e->rules) : 0, m = n ? n : 1;
 
     if (st->ready)
         return 0;
-    if (!st->by_ptr)
-        st->by_ptr = calloc(m, sizeof *st->by_ptr);
     if (!st->unstated_level)
         st->unstated_level = calloc(m, sizeof *st->unstated_level);
     if (!st->unstated_msg)
@@ -187,14 +172,10 @@ static int setup(cl_emitter *e)
         st->doc_arena = cl_arena_new();
     if (!st->run_arena)
         st->run_arena = cl_arena_new();
-    if (!st->by_ptr || !st->unstated_level || !st->unstated_msg || !st->head ||
+    if (!st->unstated_level || !st->unstated_msg || !st->head ||
         !st->doc_arena || !st->run_arena)
         return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
-    for (i = 0; i < n; i++) {
-        st->by_ptr[i].claim = cl_rules_claim(e->rules, i);
-        st->by_ptr[i].row = i;
-    }
-    qsort(st->by_ptr, n, sizeof *st->by_ptr, ptr_cmp);
+    st->rules = e->rules;
     st->nclaims = n;
     st->ready = 1;
     return 0;
@@ -203,11 +184,7 @@ static int setup(cl_emitter *e)
 /* Row of claim C in rule order, or NO_ROW. */
 static size_t find_row(const struct html_state *st, const cl_claim *c)
 {
-    struct claim_row key = {c, 0};
-    const struct claim_row *hit =
-        bsearch(&key, st->by_ptr, st->nclaims, sizeof *st->by_ptr, ptr_cmp);
-
-    return hit ? hit->row : NO_ROW;
+    return c->index < st->nclaims && cl_rules_claim(st->rules, c->index) == c ? c->index : NO_ROW;
 }
 
 /* Forget the current document's occurrences. */
@@ -1178,7 +1155,6 @@ static void html_free(cl_emitter *e)
 
     if (!st)
         return;
-    free(st->by_ptr);
     free(st->unstated_level);
     free(st->unstated_msg);
     free(st->head);

@@ -31,30 +31,16 @@ struct junit_claim {
     cl_buf text;    /* every finding, escaped for XML text */
 };
 
-struct claim_row {
-    const cl_claim *claim;
-    size_t index;
-};
-
 struct junit_state {
-    int ready;                  /* CLAIMS and BY_PTR are those of RULES */
+    int ready;                  /* CLAIMS are those of RULES */
     const cl_rules *rules;      /* the rule set of the current document */
     size_t suites;              /* testsuites written */
     struct junit_claim *claims; /* in rule order */
-    struct claim_row *by_ptr;   /* sorted by claim address */
     size_t nclaims;
     const cl_doc *doc;          /* whose findings the claims hold, or NULL */
     cl_buf doc_name;            /* its name */
     char host[256];
 };
-
-static int ptr_cmp(const void *a, const void *b)
-{
-    const cl_claim *x = ((const struct claim_row *)a)->claim;
-    const cl_claim *y = ((const struct claim_row *)b)->claim;
-
-    return x < y ? -1 : x > y;
-}
 
 /* Append the N bytes at S to B escaped for XML 1.0: the five special
  * characters as entities, characters XML 1.0 forbids (C0 controls other
@@ -123,9 +109,7 @@ static void free_claims(struct junit_state *st)
         cl_buf_free(&st->claims[i].text);
     }
     free(st->claims);
-    free(st->by_ptr);
     st->claims = NULL;
-    st->by_ptr = NULL;
     st->nclaims = 0;
     st->ready = 0;
 }
@@ -135,7 +119,7 @@ static void free_claims(struct junit_state *st)
 static int setup(cl_emitter *e)
 {
     struct junit_state *st = e->state;
-    size_t i, n = e->rules ? cl_rules_claim_count(e->rules) : 0;
+    size_t n = e->rules ? cl_rules_claim_count(e->rules) : 0;
     const char *sde = getenv("SOURCE_DATE_EPOCH");
 
     if (!st->host[0] &&
@@ -147,17 +131,11 @@ static int setup(cl_emitter *e)
     free_claims(st);
     st->doc = NULL;
     st->claims = calloc(n ? n : 1, sizeof *st->claims);
-    st->by_ptr = calloc(n ? n : 1, sizeof *st->by_ptr);
-    if (!st->claims || !st->by_ptr) {
+    if (!st->claims) {
         free_claims(st);
         return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
     }
     st->nclaims = n;
-    for (i = 0; i < n; i++) {
-        st->by_ptr[i].claim = cl_rules_claim(e->rules, i);
-        st->by_ptr[i].index = i;
-    }
-    qsort(st->by_ptr, n, sizeof *st->by_ptr, ptr_cmp);
     st->rules = e->rules;
     st->ready = 1;
     return 0;
@@ -165,11 +143,9 @@ static int setup(cl_emitter *e)
 
 static struct junit_claim *find(struct junit_state *st, const cl_claim *c)
 {
-    struct claim_row key = {c, 0};
-    const struct claim_row *hit =
-        st->nclaims ? bsearch(&key, st->by_ptr, st->nclaims, sizeof *st->by_ptr, ptr_cmp) : NULL;
-
-    return hit ? &st->claims[hit->index] : NULL;
+    return c->index < st->nclaims && cl_rules_claim(st->rules, c->index) == c
+               ? &st->claims[c->index]
+               : NULL;
 }
 
 /* Write the timestamp of now (or of SOURCE_DATE_EPOCH when it is a

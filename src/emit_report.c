@@ -29,27 +29,13 @@ struct rep_claim {
     cl_level unstated_level;
 };
 
-struct claim_row {
-    const cl_claim *claim;
-    size_t row;
-};
-
 struct report_state {
     const cl_rules *rules;     /* the rules CLAIMS were built from */
     cl_arena *arena;           /* the current document's copies */
     struct rep_claim *claims;  /* in rule order */
-    struct claim_row *by_ptr;  /* sorted by claim address, for lookup */
     size_t nclaims;
     size_t docs;
 };
-
-static int ptr_cmp(const void *a, const void *b)
-{
-    const cl_claim *x = ((const struct claim_row *)a)->claim;
-    const cl_claim *y = ((const struct claim_row *)b)->claim;
-
-    return x < y ? -1 : x > y;
-}
 
 static void teardown(struct report_state *st)
 {
@@ -58,10 +44,8 @@ static void teardown(struct report_state *st)
     for (i = 0; i < st->nclaims; i++)
         free(st->claims[i].occ);
     free(st->claims);
-    free(st->by_ptr);
     cl_arena_free(st->arena);
     st->claims = NULL;
-    st->by_ptr = NULL;
     st->arena = NULL;
     st->nclaims = 0;
 }
@@ -79,25 +63,18 @@ static int setup(cl_emitter *e)
     st->rules = e->rules;
     st->arena = cl_arena_new();
     st->claims = calloc(n ? n : 1, sizeof *st->claims);
-    st->by_ptr = calloc(n ? n : 1, sizeof *st->by_ptr);
-    if (!st->arena || !st->claims || !st->by_ptr)
+    if (!st->arena || !st->claims)
         return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
     st->nclaims = n;
-    for (i = 0; i < n; i++) {
-        st->claims[i].claim = st->by_ptr[i].claim = cl_rules_claim(e->rules, i);
-        st->by_ptr[i].row = i;
-    }
-    qsort(st->by_ptr, n, sizeof *st->by_ptr, ptr_cmp);
+    for (i = 0; i < n; i++)
+        st->claims[i].claim = cl_rules_claim(e->rules, i);
     return 0;
 }
 
 static struct rep_claim *find(struct report_state *st, const cl_claim *c)
 {
-    struct claim_row key = {c, 0};
-    const struct claim_row *hit =
-        bsearch(&key, st->by_ptr, st->nclaims, sizeof *st->by_ptr, ptr_cmp);
-
-    return hit ? &st->claims[hit->row] : NULL;
+    return c->index < st->nclaims && st->claims[c->index].claim == c ? &st->claims[c->index]
+                                                                     : NULL;
 }
 
 static const char *copy_range(cl_arena *a, const cl_sentence *s, cl_range r)

@@ -54,16 +54,11 @@ struct strset {
     size_t table_cap;
 };
 
-/* A claim of a rule set and its index in tool.driver.rules. */
-struct claim_row {
-    const cl_claim *claim;
-    size_t index;
-};
-
 /* The claims of one rule set, sorted by address. */
 struct rules_map {
     const cl_rules *rules;
-    struct claim_row *rows;
+    long *rule;  /* per claim of RULES (by its index): its place in
+                  * tool.driver.rules, or -1 */
     size_t n;
 };
 
@@ -178,14 +173,6 @@ static void strset_free(struct strset *set)
     cl_buf_free(&set->names);
     free(set->offsets);
     free(set->table);
-}
-
-static int ptr_cmp(const void *a, const void *b)
-{
-    const cl_claim *x = ((const struct claim_row *)a)->claim;
-    const cl_claim *y = ((const struct claim_row *)b)->claim;
-
-    return x < y ? -1 : x > y;
 }
 
 static void str(cl_buf *b, const char *s)
@@ -392,7 +379,7 @@ static int use_rules(cl_emitter *e)
     m = &st->maps[st->nmaps];
     m->rules = e->rules;
     m->n = 0;
-    if (!(m->rows = calloc(n ? n : 1, sizeof *m->rows)))
+    if (!(m->rule = malloc((n ? n : 1) * sizeof *m->rule)))
         return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
     st->map = st->nmaps++;
     for (i = 0; i < n && rc == 0; i++) {
@@ -407,13 +394,8 @@ static int use_rules(cl_emitter *e)
             if (st->rules_json.failed)
                 rc = cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
         }
-        if (index >= 0) {
-            m->rows[m->n].claim = c;
-            m->rows[m->n++].index = (size_t)index;
-        }
+        m->rule[m->n++] = index; /* -1 after a failure: not one of its claims */
     }
-    if (m->n) /* sorted even after a failure, for the lookups that follow */
-        qsort(m->rows, m->n, sizeof *m->rows, ptr_cmp);
     return rc;
 }
 
@@ -422,11 +404,8 @@ static int use_rules(cl_emitter *e)
 static long rule_index(const struct sarif_state *st, const cl_claim *c)
 {
     const struct rules_map *m = &st->maps[st->map];
-    struct claim_row key = {c, 0};
-    const struct claim_row *hit =
-        m->n ? bsearch(&key, m->rows, m->n, sizeof *m->rows, ptr_cmp) : NULL;
 
-    return hit ? (long)hit->index : -1;
+    return c->index < m->n && cl_rules_claim(m->rules, c->index) == c ? m->rule[c->index] : -1;
 }
 
 /* Write the head of the log once and open the results array; take in the
@@ -664,7 +643,7 @@ static void sarif_free(cl_emitter *e)
     if (!st)
         return;
     for (i = 0; i < st->nmaps; i++)
-        free(st->maps[i].rows);
+        free(st->maps[i].rule);
     free(st->maps);
     strset_free(&st->rule_ids);
     strset_free(&st->artifacts);

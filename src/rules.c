@@ -202,6 +202,7 @@ cl_claim_impl *cl_rules_new_claim(cl_rules *r)
     if (!c)
         return NULL;
     memset(c, 0, sizeof *c);
+    c->pub.index = r->nclaims;
     r->claims[r->nclaims++] = c;
     return c;
 }
