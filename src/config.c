@@ -39,6 +39,7 @@ struct cl_config {
     cl_diag_fn diag;
     void *ud;
     int errors;
+    int nomem;
 };
 
 static void report(cl_config *c, cl_severity sev, unsigned line, const char *fmt, ...)
@@ -68,18 +69,19 @@ static void report(cl_config *c, cl_severity sev, unsigned line, const char *fmt
     }
 }
 
-static void xml_error(void *ud, xmlErrorPtr e)
+/* Where the XML reader's problems go. Out of memory is not the file's
+ * fault: it is left to the caller's error, not counted against the file. */
+static void xml_report(void *ud, int code, const char *file, unsigned line, unsigned column,
+                       const char *msg)
 {
-    char msg[1024];
-    size_t n;
+    cl_config *c = ud;
 
-    if (!e || e->level == XML_ERR_WARNING)
-        return;
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
-    n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
-    report(ud, CL_SEV_ERROR, e->line > 0 ? (unsigned)e->line : 0, "%s", msg);
+    (void)file;
+    (void)column;
+    if (code == CL_ENOMEM)
+        c->nomem = 1;
+    else
+        report(c, CL_SEV_ERROR, line, "%s", msg);
 }
 
 int cl_config_find(char **out, const char *dir)
@@ -202,22 +204,35 @@ static int walk(cl_config *c, xmlNodePtr root)
     return 0;
 }
 
+/* Say that loading PATH ran out of memory, to FN and as the last error. */
+static int nomem(const char *path, cl_diag_fn fn, void *ud)
+{
+    cl_diag d;
+
+    if (fn) {
+        d.code = CL_ENOMEM;
+        d.severity = CL_SEV_ERROR;
+        d.file = path;
+        d.line = d.column = 0;
+        d.message = "out of memory";
+        fn(&d, ud);
+    }
+    return cl_error_set(CL_ENOMEM, path, 0, 0, "out of memory");
+}
+
 int cl_config_load(cl_config **out, const char *path, cl_diag_fn fn, void *ud)
 {
     cl_config *c = calloc(1, sizeof *c);
-    xmlParserCtxtPtr pc = NULL;
-    xmlRelaxNGParserCtxtPtr spc = NULL;
-    xmlRelaxNGPtr schema = NULL;
-    xmlRelaxNGValidCtxtPtr vc = NULL;
-    xmlDocPtr doc = NULL;
-    char *schema_path = NULL, *slash;
-    int rc = 0;
+    void *schema = NULL;
+    cl_xml x;
+    char *slash;
+    int rc;
 
     *out = NULL;
     if (!c || !(c->arena = cl_arena_new()) || !(c->path = cl_strndup(path, strlen(path))) ||
         !(c->dir = cl_strndup(path, strlen(path)))) {
         cl_config_free(c);
-        return cl_error_set(CL_ENOMEM, path, 0, 0, "out of memory");
+        return nomem(path, fn, ud);
     }
     slash = strrchr(c->dir, '/');
     if (slash)
@@ -227,50 +242,22 @@ int cl_config_load(cl_config **out, const char *path, cl_diag_fn fn, void *ud)
     c->fail_on = -1;
     c->diag = fn;
     c->ud = ud;
-    xmlSetStructuredErrorFunc(c, xml_error);
-    if (!(schema_path = cl_data_path("config.rng"))) {
-        rc = CL_EIO;
-        report(c, CL_SEV_ERROR, 0, "%s", cl_error_last()->message);
-        goto cleanup;
+    cl_xml_init(&x, c->path, xml_report, c);
+    rc = cl_xml_schema(&schema, "config.rng", &x);
+    x.file = c->path;
+    if (rc == 0)
+        rc = cl_xml_read(&x, path, "a DOCTYPE is not allowed in a configuration file");
+    if (rc == 0 && (rc = cl_xml_validate(&x, schema, 0)) == CL_ESCHEMA && !c->errors)
+        report(c, CL_SEV_ERROR, 0, "does not follow the configuration schema");
+    if (rc == 0) {
+        rc = walk(c, cl_xml_root(&x));
+        if (x.nomem)
+            rc = CL_ENOMEM; /* an attribute lost, not missing */
     }
-    if (!(pc = xmlNewParserCtxt()) || !(spc = xmlRelaxNGNewParserCtxt(schema_path)) ||
-        !(schema = xmlRelaxNGParse(spc)) || !(vc = xmlRelaxNGNewValidCtxt(schema))) {
-        rc = CL_ENOMEM;
-        goto cleanup;
-    }
-    doc = xmlCtxtReadFile(pc, path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
-    if (!doc) {
-        rc = CL_EPARSE;
-        if (!c->errors)
-            report(c, CL_SEV_ERROR, 0, "not a well-formed XML file");
-        goto cleanup;
-    }
-    if (doc->intSubset || doc->extSubset) {
-        rc = CL_ESCHEMA;
-        report(c, CL_SEV_ERROR, 0, "a DOCTYPE is not allowed in a configuration file");
-        goto cleanup;
-    }
-    xmlRelaxNGSetValidStructuredErrors(vc, xml_error, c);
-    if (xmlRelaxNGValidateDoc(vc, doc) != 0) {
-        rc = CL_ESCHEMA;
-        if (!c->errors)
-            report(c, CL_SEV_ERROR, 0, "does not follow the configuration schema");
-        goto cleanup;
-    }
-    rc = walk(c, xmlDocGetRootElement(doc));
-cleanup:
-    xmlSetStructuredErrorFunc(NULL, NULL);
-    if (vc)
-        xmlRelaxNGFreeValidCtxt(vc);
-    if (schema)
-        xmlRelaxNGFree(schema);
-    if (spc)
-        xmlRelaxNGFreeParserCtxt(spc);
-    xmlFreeDoc(doc);
-    xmlFreeParserCtxt(pc);
-    free(schema_path);
-    if (rc == CL_ENOMEM)
-        cl_error_set(CL_ENOMEM, path, 0, 0, "out of memory");
+    cl_xml_done(&x);
+    cl_xml_schema_free(schema);
+    if (rc == CL_ENOMEM || c->nomem)
+        rc = nomem(path, fn, ud);
     if (rc < 0) {
         cl_config_free(c);
         return rc;

@@ -214,6 +214,72 @@ void cl_stemmer_reserve(cl_stemmer *s, size_t n);
  * outlive D's analysis. */
 void cl_doc_lend_stemmer(cl_doc *d, cl_stemmer *st);
 
+/* ---- xml.c ------------------------------------------------------------ */
+
+/* Where an XML reader's problems go: CODE (CL_EPARSE for XML errors,
+ * CL_ESCHEMA for schema ones, CL_ENOMEM, CL_EIO), the file, 1-based LINE
+ * and COLUMN (0 when unknown) and the message (valid during the call). */
+typedef void (*cl_xml_report_fn)(void *ud, int code, const char *file, unsigned line,
+                                 unsigned column, const char *msg);
+
+/* A schema message kept for after the caller's own checks. */
+typedef struct cl_xml_kept {
+    unsigned line, column;
+    char msg[240];
+} cl_xml_kept;
+
+/* One XML file being read safely (see xml.c). Fill with cl_xml_init;
+ * the fields after UD are the reader's. */
+typedef struct cl_xml {
+    const char *file;        /* the name in messages */
+    cl_xml_report_fn report; /* may be NULL */
+    void *ud;
+    int code;                /* what libxml2's errors are now: parse or schema */
+    int defer;               /* keep schema messages in KEPT */
+    int nomem;               /* libxml2 ran out of memory: its tree is not whole */
+    size_t errors;           /* errors libxml2 reported */
+    cl_xml_kept kept[32];
+    size_t nkept, dropped;
+    void *prev, *prev_ctx;   /* the error handler to restore */
+    void *pc, *doc;          /* libxml2's parser context and tree */
+} cl_xml;
+
+/* Start reading FILE (named so in messages; borrowed), problems to REPORT.
+ * Remembers the error handler in place, restored by cl_xml_done. */
+void cl_xml_init(cl_xml *x, const char *file, cl_xml_report_fn report, void *ud);
+
+/* Load the shipped RELAX NG schema NAME ("claimlint.rng") into *OUT (free
+ * it with cl_xml_schema_free); problems go to X's report. */
+int cl_xml_schema(void **out, const char *name, cl_xml *x);
+void cl_xml_schema_free(void *schema);
+
+/* Parse the file PATH: no network, no external entities, and a DOCTYPE is
+ * refused with DOCTYPE_MSG. Installs X's error handler. Returns 0,
+ * CL_EPARSE, CL_ESCHEMA (a DOCTYPE) or CL_ENOMEM, each reported. */
+int cl_xml_read(cl_xml *x, const char *path, const char *doctype_msg);
+
+/* Validate the tree against SCHEMA: 0, CL_ESCHEMA (its messages reported,
+ * or with DEFER kept in X->KEPT for the caller) or CL_ENOMEM. */
+int cl_xml_validate(cl_xml *x, void *schema, int defer);
+
+/* The tree's root element (an xmlNodePtr). */
+void *cl_xml_root(const cl_xml *x);
+
+/* Put X's error handler back in place (a nested read replaced it). */
+void cl_xml_handle(cl_xml *x);
+
+/* Free the tree and restore the error handler of before. */
+void cl_xml_done(cl_xml *x);
+
+/* Text content of the XML element NODE with runs of white space collapsed
+ * to one space and trimmed, copied into ARENA; NULL when out of memory. */
+char *cl_xml_text(cl_arena *arena, void *node);
+
+/* The attribute NAME of element NODE, copied into ARENA, in *OUT: NULL
+ * when the element has none. Returns 0, or CL_ENOMEM (and *OUT NULL) when
+ * it has one that could not be read. */
+int cl_xml_prop(cl_arena *arena, void *node, const char *name, char **out);
+
 /* ---- rules.c ---------------------------------------------------------- */
 
 /* A compiled cue: its definition and the words of its phrase (folded forms,
@@ -248,10 +314,6 @@ const cl_abbrevs *cl_rules_abbrevs(const cl_rules *r);
  * error); returns CODE and counts it as an error of the load. */
 int cl_rules_report(cl_rules *r, int code, const char *file, unsigned line, unsigned column,
                     const char *fmt, ...) CL_PRINTF(6, 7);
-
-/* Text content of the XML element NODE with runs of white space collapsed
- * to one space and trimmed, copied into ARENA; NULL when out of memory. */
-char *cl_xml_text(cl_arena *arena, void *node);
 
 /* The arena that owns the rules' strings. */
 cl_arena *cl_rules_arena(cl_rules *r);

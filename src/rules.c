@@ -26,7 +26,7 @@
 struct cl_rules {
     cl_diag_fn diag;
     void *diag_ud;
-    xmlRelaxNGPtr schema;
+    void *schema;               /* the rule-file schema (xmlRelaxNGPtr) */
     cl_arena *arena;            /* strings and phrase words */
     cl_cue_entry *cues;
     size_t ncues, cap;
@@ -95,8 +95,7 @@ void cl_rules_free(cl_rules *r)
 
     if (!r)
         return;
-    if (r->schema)
-        xmlRelaxNGFree(r->schema);
+    cl_xml_schema_free(r->schema);
     for (i = 0; i < r->nclaims; i++)
         cl_claim_free_codes(r->claims[i]);
     free(r->claims);
@@ -244,56 +243,11 @@ static int report_last(cl_rules *r, int code, const char *fallback_file)
     return report(r, code, file, line, "%s", msg);
 }
 
-/* libxml2 structured error handler: forwards parser and validity errors. */
-struct deferred {
-    unsigned line, column;
-    char msg[240];
-};
-
-struct xml_err_ctx {
-    cl_rules *r;
-    const char *file;
-    int code;
-    int defer;                 /* keep schema errors for after value checks */
-    int nomem;                 /* libxml2 ran out of memory: its tree is not whole */
-    struct deferred kept[32];
-    size_t nkept, dropped;
-};
-
-static void xml_error(void *ud, xmlErrorPtr e)
+/* Where the XML reader's problems go: the rules' report. */
+static void xml_report(void *ud, int code, const char *file, unsigned line, unsigned column,
+                       const char *msg)
 {
-    struct xml_err_ctx *x = ud;
-    char msg[1024];
-    size_t n;
-    unsigned line, column;
-
-    if (!e || e->level == XML_ERR_WARNING)
-        return;
-    if (e->code == XML_ERR_NO_MEMORY) {
-        /* one message, and no verdict on a tree or a validation cut short */
-        if (!x->nomem)
-            report(x->r, CL_ENOMEM, x->file, 0, "out of memory");
-        x->nomem = 1;
-        return;
-    }
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
-    n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
-    line = e->line > 0 ? (unsigned)e->line : 0;
-    /* the parser puts the column in int2; validity errors have none */
-    column = e->domain == XML_FROM_PARSER && e->int2 > 0 ? (unsigned)e->int2 : 0;
-    if (x->defer) {
-        if (x->nkept < sizeof x->kept / sizeof x->kept[0]) {
-            x->kept[x->nkept].line = line;
-            x->kept[x->nkept].column = column;
-            snprintf(x->kept[x->nkept++].msg, sizeof x->kept[0].msg, "%s", msg);
-        } else {
-            x->dropped++;
-        }
-        return;
-    }
-    report_at(x->r, x->code, x->file, line, column, "%s", msg);
+    report_at(ud, code, file, line, column, "%s", msg);
 }
 
 /* ---- value checks with precise messages ------------------------------------
@@ -504,7 +458,7 @@ static int lint_tree(cl_rules *r, xmlNodePtr node, const char *file, const char 
 
 /* After a schema failure: precise messages, then the schema's own for the
  * lines they left unexplained. */
-static void explain_invalid(cl_rules *r, xmlDocPtr doc, struct xml_err_ctx *x)
+static void explain_invalid(cl_rules *r, xmlDocPtr doc, const cl_xml *x)
 {
     unsigned char lines[4096];
     size_t i;
@@ -529,68 +483,12 @@ static void explain_invalid(cl_rules *r, xmlDocPtr doc, struct xml_err_ctx *x)
 
 static int load_schema(cl_rules *r)
 {
-    xmlRelaxNGParserCtxtPtr pc;
-    struct xml_err_ctx x;
-    char *path;
+    cl_xml x;
 
-    memset(&x, 0, sizeof x);
-    x.r = r;
-    x.code = CL_EPARSE;
     if (r->schema)
         return 0;
-    path = cl_data_path("claimlint.rng");
-    if (!path)
-        return report_last(r, CL_EIO, "claimlint.rng");
-    x.file = path;
-    pc = xmlRelaxNGNewParserCtxt(path);
-    if (pc) {
-        xmlRelaxNGSetParserStructuredErrors(pc, xml_error, &x);
-        r->schema = xmlRelaxNGParse(pc);
-        xmlRelaxNGFreeParserCtxt(pc);
-    }
-    if (!pc || x.nomem) {
-        if (!x.nomem)
-            report(r, CL_ENOMEM, path, 0, "out of memory");
-        if (r->schema)
-            xmlRelaxNGFree(r->schema);
-        r->schema = NULL;
-        free(path);
-        return CL_ENOMEM;
-    }
-    if (!r->schema) {
-        report(r, CL_EPARSE, path, 0, "cannot load the rule-file schema");
-        free(path);
-        return CL_EPARSE;
-    }
-    free(path);
-    return 0;
-}
-
-char *cl_xml_text(cl_arena *arena, void *node)
-{
-    xmlChar *raw = xmlNodeGetContent((xmlNodePtr)node);
-    char *out, *o;
-    const char *p;
-    int space = 0;
-
-    if (!raw)
-        return NULL;
-    out = cl_arena_alloc(arena, strlen((const char *)raw) + 1);
-    if (out) {
-        for (o = out, p = (const char *)raw; *p; p++) {
-            if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-                space = o != out;
-                continue;
-            }
-            if (space)
-                *o++ = ' ';
-            space = 0;
-            *o++ = *p;
-        }
-        *o = '\0';
-    }
-    xmlFree(raw);
-    return out;
+    cl_xml_init(&x, NULL, xml_report, r);
+    return cl_xml_schema(&r->schema, "claimlint.rng", &x);
 }
 
 static int attr_is(xmlNodePtr node, const char *name, const char *value)
@@ -756,85 +654,31 @@ static int walk_rules(cl_rules *r, xmlNodePtr root, const char *file)
 /* Parse, validate and walk one rule file. */
 static int load_file(cl_rules *r, const char *path)
 {
-    struct xml_err_ctx x;
-    xmlParserCtxtPtr pc = NULL;
-    xmlRelaxNGValidCtxtPtr vc = NULL;
-    xmlDocPtr doc = NULL;
+    cl_xml x;
     const char *file;
-    int rc = 0, errors = r->errors, invalid;
-
-    /* restored at the end: an include is loaded while the file that
-     * includes it is walked, with that file's handler in place */
-    xmlStructuredErrorFunc prev = xmlStructuredError;
-    void *prev_ctx = xmlStructuredErrorContext;
-
-    memset(&x, 0, sizeof x);
-    x.r = r;
-    x.code = CL_EPARSE;
+    int rc, errors = r->errors;
 
     file = cl_arena_strndup(r->arena, path, strlen(path));
     if (!file)
         return report(r, CL_ENOMEM, path, 0, "out of memory");
-    x.file = file;
-    pc = xmlNewParserCtxt();
-    if (!pc)
-        return report(r, CL_ENOMEM, file, 0, "out of memory");
-    xmlSetStructuredErrorFunc(&x, xml_error);
-    /* NONET: never fetch; no NOENT/DTDLOAD: external entities stay unread */
-    doc = xmlCtxtReadFile(pc, path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
-    if (x.nomem) {
-        rc = CL_ENOMEM;
-        goto cleanup;
-    }
-    if (!doc) {
-        if (r->errors == errors)
-            report(r, CL_EPARSE, file, 0, "not a well-formed XML file");
-        rc = CL_EPARSE;
-        goto cleanup;
-    }
-    /* no DOCTYPE: its entities could read local files or expand without
-     * bound ("billion laughs"); rule files have no use for them */
-    if (doc->intSubset || doc->extSubset) {
-        rc = report(r, CL_ESCHEMA, file, 0,
-                    "a DOCTYPE is not allowed in rule files (entities could read files or "
-                    "grow without bound)");
-        goto cleanup;
-    }
-    x.code = CL_ESCHEMA;
-    vc = xmlRelaxNGNewValidCtxt(r->schema);
-    if (!vc) {
-        rc = report(r, CL_ENOMEM, file, 0, "out of memory");
-        goto cleanup;
-    }
-    xmlRelaxNGSetValidStructuredErrors(vc, xml_error, &x);
-    x.defer = 1;
-    invalid = xmlRelaxNGValidateDoc(vc, doc) != 0;
-    if (x.nomem) {
-        rc = CL_ENOMEM;
-        goto cleanup;
-    }
-    if (invalid) {
-        x.defer = 0;
-        explain_invalid(r, doc, &x);
+    cl_xml_init(&x, file, xml_report, r);
+    rc = cl_xml_read(&x, path, "a DOCTYPE is not allowed in rule files (entities could read "
+                               "files or grow without bound)");
+    if (rc == 0 && (rc = cl_xml_validate(&x, r->schema, 1)) == CL_ESCHEMA) {
+        explain_invalid(r, x.doc, &x);
         if (r->errors == errors)
             report(r, CL_ESCHEMA, file, 0, "does not follow the rule-file schema");
-        rc = CL_ESCHEMA;
-        goto cleanup;
     }
-    /* the handler stays for the walk: libxml2 reports an allocation that
-     * fails in xmlGetProp and the like only there, and the value then
-     * looks like a missing attribute */
-    x.defer = 0;
-    rc = walk_rules(r, xmlDocGetRootElement(doc), file);
-    xmlSetStructuredErrorFunc(&x, xml_error); /* an include's load reset it */
-    if (x.nomem)
-        rc = CL_ENOMEM;
-cleanup:
-    xmlSetStructuredErrorFunc(prev_ctx, prev);
-    if (vc)
-        xmlRelaxNGFreeValidCtxt(vc);
-    xmlFreeDoc(doc);
-    xmlFreeParserCtxt(pc);
+    if (rc == 0) {
+        /* the handler stays for the walk: libxml2 reports an allocation
+         * that fails in xmlGetProp and the like only there, and the value
+         * then looks like a missing attribute */
+        rc = walk_rules(r, cl_xml_root(&x), file);
+        cl_xml_handle(&x); /* an include's load replaced it */
+        if (x.nomem)
+            rc = CL_ENOMEM;
+    }
+    cl_xml_done(&x);
     return rc;
 }
 

@@ -73,6 +73,8 @@ cd "$srcdir" || exit 99
 # keeps the order of allocations the same from run to run.
 cmd_text="check -j 1 -r rules/examples/rubio-mexico.xml fixtures/drafts/rubio-overclaim.txt"
 cmd_json="check -j 1 -f json -r rules/examples/rubio-mexico.xml fixtures/articles/rubio-mexico.md"
+# the configuration's path: its schema, its rules and severity overrides
+cmd_config="check -j 1 --config fixtures/config/.claimlint.xml fixtures/config/drafts/story.txt"
 
 pass=0
 fail=0
@@ -200,7 +202,7 @@ leaks() {
     done
 }
 
-for cmd in "$cmd_text" "$cmd_json"; do
+for cmd in "$cmd_text" "$cmd_json" "$cmd_config"; do
     # shellcheck disable=SC2086
     set -- $cmd
     "$prog" "$@" >"$tmp/ref" 2>"$tmp/ref-err" </dev/null
