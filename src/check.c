@@ -125,7 +125,7 @@ static int describe(cl_matcher *mt, const cl_doc *doc, const cl_sentence *s, con
                                 &o->ncues);
     o->source = cl_attribution_source(src, s, o->attribution, o->quoted);
     if (src->failed)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     o->level = c->levels[o->status];
     o->match_start = first->cstart;
     o->match_end = last->cend;
@@ -145,7 +145,7 @@ static int describe(cl_matcher *mt, const cl_doc *doc, const cl_sentence *s, con
         o->end_column = s->end_column;
     }
     if (cl_format_message(msg, c, o->status, s, o->cue, o->source) < 0)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     o->message = msg->data;
     return 0;
 }
@@ -210,7 +210,7 @@ int cl_workspace_new(cl_workspace **out)
 
     *out = NULL;
     if (!ws)
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     if ((rc = cl_matcher_new(&ws->matcher)) < 0 || (rc = cl_stemmer_new(&ws->stemmer)) < 0) {
         cl_workspace_free(ws);
         return rc;
@@ -246,7 +246,7 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
     int rc;
 
     if (!seen)
-        return cl_error_set(CL_ENOMEM, cl_doc_name(doc), 0, 0, "out of memory");
+        return cl_nomem(cl_doc_name(doc));
     if (ws) {
         mt = ws->matcher;
         cl_doc_lend_stemmer(doc, ws->stemmer);

@@ -99,6 +99,7 @@ struct ctx {
     const char *file;
     cl_arena *arena;
     int errors;
+    int nomem; /* an attribute could not be read: not the same as missing */
 };
 
 static int err(struct ctx *c, unsigned line, const char *fmt, ...) CL_PRINTF(3, 4);
@@ -120,16 +121,15 @@ static char *text_of(struct ctx *c, xmlNodePtr n)
     return cl_xml_text(c->arena, n);
 }
 
+/* The attribute NAME of N, or NULL when it has none; one that could not be
+ * read for want of memory is remembered in C (and the claim fails). */
 static char *prop(struct ctx *c, xmlNodePtr n, const char *name)
 {
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-    char *s;
+    char *v;
 
-    if (!v)
-        return NULL;
-    s = cl_arena_strndup(c->arena, (const char *)v, strlen((const char *)v));
-    xmlFree(v);
-    return s;
+    if (cl_xml_prop(c->arena, n, name, &v) < 0)
+        c->nomem = 1;
+    return v;
 }
 
 static int yes(struct ctx *c, xmlNodePtr n, const char *name)
@@ -174,7 +174,7 @@ static int parse_token(struct ctx *c, xmlNodePtr n, cl_tokspec *t)
 
     memset(t, 0, sizeof *t);
     if (!text)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     t->skip = skip ? (unsigned)strtoul(skip, NULL, 10) : 0;
     t->inflected = (unsigned char)yes(c, n, "inflected");
     t->casesens = (unsigned char)yes(c, n, "case");
@@ -182,7 +182,7 @@ static int parse_token(struct ctx *c, xmlNodePtr n, cl_tokspec *t)
         size_t len = strlen(text) + 8;
         char *src = cl_arena_alloc(c->arena, len);
         if (!src)
-            return CL_ENOMEM;
+            return cl_nomem(NULL);
         snprintf(src, len, "(?:%s)", text);
         t->re = compile_re(c, src,
                            PCRE2_ANCHORED | PCRE2_ENDANCHORED | (t->casesens ? 0 : PCRE2_CASELESS),
@@ -191,12 +191,12 @@ static int parse_token(struct ctx *c, xmlNodePtr n, cl_tokspec *t)
     }
     written = cl_arena_strndup(c->arena, text, strlen(text)); /* for messages */
     if (!written)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     for (count = 1, p = text; *p; p++)
         count += *p == '|';
     t->alts = cl_arena_alloc(c->arena, count * sizeof *t->alts);
     if (!t->alts)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     for (p = text, k = 0; p; p = bar ? bar + 1 : NULL) {
         bar = strchr(p, '|');
         if (bar)
@@ -209,7 +209,7 @@ static int parse_token(struct ctx *c, xmlNodePtr n, cl_tokspec *t)
         }
         if (cl_tokenize(c->arena, p, strlen(p), &tv) < 0) {
             cl_tokvec_free(&tv);
-            return CL_ENOMEM;
+            return cl_nomem(NULL);
         }
         if (tv.n != 1) {
             err(c, line,
@@ -223,7 +223,7 @@ static int parse_token(struct ctx *c, xmlNodePtr n, cl_tokspec *t)
                                  : tv.v[0].fold;
         if (!t->alts[k++]) {
             cl_tokvec_free(&tv);
-            return CL_ENOMEM;
+            return cl_nomem(NULL);
         }
     }
     cl_tokvec_free(&tv);
@@ -244,12 +244,12 @@ static int parse_tokens(struct ctx *c, xmlNodePtr n, cl_pattern *p)
             count++;
     p->toks = cl_arena_alloc(c->arena, (count ? count : 1) * sizeof *p->toks);
     if (!p->toks)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     for (k = n->children; k; k = k->next)
         if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "token") == 0) {
             int trc = parse_token(c, k, &p->toks[p->ntoks]);
             if (trc == CL_ENOMEM)
-                return CL_ENOMEM;
+                return cl_nomem(NULL);
             if (trc < 0)
                 rc = CL_ESCHEMA;
             p->ntoks++;
@@ -287,14 +287,14 @@ static int parse_matchers(struct ctx *c, xmlNodePtr n, cl_claim_impl *ci)
     ci->antipatterns = alloc_n(c, (size_t)nanti, sizeof *ci->antipatterns);
     ci->antiregexes = alloc_n(c, (size_t)nanti, sizeof *ci->antiregexes);
     if (!ci->patterns || !ci->regexes || !ci->antipatterns || !ci->antiregexes)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     for (k = n->children; k; k = k->next) {
         const char *name = (const char *)k->name;
         if (k->type != XML_ELEMENT_NODE)
             continue;
         if (strcmp(name, "pattern") == 0) {
             if (parse_tokens(c, k, &ci->patterns[ci->npatterns++]) == CL_ENOMEM)
-                return CL_ENOMEM;
+                return cl_nomem(NULL);
         } else if (strcmp(name, "regex") == 0) {
             cl_regex *re = &ci->regexes[ci->nregexes];
             re->line = (unsigned)xmlGetLineNo(k);
@@ -313,7 +313,7 @@ static int parse_matchers(struct ctx *c, xmlNodePtr n, cl_claim_impl *ci)
                     ci->nantiregexes++;
             } else if (parse_tokens(c, k, &ci->antipatterns[ci->nantipatterns++]) ==
                        CL_ENOMEM) {
-                return CL_ENOMEM;
+                return cl_nomem(NULL);
             }
         }
     }
@@ -328,7 +328,7 @@ static int parse_texts(struct ctx *c, xmlNodePtr n, cl_claim_impl *ci)
     xmlNodePtr k;
 
     if (!src || !ex)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     ci->pub.sources = src;
     ci->pub.examples = ex;
     for (k = n->children; k; k = k->next) {
@@ -338,21 +338,21 @@ static int parse_texts(struct ctx *c, xmlNodePtr n, cl_claim_impl *ci)
         /* cl_xml_text returns NULL only when out of memory */
         if (strcmp(name, "title") == 0) {
             if (!(ci->pub.title = text_of(c, k)))
-                return CL_ENOMEM;
+                return cl_nomem(NULL);
         } else if (strcmp(name, "message") == 0) {
             if (!(ci->pub.message = text_of(c, k)))
-                return CL_ENOMEM;
+                return cl_nomem(NULL);
         } else if (strcmp(name, "source") == 0) {
             src[ci->pub.nsources].href = prop(c, k, "href");
             if (!(src[ci->pub.nsources++].text = text_of(c, k)))
-                return CL_ENOMEM;
+                return cl_nomem(NULL);
         } else if (strcmp(name, "example") == 0) {
             char *st = prop(c, k, "status");
             int i = name_index(status_names, 6, st);
             ex[ci->pub.nexamples].status = i == CL_STATUS_UNSTATED || i < 0 ? CL_STATUS_NONE
                                                                            : (cl_status)i;
             if (!(ex[ci->pub.nexamples].text = text_of(c, k)))
-                return CL_ENOMEM;
+                return cl_nomem(NULL);
             ex[ci->pub.nexamples++].line = (unsigned)xmlGetLineNo(k);
         }
     }
@@ -362,7 +362,7 @@ static int parse_texts(struct ctx *c, xmlNodePtr n, cl_claim_impl *ci)
 int cl_claim_parse(cl_rules *r, void *node, const char *file, const char *ruleset)
 {
     xmlNodePtr n = node;
-    struct ctx c = {r, file, cl_rules_arena(r), 0};
+    struct ctx c = {r, file, cl_rules_arena(r), 0, 0};
     cl_claim_impl *ci = cl_rules_new_claim(r);
     char *v, *full;
     size_t len;
@@ -391,7 +391,7 @@ int cl_claim_parse(cl_rules *r, void *node, const char *file, const char *rulese
         if (v && (lv = cl_level_parse(v)) >= 0)
             ci->pub.levels[s] = (cl_level)lv;
     }
-    if (parse_texts(&c, n, ci) < 0 || parse_matchers(&c, n, ci) < 0)
+    if (parse_texts(&c, n, ci) < 0 || parse_matchers(&c, n, ci) < 0 || c.nomem)
         return cl_rules_report(r, CL_ENOMEM, file, 0, 0, "out of memory");
     if (!ci->pub.title)
         ci->pub.title = ci->pub.local_id;
@@ -408,7 +408,7 @@ static int stem_pattern(cl_rules *r, cl_stemmer *st, cl_pattern *p)
         cl_rules_set_need_stems(r);
         for (a = 0; a < p->toks[k].nalts; a++)
             if (!(p->toks[k].alts[a] = cl_stem(st, cl_rules_arena(r), p->toks[k].alts[a])))
-                return CL_ENOMEM;
+                return cl_nomem(NULL);
     }
     return 0;
 }
@@ -439,16 +439,16 @@ int cl_claims_compile(cl_rules *r, cl_stemmer *st)
         cl_claim_impl *ci = (cl_claim_impl *)cl_rules_claim_impl(r, i);
         for (k = 0; k < ci->npatterns; k++)
             if (stem_pattern(r, st, &ci->patterns[k]) < 0)
-                return CL_ENOMEM;
+                return cl_nomem(NULL);
         for (k = 0; k < ci->nantipatterns; k++)
             if (stem_pattern(r, st, &ci->antipatterns[k]) < 0)
-                return CL_ENOMEM;
+                return cl_nomem(NULL);
     }
     /* duplicate ids: sort by id and compare neighbours */
     if (n < 2)
         return 0;
     if (!(sorted = malloc(n * sizeof *sorted)))
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     for (i = 0; i < n; i++) {
         sorted[i].claim = &cl_rules_claim_impl(r, i)->pub;
         sorted[i].order = i;

@@ -120,7 +120,7 @@ int cl_config_find(char **out, const char *dir)
             snprintf(path, sizeof path, "%s", rel);
     }
     if (!(*out = cl_strndup(path, strlen(path))))
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     return 0;
 }
 
@@ -145,19 +145,21 @@ static int push_str(cl_config *c, const char ***v, size_t *n, const char *s)
     const char **grown;
 
     if (!s || !(grown = realloc(*v, (*n + 1) * sizeof **v)))
-        return cl_error_set(CL_ENOMEM, c->path, 0, 0, "out of memory");
+        return cl_nomem(c->path);
     *v = grown;
     (*v)[(*n)++] = s;
     return 0;
 }
 
+/* The attribute NAME of N, or NULL when it has none; one that could not be
+ * read for want of memory makes the load fail. */
 static char *prop(cl_config *c, xmlNodePtr n, const char *name)
 {
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-    char *s = v ? cl_arena_strndup(c->arena, (const char *)v, strlen((const char *)v)) : NULL;
+    char *v;
 
-    xmlFree(v);
-    return s;
+    if (cl_xml_prop(c->arena, n, name, &v) < 0)
+        c->nomem = 1;
+    return v;
 }
 
 static int walk(cl_config *c, xmlNodePtr root)
@@ -175,11 +177,11 @@ static int walk(cl_config *c, xmlNodePtr root)
         if (strcmp(name, "rules") == 0) {
             char *href = prop(c, n, "href");
             if (!href || push_str(c, &c->rules, &c->nrules, resolve(c, href)) < 0)
-                return CL_ENOMEM;
+                return cl_nomem(NULL);
         } else if (strcmp(name, "ignore") == 0) {
             char *glob = cl_xml_text(c->arena, n);
             if (!glob || push_str(c, &c->ignores, &c->nignores, glob) < 0)
-                return CL_ENOMEM;
+                return cl_nomem(NULL);
         } else if (strcmp(name, "fail-on") == 0) {
             char *v = cl_xml_text(c->arena, n);
             c->fail_on = v && strcmp(v, "never") == 0 ? CL_LEVEL_ERROR + 1 : cl_level_parse(v);
@@ -188,7 +190,7 @@ static int walk(cl_config *c, xmlNodePtr root)
             char *status = prop(c, n, "status");
             grown = realloc(c->overrides, (c->noverrides + 1) * sizeof *grown);
             if (!grown)
-                return cl_error_set(CL_ENOMEM, c->path, 0, 0, "out of memory");
+                return cl_nomem(c->path);
             c->overrides = grown;
             o = &c->overrides[c->noverrides++];
             o->claim = prop(c, n, "claim");
@@ -217,7 +219,7 @@ static int nomem(const char *path, cl_diag_fn fn, void *ud)
         d.message = "out of memory";
         fn(&d, ud);
     }
-    return cl_error_set(CL_ENOMEM, path, 0, 0, "out of memory");
+    return cl_nomem(path);
 }
 
 int cl_config_load(cl_config **out, const char *path, cl_diag_fn fn, void *ud)

@@ -34,14 +34,7 @@ void cl_cuevec_free(cl_cuevec *v)
 
 static int cue_push(cl_cuevec *out, const cl_cue_def *def, uint32_t start, uint32_t end)
 {
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 16;
-        cl_cue *v = realloc(out->v, cap * sizeof *v);
-        if (!v)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
-        out->v = v;
-        out->cap = cap;
-    }
+    CL_TRY(cl_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 16));
     memset(&out->v[out->n], 0, sizeof out->v[out->n]);
     out->v[out->n].def = def;
     out->v[out->n].tokens.start = start;
@@ -227,14 +220,14 @@ int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *o
     if (n == 0)
         return 0;
     if (!out->cand && !(out->cand = calloc(1, sizeof *out->cand)))
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     cand = out->cand;
     if ((rc = cl_cues_candidates(r, toks, n, cand)) < 0 || cand->n == 0)
         return rc;
     if (out->marks_cap < 2 * n) {
         unsigned char *m = realloc(out->marks, 2 * n);
         if (!m)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            return cl_nomem(NULL);
         out->marks = m;
         out->marks_cap = 2 * n;
     }

@@ -185,7 +185,7 @@ static int doc_make(cl_doc **out, const char *name, char *data, size_t len)
             free(d->name);
         free(d);
         free(data);
-        return cl_error_set(CL_ENOMEM, name, 0, 0, "out of memory");
+        return cl_nomem(name);
     }
     d->data = data;
     d->len = len;
@@ -220,7 +220,7 @@ int cl_doc_new(cl_doc **out, const char *name, const char *data, size_t len)
 
     *out = NULL;
     if (!copy)
-        return cl_error_set(CL_ENOMEM, name, 0, 0, "out of memory");
+        return cl_nomem(name);
     return doc_make(out, name, copy, len);
 }
 
@@ -261,7 +261,7 @@ static int blank_directives(cl_doc *d)
     if (!d->dirs.n)
         return 0;
     if (cl_extract_put(&d->x, d->data + d->base, d->len - d->base, d->base) < 0)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     d->x.v[0].verbatim = 1;
     t = d->x.text.data;
     for (i = 0; i < d->dirs.n; i++)
@@ -391,14 +391,8 @@ int cl_doc_analyze(cl_doc *d, const cl_rules *rules, cl_split_mode mode, unsigne
 
 static int add_jump(cl_doc *d, size_t text, size_t src)
 {
-    if (d->njumps == d->jumps_cap) {
-        size_t cap = d->jumps_cap ? d->jumps_cap * 2 : 16;
-        struct jump *j = realloc(d->jumps, cap * sizeof *j);
-        if (!j)
-            return cl_error_set(CL_ENOMEM, d->name, 0, 0, "out of memory");
-        d->jumps = j;
-        d->jumps_cap = cap;
-    }
+    if (cl_grow(&d->jumps, &d->jumps_cap, d->njumps + 1, sizeof *d->jumps, 16) < 0)
+        return cl_nomem(d->name);
     d->jumps[d->njumps].text = text;
     d->jumps[d->njumps++].src = src;
     return 0;
@@ -414,7 +408,7 @@ static int normalize(cl_doc *d, cl_span sp)
     d->text.len = 0;
     d->njumps = 0;
     if (cl_buf_reserve(&d->text, sp.end - sp.start) < 0 || add_jump(d, 0, sp.start) < 0)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     while (i < sp.end) {
         /* copy up to the next line break in one go */
         const char *nl = memchr(p + i, '\n', sp.end - i);
@@ -433,7 +427,7 @@ static int normalize(cl_doc *d, cl_span sp)
             i++;
         d->text.data[d->text.len++] = ' ';
         if (add_jump(d, d->text.len, i) < 0)
-            return CL_ENOMEM;
+            return cl_nomem(NULL);
     }
     d->text.data[d->text.len] = '\0';
     return 0;
@@ -471,7 +465,7 @@ static int quotations(cl_doc *d, cl_sentence *s, cl_span sp)
     if (d->quoted_cap < n) {
         unsigned char *q = realloc(d->quoted, n);
         if (!q)
-            return cl_error_set(CL_ENOMEM, d->name, 0, 0, "out of memory");
+            return cl_nomem(d->name);
         d->quoted = q;
         d->quoted_cap = n;
     }
@@ -498,13 +492,13 @@ static int remember_speaker(cl_doc *d, cl_sentence *s)
             /* S points into the buffer about to change: keep a copy */
             char *copy = cl_arena_strndup(d->arena, s->speaker, strlen(s->speaker));
             if (!copy)
-                return cl_error_set(CL_ENOMEM, d->name, 0, 0, "out of memory");
+                return cl_nomem(d->name);
             s->speaker = copy;
         }
         d->speaker.len = 0;
         cl_range_text(&d->speaker, s, c->source);
         if (d->speaker.failed)
-            return cl_error_set(CL_ENOMEM, d->name, 0, 0, "out of memory");
+            return cl_nomem(d->name);
         break;
     }
     return 0;
@@ -585,7 +579,7 @@ int cl_doc_next(cl_doc *d, const cl_sentence **out)
             t->stem = t->fold;
             t->stem_id = t->fold_id;
         } else if (!(t->stem = cl_stem_lookup(d->stemmer, vocab, t->fold, h, &t->stem_id))) {
-            return CL_ENOMEM;
+            return cl_nomem(NULL);
         }
     }
     s->tokens = d->toks.v;

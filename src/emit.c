@@ -34,7 +34,7 @@ int cl_emitter_new(cl_emitter **out, const char *format, FILE *f, unsigned flags
     e = calloc(1, sizeof *e);
     if (!e || (formats[i]->state_size && !(e->state = calloc(1, formats[i]->state_size)))) {
         free(e);
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     }
     e->ops = formats[i];
     e->f = f;
@@ -56,7 +56,7 @@ int cl_emit_flush(cl_emitter *e)
         e->failed = 1;
     e->out.len = 0;
     if (e->failed == 2)
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     return e->failed ? cl_error_set(CL_EIO, NULL, 0, 0, "cannot write output") : 0;
 }
 

@@ -174,7 +174,7 @@ static int setup(cl_emitter *e)
         st->run_arena = cl_arena_new();
     if (!st->unstated_level || !st->unstated_msg || !st->head ||
         !st->doc_arena || !st->run_arena)
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     st->rules = e->rules;
     st->nclaims = n;
     st->ready = 1;
@@ -250,20 +250,13 @@ static int html_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence
         if (row != NO_ROW) {
             st->unstated_level[row] = level;
             if (!(st->unstated_msg[row] = copy_str(st->doc_arena, message)))
-                return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+                return cl_nomem(NULL);
         }
         if (level > CL_LEVEL_OK && (unsigned)level < 4)
             st->counts[level]++;
         return 0;
     }
-    if (st->nocc == st->capocc) {
-        size_t cap = st->capocc ? st->capocc * 2 : 16;
-        struct h_occ *v = realloc(st->occ, cap * sizeof *v);
-        if (!v)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
-        st->occ = v;
-        st->capocc = cap;
-    }
+    CL_TRY(cl_grow(&st->occ, &st->capocc, st->nocc + 1, sizeof *st->occ, 16));
     h = &st->occ[st->nocc];
     memset(h, 0, sizeof *h);
     h->claim = o->claim;
@@ -278,12 +271,12 @@ static int html_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence
     h->match_start = o->start_byte;
     h->match_end = o->end_byte;
     if (!(h->message = copy_str(st->doc_arena, message)))
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     if (o->cue) {
         h->cue = o->cue->def;
         h->cue_text = copy_range(st->doc_arena, o->sentence, o->cue->tokens);
         if (!h->cue_text && o->cue->tokens.start < o->cue->tokens.end)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            return cl_nomem(NULL);
     }
     if ((unsigned)level < 4)
         st->counts[level]++;
@@ -625,7 +618,7 @@ static int render_article(struct html_state *st, const cl_doc *doc, size_t docno
     if (!idx || !cuts) {
         free(idx);
         free(cuts);
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     }
     memset(&r, 0, sizeof r);
     r.b = &st->body;
@@ -683,7 +676,7 @@ static int render_table(cl_emitter *e, size_t docno)
     size_t i, row;
 
     if (!next)
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     for (row = 0; row < st->nclaims; row++)
         st->head[row] = NO_ROW;
     for (i = st->nocc; i-- > 0;) { /* lists in document order */
@@ -762,7 +755,7 @@ static int render_doc(cl_emitter *e, const cl_doc *doc, size_t docno, const stru
     if ((err = render_article(st, doc, docno)) < 0)
         return err;
     cl_buf_puts(&st->body, "</section>\n");
-    return st->body.failed ? cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory") : 0;
+    return st->body.failed ? cl_nomem(NULL) : 0;
 }
 
 /* Render the document that ends. When that fails, its section is taken
@@ -779,17 +772,10 @@ static int html_end_file(cl_emitter *e, const cl_doc *doc)
         return err;
     if (st->doc != doc)
         reset_doc(st); /* no occurrence at all (no claims), or stale ones */
-    if (st->nfiles == st->capfiles) {
-        size_t cap = st->capfiles ? st->capfiles * 2 : 8;
-        struct h_file *v = realloc(st->files, cap * sizeof *v);
-        if (!v)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
-        st->files = v;
-        st->capfiles = cap;
-    }
+    CL_TRY(cl_grow(&st->files, &st->capfiles, st->nfiles + 1, sizeof *st->files, 8));
     f = &st->files[st->nfiles];
     if (!(f->name = copy_str(st->run_arena, cl_doc_name(doc))))
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     memcpy(f->counts, st->counts, sizeof f->counts);
     err = render_doc(e, doc, st->nfiles + 1, f);
     reset_doc(st);
@@ -983,14 +969,8 @@ static struct rule_file *rule_file(struct rule_file **v, size_t *n, size_t *cap,
     for (i = *n; i-- > 0;)
         if ((*v)[i].path == path || strcmp((*v)[i].path, path) == 0)
             return &(*v)[i];
-    if (*n == *cap) {
-        size_t c = *cap ? *cap * 2 : 8;
-        struct rule_file *w = realloc(*v, c * sizeof *w);
-        if (!w)
-            return NULL;
-        *v = w;
-        *cap = c;
-    }
+    if (cl_grow(&*v, &*cap, *n + 1, sizeof **v, 8) < 0)
+        return NULL;
     (*v)[*n].path = path;
     (*v)[*n].claims = (*v)[*n].cues = 0;
     return &(*v)[(*n)++];
@@ -1034,7 +1014,7 @@ static int rules_list(cl_emitter *e, cl_buf *b)
     return 0;
 nomem:
     free(v);
-    return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    return cl_nomem(NULL);
 }
 
 static const char legend[] =
@@ -1108,7 +1088,7 @@ static int page_top(cl_emitter *e)
         cl_buf_puts(b, "<li>none</li>\n");
     cl_buf_puts(b, "</ol></section>\n");
     if (rules_list(e, b) < 0)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     cl_buf_puts(b, legend);
     cl_buf_puts(b, "</div>\n<p class=\"cl-switches\">"
                    "<label for=\"cl-hide-notes\">Hide the notes</label>"

@@ -133,7 +133,7 @@ static int setup(cl_emitter *e)
     st->claims = calloc(n ? n : 1, sizeof *st->claims);
     if (!st->claims) {
         free_claims(st);
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     }
     st->nclaims = n;
     st->rules = e->rules;
@@ -192,7 +192,7 @@ static int enter(struct junit_state *st, const cl_doc *doc)
     reset(st);
     st->doc_name.len = 0;
     if (cl_buf_puts(&st->doc_name, name) < 0)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     st->doc = doc;
     return 0;
 }
@@ -229,7 +229,7 @@ static int junit_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrenc
         cl_buf_putc(t, '\n');
     }
     if (t->failed || jc->message.failed)
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     return 0;
 }
 

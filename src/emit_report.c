@@ -64,7 +64,7 @@ static int setup(cl_emitter *e)
     st->arena = cl_arena_new();
     st->claims = calloc(n ? n : 1, sizeof *st->claims);
     if (!st->arena || !st->claims)
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     st->nclaims = n;
     for (i = 0; i < n; i++)
         st->claims[i].claim = cl_rules_claim(e->rules, i);
@@ -101,14 +101,7 @@ static int report_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurren
         rc->unstated_level = o->level;
         return 0;
     }
-    if (rc->n == rc->cap) {
-        size_t cap = rc->cap ? rc->cap * 2 : 4;
-        struct rep_occ *v = realloc(rc->occ, cap * sizeof *v);
-        if (!v)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
-        rc->occ = v;
-        rc->cap = cap;
-    }
+    CL_TRY(cl_grow(&rc->occ, &rc->cap, rc->n + 1, sizeof *rc->occ, 4));
     ro = &rc->occ[rc->n];
     ro->line = o->line;
     ro->column = o->column;
@@ -120,11 +113,11 @@ static int report_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurren
     ro->ncues = o->ncues;
     ro->cues = cl_arena_alloc(st->arena, (o->ncues ? o->ncues : 1) * sizeof *ro->cues);
     if (!ro->sentence || !ro->cues)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     for (i = 0; i < o->ncues; i++) {
         ro->cues[i].kind = cl_cue_kind_name(o->cues[i]->def->kind);
         if (!(ro->cues[i].text = copy_range(st->arena, o->sentence, o->cues[i]->tokens)))
-            return CL_ENOMEM;
+            return cl_nomem(NULL);
     }
     rc->n++;
     return 0;

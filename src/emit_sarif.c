@@ -147,14 +147,8 @@ static long strset_add(struct strset *set, const char *s, size_t len, int *added
     for (i = fnv_add(FNV_OFFSET, s, len) & mask; set->table[i]; i = (i + 1) & mask)
         if (strcmp(set->names.data + set->offsets[set->table[i] - 1], s) == 0)
             return (long)(set->table[i] - 1);
-    if (set->n == set->cap) {
-        size_t cap = set->cap ? set->cap * 2 : 16;
-        size_t *v = realloc(set->offsets, cap * sizeof *v);
-        if (!v)
-            return -1;
-        set->offsets = v;
-        set->cap = cap;
-    }
+    if (cl_grow(&set->offsets, &set->cap, set->n + 1, sizeof *set->offsets, 16) < 0)
+        return -1;
     set->offsets[set->n] = set->names.len;
     if (cl_buf_add(&set->names, s, len + 1) < 0)
         return -1;
@@ -374,25 +368,25 @@ static int use_rules(cl_emitter *e)
         }
     m = realloc(st->maps, (st->nmaps + 1) * sizeof *m);
     if (!m)
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     st->maps = m;
     m = &st->maps[st->nmaps];
     m->rules = e->rules;
     m->n = 0;
     if (!(m->rule = malloc((n ? n : 1) * sizeof *m->rule)))
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     st->map = st->nmaps++;
     for (i = 0; i < n && rc == 0; i++) {
         const cl_claim *c = cl_rules_claim(e->rules, i);
         int added;
         long index = strset_add(&st->rule_ids, c->id, strlen(c->id), &added);
         if (index < 0)
-            rc = cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            rc = cl_nomem(NULL);
         if (index >= 0 && added) {
             cl_buf_puts(&st->rules_json, index ? ",\n" : "\n");
             put_rule(&st->rules_json, c);
             if (st->rules_json.failed)
-                rc = cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+                rc = cl_nomem(NULL);
         }
         m->rule[m->n++] = index; /* -1 after a failure: not one of its claims */
     }
@@ -436,15 +430,15 @@ static int enter(struct sarif_state *st, const cl_doc *doc)
 
     st->uri.len = 0;
     if (cl_buf_reserve(&st->uri, 0) < 0)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     st->uri.data[0] = '\0';
     put_uri(&st->uri, cl_doc_name(doc));
     if (st->uri.failed)
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     if (st->doc == doc && strcmp(strset_get(&st->artifacts, st->artifact), st->uri.data) == 0)
         return 0;
     if ((a = strset_add(&st->artifacts, st->uri.data, st->uri.len, &added)) < 0)
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     st->doc = doc;
     st->artifact = (size_t)a;
     if (st->fps)
@@ -532,7 +526,7 @@ static int sarif_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrenc
         st->scratch.len = 0;
         cl_range_text(&st->scratch, s, o->match);
         if (st->scratch.failed)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            return cl_nomem(NULL);
         put_region(b, "region", o->line, o->column, o->end_line, o->end_column, st->scratch.data,
                    st->scratch.len);
         put_region(b, "contextRegion", s->line, s->column, s->end_line, s->end_column, s->text,
@@ -542,7 +536,7 @@ static int sarif_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrenc
         h = fnv_add_collapsed(h, st->scratch.data, st->scratch.len);
     }
     if (!(seen = fp_count(st, h)))
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     cl_buf_printf(b, "}}],\"partialFingerprints\":{\"claimlint/v1\":\"%016llx",
                   (unsigned long long)h);
     if (seen > 1)
@@ -570,7 +564,7 @@ static int sarif_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrenc
         st->scratch.len = 0;
         cl_range_text(&st->scratch, s, o->cue->tokens);
         if (st->scratch.failed)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            return cl_nomem(NULL);
         cl_json_str(b, st->scratch.data ? st->scratch.data : "", st->scratch.len);
         cl_buf_putc(b, '}');
     } else {
@@ -582,7 +576,7 @@ static int sarif_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrenc
             st->scratch.len = 0;
             cl_range_text(&st->scratch, s, o->attribution->tokens);
             if (st->scratch.failed)
-                return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+                return cl_nomem(NULL);
             cl_json_str(b, st->scratch.data ? st->scratch.data : "", st->scratch.len);
         } else {
             cl_buf_puts(b, "null");

@@ -62,3 +62,8 @@ const char *cl_version(void)
 {
     return PACKAGE_VERSION;
 }
+
+int cl_nomem(const char *file)
+{
+    return cl_error_set(CL_ENOMEM, file, 0, 0, "out of memory");
+}

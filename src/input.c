@@ -51,14 +51,7 @@ static int add_piece(cl_extract *x, size_t orig, int verbatim)
         last->verbatim = verbatim;
         return 0;
     }
-    if (x->n == x->cap) {
-        size_t cap = x->cap ? x->cap * 2 : 64;
-        cl_xpiece *v = realloc(x->v, cap * sizeof *v);
-        if (!v)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
-        x->v = v;
-        x->cap = cap;
-    }
+    CL_TRY(cl_grow(&x->v, &x->cap, x->n + 1, sizeof *x->v, 64));
     x->v[x->n].text = x->text.len;
     x->v[x->n].orig = orig;
     x->v[x->n].verbatim = verbatim;
@@ -91,12 +84,12 @@ int cl_extract_copy(cl_extract *x, const char *src, size_t n, size_t orig)
             j = n;
         if (j > start) {
             if (add_piece(x, orig + start, 1) < 0 || cl_buf_add(&x->text, src + start, j - start) < 0)
-                return CL_ENOMEM;
+                return cl_nomem(NULL);
         }
         if (i == n)
             break;
         if (cl_extract_put(x, " ", 1, orig + i) < 0)
-            return CL_ENOMEM;
+            return cl_nomem(NULL);
         while (i < n && is_blank(src[i]))
             i++;
     }
@@ -108,7 +101,7 @@ int cl_extract_put(cl_extract *x, const char *s, size_t n, size_t orig)
     if (!n)
         return 0;
     if (add_piece(x, orig, 0) < 0)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     return cl_buf_add(&x->text, s, n);
 }
 

@@ -202,7 +202,7 @@ int cl_extract_html(cl_extract *x, const char *data, size_t len, size_t base, co
     /* the text was checked as UTF-8: parse it as such whatever it declares */
     ctxt = htmlCreateMemoryParserCtxt(data + base, (int)(len - base));
     if (!ctxt)
-        return cl_error_set(CL_ENOMEM, name, 0, 0, "out of memory");
+        return cl_nomem(name);
     memcpy(ctxt->sax, &sax, sizeof sax);
     ctxt->_private = &st;
     ctxt->userData = ctxt;
@@ -213,6 +213,6 @@ int cl_extract_html(cl_extract *x, const char *data, size_t len, size_t base, co
     htmlParseDocument(ctxt);
     htmlFreeParserCtxt(ctxt);
     if (st.failed)
-        return cl_error_set(CL_ENOMEM, name, 0, 0, "out of memory");
+        return cl_nomem(name);
     return 0;
 }

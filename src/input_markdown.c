@@ -182,7 +182,7 @@ int cl_extract_markdown(cl_extract *x, const char *data, size_t len, size_t base
     parser.text = text;
     rc = md_parse(st.doc, (MD_SIZE)(len - base - fm), &parser, &st);
     if (st.failed)
-        return cl_error_set(CL_ENOMEM, name, 0, 0, "out of memory");
+        return cl_nomem(name);
     if (rc != 0)
         return cl_error_set(CL_EINPUT, name, 0, 0, "cannot parse as Markdown (md4c error %d)",
                             rc);

@@ -36,6 +36,18 @@ int cl_error_set(int code, const char *file, unsigned line, unsigned column,
 /* Clear this thread's last error. */
 void cl_error_clear(void);
 
+/* Record "out of memory" (about FILE, which may be NULL) as the last error
+ * and return CL_ENOMEM: `return cl_nomem(NULL);`. */
+int cl_nomem(const char *file);
+
+/* Return the negative code of EXPR from the calling function, if any. */
+#define CL_TRY(expr)                                                                             \
+    do {                                                                                         \
+        int cl_try_rc_ = (expr);                                                                 \
+        if (cl_try_rc_ < 0)                                                                      \
+            return cl_try_rc_;                                                                   \
+    } while (0)
+
 /* ---- util.c ----------------------------------------------------------- */
 
 /* Growable byte buffer. Zero-initialise ({0}) to start; cl_buf_free releases.
@@ -52,6 +64,16 @@ int cl_buf_puts(cl_buf *b, const char *s);
 int cl_buf_putc(cl_buf *b, char c);
 int cl_buf_printf(cl_buf *b, const char *fmt, ...) CL_PRINTF(2, 3);
 void cl_buf_free(cl_buf *b);
+
+/* Make room for NEED elements of SIZE bytes in the array whose pointer is
+ * at PARRAY (any T **) and whose capacity is *CAP: the capacity doubles,
+ * from MIN at first. Returns 0, or CL_ENOMEM (recorded) with the array
+ * and *CAP as they were. */
+int cl_grow_slow(void *parray, size_t *cap, size_t need, size_t size, size_t min);
+static inline int cl_grow(void *parray, size_t *cap, size_t need, size_t size, size_t min)
+{
+    return need <= *cap ? 0 : cl_grow_slow(parray, cap, need, size, min); /* hot paths */
+}
 
 /* Duplicate N bytes of S into a new NUL-terminated malloc'd string; NULL when
  * out of memory. The caller frees it. */

@@ -54,13 +54,13 @@ int cl_matcher_new(cl_matcher **out)
 
     *out = NULL;
     if (!m)
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     m->md = pcre2_match_data_create(16, NULL);
     m->mc = pcre2_match_context_create(NULL);
     m->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
     if (!m->md || !m->mc) {
         cl_matcher_free(m);
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     }
     pcre2_set_match_limit(m->mc, MATCH_LIMIT);
     pcre2_set_depth_limit(m->mc, DEPTH_LIMIT);
@@ -96,14 +96,7 @@ void cl_matcher_free(cl_matcher *m)
 
 static int push(cl_matchvec *v, uint32_t claim, uint32_t start, uint32_t end, uint64_t own)
 {
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 32;
-        cl_match *p = realloc(v->v, cap * sizeof *p);
-        if (!p)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
-        v->v = p;
-        v->cap = cap;
-    }
+    CL_TRY(cl_grow(&v->v, &v->cap, v->n + 1, sizeof *v->v, 32));
     v->v[v->n].claim = claim;
     v->v[v->n].tokens.start = start;
     v->v[v->n].tokens.end = end;
@@ -165,7 +158,7 @@ static int memo_start(cl_matcher *m, const cl_pattern *p, const cl_sentence *s)
     if (words > m->memo_cap) {
         uint64_t *b = realloc(m->memo, words * sizeof *b);
         if (!b)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            return cl_nomem(NULL);
         m->memo = b;
         m->memo_cap = words;
     }
@@ -410,7 +403,7 @@ static int regex_candidates(cl_matcher *m, const cl_sentence *s)
         if (seen)
             m->seen = seen;
         if (!seen || !todo)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            return cl_nomem(NULL);
         m->todo = todo;
         memset(m->seen + m->seen_cap, 0, (need - m->seen_cap) * sizeof *m->seen);
         m->seen_cap = need;
@@ -418,7 +411,7 @@ static int regex_candidates(cl_matcher *m, const cl_sentence *s)
     if (s->len + 4 > m->lower_cap) {
         char *l = realloc(m->lower, s->len + 4);
         if (!l)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            return cl_nomem(NULL);
         m->lower = l;
         m->lower_cap = s->len + 4;
     }
@@ -486,7 +479,7 @@ static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, c
         if (a)
             m->p_sentence = a;
         if (!a || !b)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            return cl_nomem(NULL);
         m->p_next = b;
         memset(m->p_sentence + m->p_cap, 0, (x->npatterns - m->p_cap) * sizeof *a);
         m->p_cap = x->npatterns;

@@ -223,7 +223,7 @@ static long casesens_id(cl_claim_index *x, cl_arena *a, const char *w)
     size_t k;
 
     if (cl_tokenize(a, w, strlen(w), &tv) < 0)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     if (tv.n == 1) {
         id = (long)cl_strtab_intern(&x->vocab, tv.v[0].fold);
         if (!id)
@@ -247,12 +247,12 @@ static int intern_pattern(cl_claim_index *x, cl_arena *a, cl_pattern *p)
         if (t->re)
             continue;
         if (!(t->alt_ids = cl_arena_alloc(a, (t->nalts ? t->nalts : 1) * sizeof *t->alt_ids)))
-            return CL_ENOMEM;
+            return cl_nomem(NULL);
         for (i = 0; i < t->nalts; i++) {
             long id = t->casesens ? casesens_id(x, a, t->alts[i])
                                   : (long)cl_strtab_intern(&x->vocab, t->alts[i]);
             if (id < 0 || (!id && !t->casesens))
-                return CL_ENOMEM;
+                return cl_nomem(NULL);
             t->alt_ids[i] = (uint32_t)id;
         }
     }
@@ -347,7 +347,7 @@ static int index_regexes(cl_claim_index *x, cl_rules *r, size_t nregex)
     x->always_re = malloc((nregex ? nregex : 1) * sizeof *x->always_re);
     x->lits = malloc((nregex ? nregex : 1) * sizeof *x->lits);
     if (!x->regexes || !x->always_re || !x->lits)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     for (i = 0; i < n; i++) {
         const cl_claim_impl *ci = cl_rules_claim_impl(r, i);
         int falls_back = 0;
@@ -369,7 +369,7 @@ static int index_regexes(cl_claim_index *x, cl_rules *r, size_t nregex)
                 continue;
             }
             if (!(l->text = cl_arena_strndup(a, lit, len)))
-                return CL_ENOMEM;
+                return cl_nomem(NULL);
             memcpy(&l->key, lit, 4);
             l->regex = id;
             l->len = len;
@@ -383,7 +383,7 @@ static int index_regexes(cl_claim_index *x, cl_rules *r, size_t nregex)
         return 0;
     qsort(x->lits, x->nlits, sizeof *x->lits, by_key);
     if (!(x->bloom = calloc(CL_BLOOM_BITS / 64, sizeof *x->bloom)))
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     for (i = 0; i < x->nlits; i++) {
         uint32_t bit = cl_bloom_bit(x->lits[i].key);
         x->bloom[bit / 64] |= (uint64_t)1 << (bit % 64);
@@ -462,7 +462,7 @@ int cl_claim_index_build(cl_claim_index *x, cl_rules *r)
 fail:
     free(fill);
     cl_claim_index_free(x);
-    return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    return cl_nomem(NULL);
 }
 
 size_t cl_rules_prefilter_fallbacks(const cl_rules *r)

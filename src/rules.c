@@ -72,7 +72,7 @@ int cl_rules_new(cl_rules **out)
     *out = NULL;
     if (!r || !(r->arena = cl_arena_new())) {
         free(r);
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     }
     *out = r;
     return 0;
@@ -189,14 +189,8 @@ cl_claim_impl *cl_rules_new_claim(cl_rules *r)
 {
     cl_claim_impl *c;
 
-    if (r->nclaims == r->claims_cap) {
-        size_t cap = r->claims_cap ? r->claims_cap * 2 : 32;
-        cl_claim_impl **v = realloc(r->claims, cap * sizeof *v);
-        if (!v)
-            return NULL;
-        r->claims = v;
-        r->claims_cap = cap;
-    }
+    if (cl_grow(&r->claims, &r->claims_cap, r->nclaims + 1, sizeof *r->claims, 32) < 0)
+        return NULL;
     c = cl_arena_alloc(r->arena, sizeof *c);
     if (!c)
         return NULL;
@@ -509,14 +503,8 @@ static int add_cue(cl_rules *r, xmlNodePtr node, const char *file)
     static const char *const dirs[] = {"forward", "backward", "both"};
     size_t k;
 
-    if (r->ncues == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 256;
-        cl_cue_entry *c = realloc(r->cues, cap * sizeof *c);
-        if (!c)
-            return report(r, CL_ENOMEM, file, 0, "out of memory");
-        r->cues = c;
-        r->cap = cap;
-    }
+    if (cl_grow(&r->cues, &r->cap, r->ncues + 1, sizeof *r->cues, 256) < 0)
+        return report(r, CL_ENOMEM, file, 0, "out of memory");
     e = &r->cues[r->ncues];
     memset(e, 0, sizeof *e);
     e->def.file = file;
@@ -1019,7 +1007,7 @@ int cl_rules_compile(cl_rules *r)
     items = malloc((r->ncues ? r->ncues : 1) * sizeof *items);
     if (!r->order || !r->cue_start || !items) {
         free(items);
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     }
     for (i = 0; i < r->ncues; i++) {
         if (!r->cues[i].nwords)

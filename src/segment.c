@@ -108,7 +108,7 @@ static int ab_grow(cl_abbrevs *a)
     ab_slot *old = a->slots, *slots = calloc(nslots, sizeof *slots);
 
     if (!slots)
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     a->slots = slots;
     a->nslots = nslots;
     for (i = 0; old && i < nslots / 2; i++)
@@ -125,7 +125,7 @@ static int ab_add(cl_abbrevs *a, int kind, int cls, const char *s, size_t n)
     ab_slot *sl;
 
     if ((a->count + 1) * 2 > a->nslots && ab_grow(a) < 0)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     sl = ab_slot_for(a, kind, s, n);
     if (sl->len) {
         sl->cls = (uint8_t)cls;
@@ -138,7 +138,7 @@ static int ab_add(cl_abbrevs *a, int kind, int cls, const char *s, size_t n)
             cap *= 2;
         pool = realloc(a->pool, cap);
         if (!pool)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            return cl_nomem(NULL);
         a->pool = pool;
         a->pool_cap = cap;
     }
@@ -155,7 +155,7 @@ static int ab_add(cl_abbrevs *a, int kind, int cls, const char *s, size_t n)
 int cl_abbrevs_new(cl_abbrevs **out)
 {
     *out = calloc(1, sizeof **out);
-    return *out ? 0 : cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    return *out ? 0 : cl_nomem(NULL);
 }
 
 void cl_abbrevs_free(cl_abbrevs *a)
@@ -389,14 +389,7 @@ static size_t line_break(const seg *s, size_t i, int *para)
 /* Append the span [A, B) to the output. */
 static int push(seg *s, size_t a, size_t b)
 {
-    if (s->nv == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 64;
-        cl_span *v = cap <= SIZE_MAX / sizeof *v ? realloc(s->v, cap * sizeof *v) : NULL;
-        if (!v)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
-        s->v = v;
-        s->cap = cap;
-    }
+    CL_TRY(cl_grow(&s->v, &s->cap, s->nv + 1, sizeof *s->v, 64));
     s->v[s->nv].start = a;
     s->v[s->nv].end = b;
     s->nv++;

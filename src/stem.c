@@ -43,7 +43,7 @@ static int cache_grow(cl_stemmer *s)
     struct cache_slot *t = calloc(slots, sizeof *t);
 
     if (!t)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     for (i = 0; i < s->slots; i++) {
         if (!s->cache[i].word)
             continue;
@@ -63,7 +63,7 @@ int cl_stemmer_new(cl_stemmer **out)
 
     *out = NULL;
     if (!s)
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     s->sb = sb_stemmer_new("english", "UTF_8");
     s->slots = FIRST_SLOTS;
     s->cache = calloc(s->slots, sizeof *s->cache);
@@ -115,14 +115,14 @@ const char *cl_stem_lookup(cl_stemmer *s, const cl_strtab *vocab, const char *wo
     n = strlen(word);
     r = sb_stemmer_stem(s->sb, (const sb_symbol *)word, (int)n);
     if (!r) {
-        cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        cl_nomem(NULL);
         return NULL;
     }
     if (s->cached >= CACHE_MAX) {
         /* full: start again (see cl_stemmer_reserve) */
         cache_clear(s);
     } else if ((s->cached + 1) * 2 > s->slots && cache_grow(s) < 0) {
-        cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        cl_nomem(NULL);
         return NULL;
     }
     for (i = (size_t)hash & (s->slots - 1); s->cache[i].word; i = (i + 1) & (s->slots - 1))
@@ -131,7 +131,7 @@ const char *cl_stem_lookup(cl_stemmer *s, const cl_strtab *vocab, const char *wo
     slot->stem = cl_arena_strndup(s->arena, (const char *)r, (size_t)sb_stemmer_length(s->sb));
     slot->word = slot->stem ? cl_arena_strndup(s->arena, word, n) : NULL;
     if (!slot->word) {
-        cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        cl_nomem(NULL);
         return NULL;
     }
     slot->hash = hash;

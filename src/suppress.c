@@ -72,7 +72,7 @@ static int parse_one(cl_arena *a, const char *p, const char *end, cl_directive *
         while (r_end > reason && strchr(" \t\r\n", r_end[-1]))
             r_end--;
         if (!(d->reason = cl_arena_strndup(a, reason, (size_t)(r_end - reason))))
-            return CL_ENOMEM;
+            return cl_nomem(NULL);
     }
     d->ids = NULL;
     d->nids = 0;
@@ -90,13 +90,13 @@ static int parse_one(cl_arena *a, const char *p, const char *end, cl_directive *
             cap = cap ? cap * 2 : 4;
             grown = cl_arena_alloc(a, cap * sizeof *grown);
             if (!grown)
-                return CL_ENOMEM;
+                return cl_nomem(NULL);
             if (d->nids)
                 memcpy(grown, d->ids, d->nids * sizeof *grown);
             d->ids = grown;
         }
         if (!(d->ids[d->nids++] = cl_arena_strndup(a, w, n)))
-            return CL_ENOMEM;
+            return cl_nomem(NULL);
     }
     return 1;
 }
@@ -111,7 +111,7 @@ int cl_directives_scan(cl_directives *out, const char *data, size_t len, size_t 
 
     memset(out, 0, sizeof *out);
     if (!(out->arena = cl_arena_new()))
-        return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return cl_nomem(NULL);
     while ((open = find_bytes(p, end, "<!--", 4)) != NULL) {
         close = find_bytes(open + 4, end, "-->", 3);
         if (!close)
@@ -119,7 +119,7 @@ int cl_directives_scan(cl_directives *out, const char *data, size_t len, size_t 
         memset(&d, 0, sizeof d);
         rc = parse_one(out->arena, open + 4, close, &d);
         if (rc < 0)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            return cl_nomem(NULL);
         if (rc > 0) {
             /* line and column of the comment, counted incrementally */
             for (; counted < open; counted++) {
@@ -135,14 +135,7 @@ int cl_directives_scan(cl_directives *out, const char *data, size_t len, size_t 
             d.column = col;
             d.start = (size_t)(open - data);
             d.end = (size_t)(close + 3 - data);
-            if (out->n == out->cap) {
-                size_t cap = out->cap ? out->cap * 2 : 8;
-                cl_directive *v = realloc(out->v, cap * sizeof *v);
-                if (!v)
-                    return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
-                out->v = v;
-                out->cap = cap;
-            }
+            CL_TRY(cl_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 8));
             out->v[out->n++] = d;
         }
         p = close + 3;

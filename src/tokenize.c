@@ -116,7 +116,7 @@ static char *fold(folds *fs, const char *s, size_t n)
     mapped = u8_tolower((const uint8_t *)b.data, b.len, NULL, NULL, NULL, &outlen);
     cl_buf_free(&b);
     if (!mapped) {
-        cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+        cl_nomem(NULL);
         return NULL;
     }
     out = cl_arena_strndup(fs->arena, (const char *)mapped, outlen);
@@ -132,14 +132,7 @@ static int push(folds *fs, cl_tokvec *out, const char *text, size_t start, size_
 {
     cl_token *t;
 
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 64;
-        cl_token *v = realloc(out->v, cap * sizeof *v);
-        if (!v)
-            return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
-        out->v = v;
-        out->cap = cap;
-    }
+    CL_TRY(cl_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 64));
     t = &out->v[out->n];
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;
@@ -150,7 +143,7 @@ static int push(folds *fs, cl_tokvec *out, const char *text, size_t start, size_
     t->stem = NULL;
     t->fold_id = t->stem_id = 0;
     if (!t->fold)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     out->n++;
     return 0;
 }
@@ -257,7 +250,7 @@ static int push_word(folds *fs, cl_tokvec *out, const char *text, size_t start, 
     int rc;
 
     if (!f)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     n = strlen(f);
     if (kind == CL_TOK_WORD && n == 6 && memcmp(f, "cannot", 6) == 0) {
         if ((rc = push(fs, out, text, start, start + 3, cstart, kind, "can")) < 0)
@@ -305,7 +298,7 @@ int cl_tokenize(cl_arena *arena, const char *text, size_t len, cl_tokvec *out)
     fs->used = 0;
     fs->cap = 2 * len + 1;
     if (!(fs->buf = cl_arena_alloc(arena, fs->cap)))
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     while (i < len) {
         unsigned char b = (unsigned char)text[i];
         if (b == ' ') {

@@ -16,7 +16,7 @@ int cl_buf_reserve(cl_buf *b, size_t extra)
     char *p;
 
     if (b->failed)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     if (extra > SIZE_MAX - b->len - 1)
         goto fail;
     want = b->len + extra + 1;
@@ -33,13 +33,13 @@ int cl_buf_reserve(cl_buf *b, size_t extra)
     return 0;
 fail:
     b->failed = 1;
-    return cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+    return cl_nomem(NULL);
 }
 
 int cl_buf_add(cl_buf *b, const char *s, size_t n)
 {
     if (cl_buf_reserve(b, n) < 0)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     if (n)
         memcpy(b->data + b->len, s, n);
     b->len += n;
@@ -66,7 +66,7 @@ int cl_buf_printf(cl_buf *b, const char *fmt, ...)
     n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     if (n < 0 || cl_buf_reserve(b, (size_t)n) < 0)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
@@ -80,6 +80,23 @@ void cl_buf_free(cl_buf *b)
     b->data = NULL;
     b->len = b->cap = 0;
     b->failed = 0;
+}
+
+int cl_grow_slow(void *parray, size_t *cap, size_t need, size_t size, size_t min)
+{
+    void *v;
+    size_t n = *cap ? *cap : min;
+
+    while (n < need && n <= SIZE_MAX / 2)
+        n *= 2;
+    if (n < need || n > SIZE_MAX / size)
+        return cl_nomem(NULL);
+    memcpy(&v, parray, sizeof v);
+    if (!(v = realloc(v, n * size)))
+        return cl_nomem(NULL);
+    memcpy(parray, &v, sizeof v);
+    *cap = n;
+    return 0;
 }
 
 char *cl_strndup(const char *s, size_t n)
@@ -127,7 +144,7 @@ void *cl_arena_alloc(cl_arena *a, size_t n)
         size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
         b = malloc(sizeof *b + size);
         if (!b) {
-            cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            cl_nomem(NULL);
             return NULL;
         }
         b->size = size;
@@ -254,7 +271,7 @@ uint32_t cl_strtab_intern(cl_strtab *t, const char *s)
             free(bigger.keys);
             free(bigger.ids);
             free(bigger.hashes);
-            cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            cl_nomem(NULL);
             return 0;
         }
         for (k = 0; k < t->cap; k++)
@@ -297,11 +314,11 @@ static int read_stream(FILE *f, const char *path, size_t hint, char **out, size_
     size_t n;
 
     if (cl_buf_reserve(&b, hint ? hint + 1 : 65536) < 0)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     for (;;) {
         if (b.cap - b.len < 2 && cl_buf_reserve(&b, b.cap) < 0) {
             cl_buf_free(&b);
-            return CL_ENOMEM;
+            return cl_nomem(NULL);
         }
         n = fread(b.data + b.len, 1, b.cap - b.len - 1, f);
         b.len += n;
@@ -396,7 +413,7 @@ char *cl_data_path(const char *name)
     for (i = 0; i < n; i++) {
         char *p = join_path(dirs[i], name);
         if (!p) {
-            cl_error_set(CL_ENOMEM, NULL, 0, 0, "out of memory");
+            cl_nomem(NULL);
             return NULL;
         }
         if (access(p, R_OK) == 0) {

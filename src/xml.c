@@ -107,7 +107,7 @@ int cl_xml_schema(void **out, const char *name, cl_xml *x)
             xmlRelaxNGFree(schema);
         free(path);
         x->file = NULL;
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     }
     if (!schema) {
         say(x, CL_EPARSE, 0, 0, "cannot load the schema");
@@ -135,13 +135,13 @@ int cl_xml_read(cl_xml *x, const char *path, const char *doctype_msg)
     x->code = CL_EPARSE;
     if (!(x->pc = xmlNewParserCtxt())) {
         say(x, CL_ENOMEM, 0, 0, "out of memory");
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     }
     xmlSetStructuredErrorFunc(x, on_error);
     doc = xmlCtxtReadFile(x->pc, path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
     x->doc = doc;
     if (x->nomem)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     if (!doc) {
         if (x->errors == errors)
             say(x, CL_EPARSE, 0, 0, "not a well-formed XML file");
@@ -161,7 +161,7 @@ int cl_xml_validate(cl_xml *x, void *schema, int defer)
 
     if (!vc) {
         say(x, CL_ENOMEM, 0, 0, "out of memory");
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     }
     x->code = CL_ESCHEMA;
     x->defer = defer;
@@ -170,7 +170,7 @@ int cl_xml_validate(cl_xml *x, void *schema, int defer)
     xmlRelaxNGFreeValidCtxt(vc);
     x->defer = 0;
     if (x->nomem)
-        return CL_ENOMEM;
+        return cl_nomem(NULL);
     return invalid ? CL_ESCHEMA : 0;
 }
 
