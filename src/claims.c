@@ -76,22 +76,6 @@ cl_level cl_policy_default(cl_verdict verdict, cl_status status, int required)
     return table[verdict][status];
 }
 
-void cl_claim_free_codes(cl_claim_impl *c)
-{
-    uint32_t i, k;
-
-    for (i = 0; i < c->nregexes; i++)
-        pcre2_code_free(c->regexes[i].code);
-    for (i = 0; i < c->nantiregexes; i++)
-        pcre2_code_free(c->antiregexes[i].code);
-    for (i = 0; i < c->npatterns; i++)
-        for (k = 0; k < c->patterns[i].ntoks; k++)
-            pcre2_code_free(c->patterns[i].toks[k].re);
-    for (i = 0; i < c->nantipatterns; i++)
-        for (k = 0; k < c->antipatterns[i].ntoks; k++)
-            pcre2_code_free(c->antipatterns[i].toks[k].re);
-}
-
 /* ---- parsing helpers ------------------------------------------------------ */
 
 struct ctx {

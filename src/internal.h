@@ -343,6 +343,32 @@ cl_arena *cl_rules_arena(cl_rules *r);
 /* Mark that sentences need stems (an inflected cue or token). */
 void cl_rules_set_need_stems(cl_rules *r);
 
+/* Report the thread's last error (set by a helper; FALLBACK_FILE when it
+ * names none) as a problem of R; returns CODE. */
+int cl_rules_report_last(cl_rules *r, int code, const char *fallback_file);
+
+/* Problems reported so far, and whether R is compiled. */
+int cl_rules_errors(const cl_rules *r);
+int cl_rules_compiled(const cl_rules *r);
+
+/* The loader of R while it loads (load.c's), or NULL; set it with the
+ * function that frees it (the previous one is freed; NULL, NULL frees it
+ * and leaves none). */
+void *cl_rules_loader(cl_rules *r);
+void cl_rules_set_loader(cl_rules *r, void *loader, void (*free_fn)(void *));
+
+/* A zeroed cue entry at the end of R's lexicon, for a <cue> being read
+ * (NULL when out of memory); cl_rules_cue_keep adds it to the lexicon. */
+cl_cue_entry *cl_rules_cue_slot(cl_rules *r);
+void cl_rules_cue_keep(cl_rules *r);
+
+/* Compiling, step by step (load.c's cl_rules_compile runs them): number
+ * the words of every cue phrase (stems of inflected ones, with ST) in the
+ * vocabulary; load the abbreviations; group the cues by first word. */
+int cl_rules_index_words(cl_rules *r, cl_stemmer *st);
+int cl_rules_load_abbrevs(cl_rules *r);
+int cl_rules_index_cues(cl_rules *r);
+
 /* ---- claims.c --------------------------------------------------------- */
 
 /* One <token> of a pattern: up to SKIP other tokens may come before it;
@@ -396,15 +422,6 @@ int cl_claim_parse(cl_rules *r, void *node, const char *file, const char *rulese
  * duplicate ids. */
 int cl_claims_compile(cl_rules *r, cl_stemmer *stemmer);
 
-/* Add an empty claim to R (zeroed, owned by R) and return it, or NULL. */
-cl_claim_impl *cl_rules_new_claim(cl_rules *r);
-
-/* The I-th claim of R with its patterns. */
-const cl_claim_impl *cl_rules_claim_impl(const cl_rules *r, size_t i);
-size_t cl_rules_claim_count_internal(const cl_rules *r);
-
-/* Free the PCRE2 codes of claim C (the rest lives in the arena). */
-void cl_claim_free_codes(cl_claim_impl *c);
 
 /* ---- prefilter.c ------------------------------------------------------ */
 
@@ -473,12 +490,27 @@ static inline uint32_t cl_bloom_bit(uint32_t key)
  * for sure (alternation at the top, extended mode, ...). */
 size_t cl_regex_literal(const char *src, char *out, size_t cap);
 
-/* Build the prefilter of R's claims (after cl_claims_compile) into X. */
-int cl_claim_index_build(cl_claim_index *x, cl_rules *r);
+/* Build the prefilter of the N CLAIMS (after cl_claims_compile) into X,
+ * allocating its strings in A. */
+int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *claims, size_t n);
 void cl_claim_index_free(cl_claim_index *x);
 
-/* The prefilter of R (built by cl_rules_compile). */
+/* ---- rules.c: the claims of a rule set ---------------------------------- */
+
+/* Add an empty claim to R (zeroed, its INDEX set, owned by R) and return
+ * it, or NULL when out of memory. */
+cl_claim_impl *cl_rules_new_claim(cl_rules *r);
+
+/* The I-th claim of R with its patterns, and their number. */
+const cl_claim_impl *cl_rules_claim_impl(const cl_rules *r, size_t i);
+size_t cl_rules_claim_count_internal(const cl_rules *r);
+
+/* The prefilter of R, to read (built by cl_rules_compile) and to build. */
 const cl_claim_index *cl_rules_claim_index(const cl_rules *r);
+cl_claim_index *cl_rules_claim_index_mut(cl_rules *r);
+
+/* R's claims (owned by R), *N their number: for building the prefilter. */
+cl_claim_impl *const *cl_rules_claims(cl_rules *r, size_t *n);
 
 /* ---- match.c ---------------------------------------------------------- */
 

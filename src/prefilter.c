@@ -334,12 +334,12 @@ static int by_key(const void *a, const void *b)
     return (x->regex > y->regex) - (x->regex < y->regex);
 }
 
-/* The literals of the sentence regexes of R, into X (REGEXES, LITS,
- * ALWAYS_RE, BLOOM); counts the claims with a regex that has none. */
-static int index_regexes(cl_claim_index *x, cl_rules *r, size_t nregex)
+/* The literals of the sentence regexes of the N CLAIMS, into X (REGEXES,
+ * LITS, ALWAYS_RE, BLOOM); counts the claims with a regex that has none. */
+static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *claims, size_t n,
+                         size_t nregex)
 {
-    size_t n = cl_rules_claim_count_internal(r), i;
-    cl_arena *a = cl_rules_arena(r);
+    size_t i;
     char lit[256];
     uint32_t j;
 
@@ -349,7 +349,7 @@ static int index_regexes(cl_claim_index *x, cl_rules *r, size_t nregex)
     if (!x->regexes || !x->always_re || !x->lits)
         return cl_nomem(NULL);
     for (i = 0; i < n; i++) {
-        const cl_claim_impl *ci = cl_rules_claim_impl(r, i);
+        const cl_claim_impl *ci = claims[i];
         int falls_back = 0;
         for (j = 0; j < ci->nregexes; j++) {
             uint32_t id = (uint32_t)x->nregexes++;
@@ -391,10 +391,9 @@ static int index_regexes(cl_claim_index *x, cl_rules *r, size_t nregex)
     return 0;
 }
 
-int cl_claim_index_build(cl_claim_index *x, cl_rules *r)
+int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *claims, size_t n)
 {
-    size_t n = cl_rules_claim_count_internal(r), i, nrefs = 0, nalways = 0, nregex = 0;
-    cl_arena *a = cl_rules_arena(r);
+    size_t i, nrefs = 0, nalways = 0, nregex = 0;
     uint32_t k, alt, id, *fill = NULL;
     cl_strtab vocab = x->vocab; /* the cue words are numbered already */
 
@@ -402,7 +401,7 @@ int cl_claim_index_build(cl_claim_index *x, cl_rules *r)
     x->vocab = vocab;
     /* number the words, and count the entries of each kind */
     for (i = 0; i < n; i++) {
-        cl_claim_impl *ci = (cl_claim_impl *)cl_rules_claim_impl(r, i);
+        cl_claim_impl *ci = claims[i];
         for (k = 0; k < ci->npatterns; k++) {
             cl_pattern *p = &ci->patterns[k];
             if (intern_pattern(x, a, p) < 0)
@@ -424,11 +423,11 @@ int cl_claim_index_build(cl_claim_index *x, cl_rules *r)
     fill = calloc(x->vocab.n + 2, sizeof *fill);
     x->refs = malloc((nrefs ? nrefs : 1) * sizeof *x->refs);
     x->always = malloc((nalways ? nalways : 1) * sizeof *x->always);
-    if (!x->start || !fill || !x->refs || !x->always || index_regexes(x, r, nregex) < 0)
+    if (!x->start || !fill || !x->refs || !x->always || index_regexes(x, a, claims, n, nregex) < 0)
         goto fail;
     /* counting sort of the refs by word */
     for (i = 0; i < n; i++) {
-        const cl_claim_impl *ci = cl_rules_claim_impl(r, i);
+        const cl_claim_impl *ci = claims[i];
         for (k = 0; k < ci->npatterns; k++)
             if (indexable(&ci->patterns[k]))
                 for (alt = 0; alt < ci->patterns[k].toks[ci->patterns[k].anchor].nalts; alt++)
@@ -437,7 +436,7 @@ int cl_claim_index_build(cl_claim_index *x, cl_rules *r)
     for (id = 1; id <= x->vocab.n + 1; id++)
         x->start[id] += x->start[id - 1];
     for (i = 0; i < n; i++) {
-        const cl_claim_impl *ci = cl_rules_claim_impl(r, i);
+        const cl_claim_impl *ci = claims[i];
         for (k = 0; k < ci->npatterns; k++) {
             const cl_pattern *p = &ci->patterns[k];
             const cl_tokspec *t0 = &p->toks[0];
@@ -463,11 +462,6 @@ fail:
     free(fill);
     cl_claim_index_free(x);
     return cl_nomem(NULL);
-}
-
-size_t cl_rules_prefilter_fallbacks(const cl_rules *r)
-{
-    return cl_rules_claim_index(r)->fallback_claims;
 }
 
 void cl_claim_index_free(cl_claim_index *x)
