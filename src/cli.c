@@ -1,6 +1,7 @@
-/* cli.c - helpers shared by the program's commands: messages and rule
- * loading. The library never prints; this is where its diagnostics are
- * turned into text on stderr. */
+/* cli.c - helpers shared by the program's commands: option parsing,
+ * messages and rule loading. The library never prints; this is where its
+ * diagnostics are turned into text on stderr. */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,17 +103,101 @@ cl_rules *cli_load_rules(char **paths, int n)
     return rules;
 }
 
-int cli_parse_split(const char *arg, cl_split_mode *mode)
+int cli_parse_split(void *mode, const char *arg)
 {
     if (strcmp(arg, "auto") == 0)
-        *mode = CL_SPLIT_AUTO;
+        *(cl_split_mode *)mode = CL_SPLIT_AUTO;
     else if (strcmp(arg, "lines") == 0)
-        *mode = CL_SPLIT_LINES;
+        *(cl_split_mode *)mode = CL_SPLIT_LINES;
     else {
         cli_error("--split takes auto or lines, not '%s'", arg);
         return -1;
     }
     return 0;
+}
+
+int cli_parse_input_format(void *format, const char *arg)
+{
+    if ((*(int *)format = cl_input_format_parse(arg)) < 0) {
+        cli_error("--input-format takes text, markdown or html, not '%s'", arg);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_allow_outside(void *unused, const char *arg)
+{
+    (void)unused;
+    (void)arg;
+    cli_allow_outside_includes = 1;
+    return 0;
+}
+
+/* The most options a command has; getopt_long's values for long options
+ * are CLI_OPT_LONG + their index in the table (short ones are the letter). */
+enum { CLI_OPTS_MAX = 32, CLI_OPT_LONG = 256 };
+
+static int takes_argument(enum cli_opt_kind kind)
+{
+    return kind == CLI_OPT_STRING || kind == CLI_OPT_LIST || kind == CLI_OPT_PARSE;
+}
+
+int cli_parse_options(const struct cli_cmd *cmd, int argc, char **argv, void *opts)
+{
+    const struct cli_opt *table = cmd->options, *o;
+    struct option longopts[CLI_OPTS_MAX + 1];
+    char shortopts[2 * CLI_OPTS_MAX + 1];
+    size_t n, len = 0;
+    void *field;
+    int c;
+
+    for (n = 0; table[n].name; n++) {
+        if (n == CLI_OPTS_MAX)
+            abort(); /* a table too long for the arrays above */
+        longopts[n].name = table[n].name;
+        longopts[n].has_arg = takes_argument(table[n].kind) ? required_argument : no_argument;
+        longopts[n].flag = NULL;
+        longopts[n].val = CLI_OPT_LONG + (int)n;
+        if (table[n].letter) {
+            shortopts[len++] = table[n].letter;
+            if (takes_argument(table[n].kind))
+                shortopts[len++] = ':';
+        }
+    }
+    memset(&longopts[n], 0, sizeof longopts[n]);
+    shortopts[len] = '\0';
+    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+        if (c >= CLI_OPT_LONG) {
+            o = &table[c - CLI_OPT_LONG];
+        } else {
+            /* '?': getopt_long said what is wrong */
+            for (o = table; o->name && o->letter != c; o++)
+                ;
+            if (!o->name)
+                return CLI_OPTS_USAGE;
+        }
+        field = (char *)opts + o->field;
+        switch (o->kind) {
+        case CLI_OPT_SET:
+            *(int *)field = o->value;
+            break;
+        case CLI_OPT_STRING:
+            *(const char **)field = optarg;
+            break;
+        case CLI_OPT_LIST:
+            cli_list_add(field, optarg);
+            break;
+        case CLI_OPT_PARSE:
+        case CLI_OPT_CALL:
+            if (o->parse(field, o->kind == CLI_OPT_PARSE ? optarg : NULL) < 0)
+                return CLI_OPTS_USAGE;
+            break;
+        case CLI_OPT_HELP:
+            cmd->usage(cmd);
+            return CLI_OPTS_HELP;
+        }
+    }
+    return optind;
 }
 
 int cli_finish_output(int status)
@@ -122,26 +207,6 @@ int cli_finish_output(int status)
         return EXIT_TROUBLE;
     }
     return status;
-}
-
-int cli_input_option(struct cli_input *in, int opt, const char *arg)
-{
-    if (opt == OPT_INPUT_FORMAT) {
-        if ((in->format = cl_input_format_parse(arg)) < 0) {
-            cli_error("--input-format takes text, markdown or html, not '%s'", arg);
-            return -1;
-        }
-        return 1;
-    }
-    if (opt == OPT_STDIN_FILENAME) {
-        in->stdin_name = arg;
-        return 1;
-    }
-    if (opt == OPT_ALLOW_OUTSIDE) {
-        cli_allow_outside_includes = 1;
-        return 1;
-    }
-    return 0;
 }
 
 static int read_failed(int code, const char *file, const char *message)
@@ -217,14 +282,14 @@ char *cli_strdup(const char *s)
     return memcpy(p, s, n);
 }
 
-void cli_list_add(char ***list, int *n, char *path)
+void cli_list_add(struct cli_list *list, char *item)
 {
-    char **grown = realloc(*list, (size_t)(*n + 1) * sizeof **list);
+    char **grown = realloc(list->items, (size_t)(list->n + 1) * sizeof *list->items);
 
     if (!grown) {
         cli_error("out of memory");
         exit(EXIT_TROUBLE);
     }
-    grown[(*n)++] = path;
-    *list = grown;
+    grown[list->n++] = item;
+    list->items = grown;
 }

@@ -1,13 +1,29 @@
 /* cmd_check.c - `claimlint [check]` and `claimlint report`: check files
  * against the claims of rule files and write findings (check) or the
  * per-claim table (report) in the chosen format. */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli_jobs.h"
+
+/* The options of check and report (report takes the same, and rejects
+ * --fail-on and --color). */
+struct check_opts {
+    struct cli_list rules; /* -r */
+    const char *format;
+    int fail_on;           /* -1: the configuration's, else error */
+    cl_split_mode mode;
+    int color;             /* -1: auto */
+    const char *config_path; /* --config */
+    int no_config;
+    int quiet;
+    int nthreads;
+    const char *files_from;
+    struct cli_input input;
+};
 
 /* The rule sets of a run: the -r files alone, or with those of a
  * configuration (one set per configuration file met). */
@@ -21,11 +37,7 @@ struct run {
     cl_emitter *emitter;
     int failed;         /* an emitter write failed */
     size_t counts[4];   /* this document's live findings by level */
-    char **rpaths;
-    int nr;
-    int no_config;
-    int quiet;
-    const char *config_path; /* --config */
+    const struct check_opts *opts;
     struct ruleset_entry **sets; /* each allocated alone: jobs keep pointers */
     size_t nsets;
     /* the configuration found for the last directory looked in: the files
@@ -48,8 +60,10 @@ static void on_occurrence(const cl_doc *doc, const cl_occurrence *o, void *ud)
         r->failed = 1;
 }
 
-static void usage(int report)
+static void usage(const struct cli_cmd *cmd)
 {
+    int report = cmd == &cli_cmd_report;
+
     if (report)
         printf("usage: claimlint report [-r RULES]... [-f text|json] FILE|DIR...|-\n"
                "For each FILE, every claim of the rules with its verdict, its status in the\n"
@@ -141,9 +155,9 @@ static struct ruleset_entry *rules_for(struct run *r, const char *path)
     size_t i;
     int n, k;
 
-    if (r->config_path)
-        cfg = cli_strdup(r->config_path);
-    else if (!r->no_config) {
+    if (r->opts->config_path)
+        cfg = cli_strdup(r->opts->config_path);
+    else if (!r->opts->no_config) {
         dir = cli_strdup(strcmp(path, "-") == 0 ? "." : path);
         slash = strrchr(dir, '/');
         if (slash)
@@ -180,7 +194,7 @@ static struct ruleset_entry *rules_for(struct run *r, const char *path)
     e->config_path = cfg;
     if (cfg && cl_config_load(&e->config, cfg, config_diag, NULL) < 0)
         return NULL;
-    n = r->nr + (e->config ? (int)cl_config_rules_count(e->config) : 0);
+    n = r->opts->rules.n + (e->config ? (int)cl_config_rules_count(e->config) : 0);
     if (n == 0) {
         cli_error("%s: no rule files (give -r RULES, or <rules> in a .claimlint.xml)", path);
         return NULL;
@@ -190,10 +204,10 @@ static struct ruleset_entry *rules_for(struct run *r, const char *path)
         cli_error("out of memory");
         exit(EXIT_TROUBLE);
     }
-    for (k = 0; k < r->nr; k++)
-        paths[k] = r->rpaths[k];
-    for (k = r->nr; k < n; k++)
-        paths[k] = (char *)cl_config_rules(e->config, (size_t)(k - r->nr));
+    for (k = 0; k < r->opts->rules.n; k++)
+        paths[k] = r->opts->rules.items[k];
+    for (k = r->opts->rules.n; k < n; k++)
+        paths[k] = (char *)cl_config_rules(e->config, (size_t)(k - r->opts->rules.n));
     e->rules = cli_load_rules(paths, n);
     free(paths);
     if (e->rules && e->config)
@@ -332,11 +346,11 @@ static void check_write(struct cli_job *job, size_t index, void *ud)
     cli_job_clear(job);
 }
 
-/* Check every input with NTHREADS threads; returns the run's status. */
-static int check_all(struct run *r, struct cli_inputs *in, const struct cli_input *input,
-                     cl_split_mode mode, int cli_fail_on, int report, int nthreads)
+/* Check every input with the run's -j threads; returns the run's status. */
+static int check_all(struct run *r, struct cli_inputs *in, int report)
 {
-    struct check_ctx c = {r, input, mode, cli_fail_on, report, 0, 0, 0, in->n, EXIT_OK};
+    const struct check_opts *o = r->opts;
+    struct check_ctx c = {r, &o->input, o->mode, o->fail_on, report, 0, 0, 0, in->n, EXIT_OK};
     struct cli_job *jobs = calloc(in->n ? in->n : 1, sizeof *jobs);
     const char *glob;
     size_t i;
@@ -355,16 +369,16 @@ static int check_all(struct run *r, struct cli_inputs *in, const struct cli_inpu
         } else if (set->config && strcmp(in->paths[i], "-") != 0 &&
                    (glob = cl_config_ignored(set->config, in->paths[i]))) {
             jobs[i].skip = 1;
-            if (!r->quiet)
+            if (!o->quiet)
                 cli_text_printf(&jobs[i].err,
                                 "%s: note: not checked: matches <ignore>%s</ignore> of %s\n",
                                 in->paths[i], glob, cl_config_path(set->config));
         }
     }
-    c.progress = !r->quiet && in->n > 1 && isatty(STDERR_FILENO);
-    c.direct = nthreads <= 1 || in->n <= 1;
+    c.progress = !o->quiet && in->n > 1 && isatty(STDERR_FILENO);
+    c.direct = o->nthreads <= 1 || in->n <= 1;
     c.skip_ok_unstated = r->skip_ok_unstated;
-    if (cli_jobs_run(jobs, in->n, nthreads, check_work, check_write, &c) < 0)
+    if (cli_jobs_run(jobs, in->n, o->nthreads, check_work, check_write, &c) < 0)
         c.status = EXIT_TROUBLE;
     if (c.progress)
         fputs("\r\033[K", stderr);
@@ -372,127 +386,122 @@ static int check_all(struct run *r, struct cli_inputs *in, const struct cli_inpu
     return c.status;
 }
 
-static int run(int argc, char **argv, int report)
+static int parse_jobs(void *field, const char *arg)
 {
-    static const struct option longopts[] = {
-        {"rules", required_argument, NULL, 'r'},   {"format", required_argument, NULL, 'f'},
-        {"fail-on", required_argument, NULL, 'F'}, {"split", required_argument, NULL, 's'},
-        {"color", required_argument, NULL, 'C'},   {"no-color", no_argument, NULL, 'N'},
-        {"config", required_argument, NULL, 'c'},  {"no-config", no_argument, NULL, 'n'},
-        {"quiet", no_argument, NULL, 'q'},        {"jobs", required_argument, NULL, 'j'},
-        {"files-from", required_argument, NULL, 'L'},
-        {"help", no_argument, NULL, 'h'},          CLI_INPUT_LONGOPTS,
-        {NULL, 0, NULL, 0}};
-    const char *cmd = report ? "report" : "check", *format = "text", *emitter_name;
-    int opt, i, status = EXIT_OK, fail_on = -1, color = -1, nthreads = cli_cores();
-    struct cli_inputs inputs = {NULL, 0, 0, 0};
-    const char *files_from = NULL;
+    int *nthreads = field;
     char *end;
-    cl_split_mode mode = CL_SPLIT_AUTO;
+
+    *nthreads = (int)strtol(arg, &end, 10);
+    if (*end || end == arg || *nthreads < 1 || *nthreads > 1024) {
+        cli_error("-j takes a number of threads from 1 to 1024, not '%s'", arg);
+        return -1;
+    }
+    return 0;
+}
+
+static int parse_fail_on(void *field, const char *arg)
+{
+    int *fail_on = field;
+
+    if (strcmp(arg, "never") == 0)
+        *fail_on = CL_LEVEL_ERROR + 1;
+    else if ((*fail_on = cl_level_parse(arg)) <= CL_LEVEL_OK) {
+        cli_error("--fail-on takes error, warning, info or never, not '%s'", arg);
+        return -1;
+    }
+    return 0;
+}
+
+static int parse_color(void *field, const char *arg)
+{
+    int *color = field;
+
+    if (strcmp(arg, "always") == 0)
+        *color = 1;
+    else if (strcmp(arg, "never") == 0)
+        *color = 0;
+    else if (strcmp(arg, "auto") == 0)
+        *color = -1;
+    else {
+        cli_error("--color takes auto, always or never, not '%s'", arg);
+        return -1;
+    }
+    return 0;
+}
+
+#define OPT(f) offsetof(struct check_opts, f)
+static const struct cli_opt check_options[] = {
+    {"rules", 'r', CLI_OPT_LIST, OPT(rules), 0, NULL},
+    {"format", 'f', CLI_OPT_STRING, OPT(format), 0, NULL},
+    {"fail-on", 0, CLI_OPT_PARSE, OPT(fail_on), 0, parse_fail_on},
+    {"split", 0, CLI_OPT_PARSE, OPT(mode), 0, cli_parse_split},
+    {"color", 0, CLI_OPT_PARSE, OPT(color), 0, parse_color},
+    {"no-color", 0, CLI_OPT_SET, OPT(color), 0, NULL},
+    {"config", 0, CLI_OPT_STRING, OPT(config_path), 0, NULL},
+    {"no-config", 0, CLI_OPT_SET, OPT(no_config), 1, NULL},
+    {"quiet", 'q', CLI_OPT_SET, OPT(quiet), 1, NULL},
+    {"jobs", 'j', CLI_OPT_PARSE, OPT(nthreads), 0, parse_jobs},
+    {"files-from", 0, CLI_OPT_STRING, OPT(files_from), 0, NULL},
+    {"help", 'h', CLI_OPT_HELP, 0, 0, NULL},
+    CLI_INPUT_OPTIONS(OPT(input)),
+    CLI_OPTS_END};
+#undef OPT
+
+static int run(const struct cli_cmd *cmd, int argc, char **argv)
+{
+    int report = cmd == &cli_cmd_report;
+    const char *emitter_name;
+    int first, i, status = EXIT_OK;
+    struct cli_inputs inputs = {NULL, 0, 0, 0};
     struct run r;
-    struct cli_input input = {-1, NULL};
+    struct check_opts o = {.format = "text", .fail_on = -1, .mode = CL_SPLIT_AUTO, .color = -1,
+                           .nthreads = cli_cores(), .input = {-1, NULL}};
 
     memset(&r, 0, sizeof r);
-    while ((opt = getopt_long(argc, argv, "r:f:j:qh", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'q':
-            r.quiet = 1;
-            break;
-        case 'j':
-            nthreads = (int)strtol(optarg, &end, 10);
-            if (*end || end == optarg || nthreads < 1 || nthreads > 1024) {
-                cli_error("-j takes a number of threads from 1 to 1024, not '%s'", optarg);
-                goto bad_usage;
-            }
-            break;
-        case 'L':
-            files_from = optarg;
-            break;
-        case 'r':
-            cli_list_add(&r.rpaths, &r.nr, optarg);
-            break;
-        case 'f':
-            format = optarg;
-            break;
-        case 'F':
-            if (strcmp(optarg, "never") == 0)
-                fail_on = CL_LEVEL_ERROR + 1;
-            else if ((fail_on = cl_level_parse(optarg)) <= CL_LEVEL_OK) {
-                cli_error("--fail-on takes error, warning, info or never, not '%s'", optarg);
-                goto bad_usage;
-            }
-            break;
-        case 's':
-            if (cli_parse_split(optarg, &mode) < 0)
-                goto bad_usage;
-            break;
-        case 'C':
-            if (strcmp(optarg, "always") == 0)
-                color = 1;
-            else if (strcmp(optarg, "never") == 0)
-                color = 0;
-            else if (strcmp(optarg, "auto") == 0)
-                color = -1;
-            else {
-                cli_error("--color takes auto, always or never, not '%s'", optarg);
-                goto bad_usage;
-            }
-            break;
-        case 'N':
-            color = 0;
-            break;
-        case 'c':
-            r.config_path = optarg;
-            break;
-        case 'n':
-            r.no_config = 1;
-            break;
-        case 'h':
-            usage(report);
-            free(r.rpaths);
-            return EXIT_OK;
-        default:
-            if (cli_input_option(&input, opt, optarg) > 0)
-                break;
-            goto bad_usage;
-        }
+    r.opts = &o;
+    if ((first = cli_parse_options(cmd, argc, argv, &o)) == CLI_OPTS_HELP) {
+        free(o.rules.items);
+        return EXIT_OK;
     }
-    if (!(emitter_name = format_name(format, report))) {
+    if (first < 0)
+        goto bad_usage;
+    if (!(emitter_name = format_name(o.format, report))) {
         char names[256];
         list_check_formats(names, sizeof names);
-        cli_error("unknown format '%s' for %s (%s)", format, cmd, report ? "text, json" : names);
+        cli_error("unknown format '%s' for %s (%s)", o.format, cmd->name,
+                  report ? "text, json" : names);
         goto bad_usage;
     }
     r.skip_ok_unstated = !report && strcmp(emitter_name, "html") != 0;
-    if (report && (fail_on >= 0 || color >= 0)) {
+    if (report && (o.fail_on >= 0 || o.color >= 0)) {
         cli_error("report: --fail-on and --color are options of check");
         goto bad_usage;
     }
-    if (r.config_path && r.no_config) {
-        cli_error("%s: --config and --no-config exclude each other", cmd);
+    if (o.config_path && o.no_config) {
+        cli_error("%s: --config and --no-config exclude each other", cmd->name);
         goto bad_usage;
     }
-    if (optind >= argc && !files_from) {
-        cli_error("%s: no input file (use - for standard input)", cmd);
+    if (first >= argc && !o.files_from) {
+        cli_error("%s: no input file (use - for standard input)", cmd->name);
         goto bad_usage;
     }
-    if (color < 0)
-        color = isatty(STDOUT_FILENO) && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
-    inputs.quiet = r.quiet;
-    for (i = optind; i < argc; i++)
+    if (o.color < 0)
+        o.color = isatty(STDOUT_FILENO) && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
+    inputs.quiet = o.quiet;
+    for (i = first; i < argc; i++)
         if (cli_inputs_add(&inputs, argv[i]) < 0)
             status = EXIT_TROUBLE;
-    if (files_from && cli_inputs_from(&inputs, files_from) < 0)
+    if (o.files_from && cli_inputs_from(&inputs, o.files_from) < 0)
         status = EXIT_TROUBLE;
     if (cl_emitter_new(&r.emitter, emitter_name, stdout,
-                       (color ? CL_WRITE_COLOR : 0) | (r.quiet ? CL_WRITE_QUIET : 0), NULL) < 0) {
+                       (o.color ? CL_WRITE_COLOR : 0) | (o.quiet ? CL_WRITE_QUIET : 0), NULL) < 0) {
         cli_print_last_error(NULL, CL_ENOMEM);
         cli_inputs_free(&inputs);
-        free(r.rpaths);
+        free(o.rules.items);
         return EXIT_TROUBLE;
     }
     {
-        int st = check_all(&r, &inputs, &input, mode, fail_on, report, nthreads);
+        int st = check_all(&r, &inputs, report);
         if (st == EXIT_TROUBLE || (st == EXIT_FINDINGS && status == EXIT_OK))
             status = st;
     }
@@ -504,26 +513,27 @@ static int run(int argc, char **argv, int report)
     }
     cl_emitter_free(r.emitter);
     free_sets(&r);
-    free(r.rpaths);
+    free(o.rules.items);
     return status;
 bad_usage:
-    free(r.rpaths);
-    cli_usage_hint(cmd);
+    free(o.rules.items);
+    cli_usage_hint(cmd->name);
     return EXIT_TROUBLE;
 }
 
 static int check_exec(int argc, char **argv)
 {
-    return run(argc, argv, 0);
+    return run(&cli_cmd_check, argc, argv);
 }
 
 static int report_exec(int argc, char **argv)
 {
-    return run(argc, argv, 1);
+    return run(&cli_cmd_report, argc, argv);
 }
 
 const struct cli_cmd cli_cmd_check = {
-    "check",
-    "report sentences that make claims the evidence does not allow (default)", check_exec};
+    "check", "report sentences that make claims the evidence does not allow (default)",
+    check_options, usage, check_exec};
 
-const struct cli_cmd cli_cmd_report = {"report", "per-claim status table with evidence", report_exec};
+const struct cli_cmd cli_cmd_report = {"report", "per-claim status table with evidence",
+                                       check_options, usage, report_exec};

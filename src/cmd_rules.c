@@ -1,14 +1,14 @@
 /* cmd_rules.c - `claimlint rules check|test`: validate rule files, and run
  * the <example>s embedded in them. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-static void usage(void)
+static void usage(const struct cli_cmd *cmd)
 {
+    (void)cmd;
     printf("usage: claimlint rules check [--allow-outside-includes] FILE...\n"
            "       claimlint rules test FILE...\n"
            "       claimlint rules list [-r] RULES...\n"
@@ -44,28 +44,28 @@ static void on_example(const cl_claim *c, const cl_example *ex, cl_status got, c
 /* `rules list`: the claims of all the rule files given, loaded together. */
 static int list_claims(int argc, char **argv)
 {
-    char **paths = NULL;
-    int n = 0, i;
+    struct cli_list paths = {NULL, 0};
+    int i;
     size_t k, w = 5, nclaims;
     cl_rules *rules;
 
     for (i = 0; i < argc; i++)
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            free(paths);
-            usage();
+            free(paths.items);
+            usage(&cli_cmd_rules);
             return EXIT_OK;
         }
     for (i = 0; i < argc; i++)
         if (strcmp(argv[i], "-r") != 0 && strcmp(argv[i], "--rules") != 0)
-            cli_list_add(&paths, &n, strncmp(argv[i], "--rules=", 8) == 0 ? argv[i] + 8 : argv[i]);
-    if (!n) {
-        free(paths);
+            cli_list_add(&paths, strncmp(argv[i], "--rules=", 8) == 0 ? argv[i] + 8 : argv[i]);
+    if (!paths.n) {
+        free(paths.items);
         cli_error("rules list: no rule file given");
         cli_usage_hint("rules");
         return EXIT_TROUBLE;
     }
-    rules = cli_load_rules(paths, n);
-    free(paths);
+    rules = cli_load_rules(paths.items, paths.n);
+    free(paths.items);
     if (!rules)
         return EXIT_TROUBLE;
     nclaims = cl_rules_claim_count(rules);
@@ -97,7 +97,7 @@ static int rules_exec(int argc, char **argv)
     argc = k;
 
     if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-        usage();
+        usage(&cli_cmd_rules);
         return EXIT_OK;
     }
     if (argc >= 2 && strcmp(argv[1], "list") == 0)
@@ -110,7 +110,7 @@ static int rules_exec(int argc, char **argv)
     }
     test = strcmp(argv[1], "test") == 0;
     if (argc >= 3 && (strcmp(argv[2], "-h") == 0 || strcmp(argv[2], "--help") == 0)) {
-        usage();
+        usage(&cli_cmd_rules);
         return EXIT_OK;
     }
     if (argc < 3) {
@@ -148,5 +148,7 @@ static int rules_exec(int argc, char **argv)
     return cli_finish_output(status);
 }
 
+/* rules reads its arguments itself: the subcommand, then rule files, with
+ * --allow-outside-includes anywhere (no options table) */
 const struct cli_cmd cli_cmd_rules = {"rules", "check rule files, run their examples, list claims",
-                                      rules_exec};
+                                      NULL, usage, rules_exec};

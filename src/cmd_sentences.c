@@ -1,26 +1,26 @@
 /* cmd_sentences.c - `claimlint sentences`: print the sentences of each file,
  * optionally with their cues and scopes. */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-static void usage(FILE *f)
+static void usage(const struct cli_cmd *cmd)
 {
-    fprintf(f,
-            "usage: claimlint sentences [--split=auto|lines] [--cues] [-r RULES]...\n"
-            "                           [-f text|jsonl] FILE...|-\n"
-            "Print the sentences of each FILE (\"-\" reads standard input).\n"
-            "  --split=auto    find sentences in prose (default)\n"
-            "  --split=lines   every non-blank line is one sentence\n"
-            "  --cues          also print negation, hedge and other cues with their scopes\n"
-            "  -r, --rules=R   cue lexicon or rule file/directory (default: the standard\n"
-            "                  English lexicon); may be repeated\n"
-            "  -f, --format=F  text (default) or jsonl\n"
-            CLI_INPUT_HELP
-            "  -h, --help      show this help\n");
+    (void)cmd;
+    printf("usage: claimlint sentences [--split=auto|lines] [--cues] [-r RULES]...\n"
+           "                           [-f text|jsonl] FILE...|-\n"
+           "Print the sentences of each FILE (\"-\" reads standard input).\n"
+           "  --split=auto    find sentences in prose (default)\n"
+           "  --split=lines   every non-blank line is one sentence\n"
+           "  --cues          also print negation, hedge and other cues with their scopes\n"
+           "  -r, --rules=R   cue lexicon or rule file/directory (default: the standard\n"
+           "                  English lexicon); may be repeated\n"
+           "  -f, --format=F  text (default) or jsonl\n"
+           CLI_INPUT_HELP
+           "  -h, --help      show this help\n");
 }
 
 /* Print every sentence of PATH; returns 0, or 2 after printing why not. */
@@ -44,71 +44,74 @@ static int one_file(const char *path, const struct cli_input *in, const cl_rules
     return EXIT_OK;
 }
 
+/* The options of sentences. */
+struct sentences_opts {
+    cl_split_mode mode;
+    int cues;
+    struct cli_list rules;
+    cl_format format;
+    struct cli_input input;
+};
+
+static int parse_format(void *field, const char *arg)
+{
+    cl_format *format = field;
+
+    if (strcmp(arg, "text") == 0)
+        *format = CL_FORMAT_TEXT;
+    else if (strcmp(arg, "jsonl") == 0)
+        *format = CL_FORMAT_JSONL;
+    else {
+        cli_error("unknown format '%s' for sentences (text, jsonl)", arg);
+        return -1;
+    }
+    return 0;
+}
+
+#define OPT(f) offsetof(struct sentences_opts, f)
+static const struct cli_opt sentences_options[] = {
+    {"split", 0, CLI_OPT_PARSE, OPT(mode), 0, cli_parse_split},
+    {"cues", 0, CLI_OPT_SET, OPT(cues), 1, NULL},
+    {"rules", 'r', CLI_OPT_LIST, OPT(rules), 0, NULL},
+    {"format", 'f', CLI_OPT_PARSE, OPT(format), 0, parse_format},
+    {"help", 'h', CLI_OPT_HELP, 0, 0, NULL},
+    CLI_INPUT_OPTIONS(OPT(input)),
+    CLI_OPTS_END};
+#undef OPT
+
 static int sentences_exec(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"split", required_argument, NULL, 's'}, {"cues", no_argument, NULL, 'c'},
-        {"rules", required_argument, NULL, 'r'}, {"format", required_argument, NULL, 'f'},
-        {"help", no_argument, NULL, 'h'},        CLI_INPUT_LONGOPTS,
-        {NULL, 0, NULL, 0}};
-    cl_split_mode mode = CL_SPLIT_AUTO;
-    cl_format format = CL_FORMAT_TEXT;
-    unsigned wflags = 0;
-    char **rpaths = NULL;
-    int nr = 0, opt, i, status = EXIT_OK;
+    struct sentences_opts o = {.mode = CL_SPLIT_AUTO, .format = CL_FORMAT_TEXT,
+                               .input = {-1, NULL}};
+    int first, i, status = EXIT_OK;
     cl_rules *rules;
-    struct cli_input input = {-1, NULL};
 
-    while ((opt = getopt_long(argc, argv, "r:f:h", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 's':
-            if (cli_parse_split(optarg, &mode) < 0)
-                goto bad_usage;
-            break;
-        case 'c':
-            wflags |= CL_WRITE_CUES;
-            break;
-        case 'r':
-            cli_list_add(&rpaths, &nr, optarg);
-            break;
-        case 'f':
-            if (strcmp(optarg, "text") == 0)
-                format = CL_FORMAT_TEXT;
-            else if (strcmp(optarg, "jsonl") == 0)
-                format = CL_FORMAT_JSONL;
-            else {
-                cli_error("unknown format '%s' for sentences (text, jsonl)", optarg);
-                goto bad_usage;
-            }
-            break;
-        case 'h':
-            usage(stdout);
-            free(rpaths);
-            return EXIT_OK;
-        default:
-            if (cli_input_option(&input, opt, optarg) > 0)
-                break;
-            goto bad_usage;
-        }
+    if ((first = cli_parse_options(&cli_cmd_sentences, argc, argv, &o)) == CLI_OPTS_HELP) {
+        free(o.rules.items);
+        return EXIT_OK;
     }
-    if (optind >= argc) {
+    if (first < 0)
+        goto bad_usage;
+    if (first >= argc) {
         cli_error("sentences: no input file (use - for standard input)");
         goto bad_usage;
     }
-    rules = cli_load_rules(rpaths, nr);
-    free(rpaths);
+    rules = cli_load_rules(o.rules.items, o.rules.n);
+    free(o.rules.items);
     if (!rules)
         return EXIT_TROUBLE;
-    for (i = optind; i < argc; i++)
-        if (one_file(argv[i], &input, rules, mode, format, wflags) != EXIT_OK)
+    for (i = first; i < argc; i++)
+        if (one_file(argv[i], &o.input, rules, o.mode, o.format, o.cues ? CL_WRITE_CUES : 0) !=
+            EXIT_OK)
             status = EXIT_TROUBLE;
     cl_rules_free(rules);
     return cli_finish_output(status);
 bad_usage:
-    free(rpaths);
+    free(o.rules.items);
     cli_usage_hint("sentences");
     return EXIT_TROUBLE;
 }
 
-const struct cli_cmd cli_cmd_sentences = {
-    "sentences", "print the sentences of files, with their cues", sentences_exec};
+const struct cli_cmd cli_cmd_sentences = {"sentences",
+                                          "print the sentences of files, with their cues",
+                                          sentences_options, usage, sentences_exec};

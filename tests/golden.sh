@@ -11,25 +11,12 @@
 # The data directory ($CLAIMLINT_DATADIR) is written @DATADIR@ in expectations.
 # UPDATE_GOLDEN=1 rewrites the expectations from the current output.
 # CLAIMLINT_VALGRIND=valgrind runs every case under memcheck.
-set -u
-srcdir=${CLAIMLINT_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
-prog=${CLAIMLINT:-$srcdir/claimlint}
-export CLAIMLINT_DATADIR=${CLAIMLINT_DATADIR:-$srcdir/rules}
-export NO_COLOR=1
+suite=golden
+. "$(dirname "$0")/lib.sh"
 export SOURCE_DATE_EPOCH=0 # JUnit timestamps
 # claimlint names data files by their real path: match that form
 datadir_real=$(cd "$CLAIMLINT_DATADIR" && pwd -P)
 datadir_re=$(printf '%s\n' "$datadir_real" | sed 's/[]\/$*.^[]/\\&/g')
-vg=""
-if [ -n "${CLAIMLINT_VALGRIND:-}" ]; then
-    vg="$CLAIMLINT_VALGRIND --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
-    export CLAIMLINT_NO_JIT=1 # valgrind cannot follow PCRE2's JIT code
-fi
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-cd "$srcdir" || exit 99
 for dir in tests/golden/*/; do
     name=$(basename "$dir")
     [ -f "$dir/cmd" ] || continue
@@ -37,7 +24,7 @@ for dir in tests/golden/*/; do
     stdin=/dev/null
     [ -f "$dir/stdin" ] && stdin="$dir/stdin"
     eval "set -- $args"
-    $vg "$prog" "$@" <"$stdin" >"$tmp/out.raw" 2>"$tmp/err.raw"
+    run "$@" <"$stdin" >"$tmp/out.raw" 2>"$tmp/err.raw"
     status=$?
     # the data directory differs between trees: show it as @DATADIR@
     sed "s/$datadir_re/@DATADIR@/g" "$tmp/out.raw" >"$tmp/out"
@@ -50,27 +37,25 @@ for dir in tests/golden/*/; do
     want_status=0
     [ -f "$dir/status" ] && want_status=$(cat "$dir/status")
     [ -f "$dir/stderr" ] || : >"$tmp/noerr"
-    ok=1
+    good=1
     if [ "$status" != "$want_status" ]; then
         echo "FAIL $name: exit status $status, expected $want_status"
-        ok=0
+        good=0
     fi
     if ! diff -u "$dir/stdout" "$tmp/out" >"$tmp/diff"; then
         echo "FAIL $name: stdout differs"; cat "$tmp/diff"
-        ok=0
+        good=0
     fi
     experr="$dir/stderr"
     [ -f "$experr" ] || experr="$tmp/noerr"
     if ! diff -u "$experr" "$tmp/err" >"$tmp/diff"; then
         echo "FAIL $name: stderr differs"; cat "$tmp/diff"
-        ok=0
+        good=0
     fi
-    if [ $ok -eq 1 ]; then
-        echo "PASS $name"
-        pass=$((pass + 1))
+    if [ $good -eq 1 ]; then
+        ok "$name"
     else
         fail=$((fail + 1))
     fi
 done
-echo "golden: $pass passed, $fail failed"
-[ $pass -gt 0 ] && [ $fail -eq 0 ]
+finish

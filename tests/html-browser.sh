@@ -11,52 +11,19 @@
 # current directory) receives the screenshot; CHROMIUM names the browser
 # (default: chromium); CLAIMLINT_VALGRIND runs claimlint under it; KEEP=1
 # keeps the pages, DOMs and browser log in the temporary directory.
-set -u
-builddir=${CLAIMLINT_BUILDDIR:-$(pwd)}
-srcdir=${CLAIMLINT_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
-prog=${CLAIMLINT:-$srcdir/claimlint}
-export CLAIMLINT_DATADIR=${CLAIMLINT_DATADIR:-$srcdir/rules}
-export NO_COLOR=1
+suite=html
+. "$(dirname "$0")/lib.sh"
 browser=${CHROMIUM:-chromium}
-vg=""
-if [ -n "${CLAIMLINT_VALGRIND:-}" ]; then
-    vg="$CLAIMLINT_VALGRIND --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
-    export CLAIMLINT_NO_JIT=1
-fi
-case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
-case $builddir in /*) ;; *) builddir=$(pwd)/$builddir ;; esac
-tmp=$(mktemp -d) || exit 99
-[ -n "${KEEP:-}" ] && echo "keeping $tmp"
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-cd "$srcdir" || exit 99
-
-ok() {
-    echo "PASS $1"
-    pass=$((pass + 1))
-}
-
-ko() {
-    echo "FAIL $1"
-    fail=$((fail + 1))
-}
 
 # check NAME COMMAND...: PASS when the command succeeds
 check() {
     name=$1
     shift
-    if "$@"; then ok "$name"; else ko "$name"; fi
-}
-
-finish() {
-    echo "html: $pass passed, $fail failed"
-    [ $fail -eq 0 ] && [ $pass -gt 0 ]
-    exit $?
+    if "$@"; then ok "$name"; else bad "$name"; fi
 }
 
 if ! command -v "$browser" >/dev/null 2>&1; then
-    ko "browser: '$browser' not found; run scripts/deps to install chromium"
+    bad "browser: '$browser' not found; run scripts/deps to install chromium"
     finish
 fi
 
@@ -130,13 +97,13 @@ article_txt=fixtures/articles/rubio-mexico.txt
 draft_txt=fixtures/drafts/rubio-overclaim.txt
 
 # ---- the founding article and the over-claiming draft ----
-$vg "$prog" check -f html -r $rubio $article_txt $draft_txt >"$tmp/rubio.html" 2>"$tmp/rubio.err"
+run check -f html -r $rubio $article_txt $draft_txt >"$tmp/rubio.html" 2>"$tmp/rubio.err"
 st=$?
 check "rubio: exit status 1 (the draft has errors), got $st" [ $st -eq 1 ]
 check "rubio: nothing on stderr" [ ! -s "$tmp/rubio.err" ]
 check "rubio: self-contained page (no script, no external resource)" self_contained "$tmp/rubio.html"
 if ! dump "$tmp/rubio.html" "$tmp/rubio.dom"; then
-    ko "rubio: chromium rendered the page (see the log below)"
+    bad "rubio: chromium rendered the page (see the log below)"
     tail -20 "$tmp/browser.log"
     finish
 fi
@@ -215,7 +182,7 @@ check "rules: the rule file declares 12 claims ($nclaims)" [ "$nclaims" -eq 12 ]
 table_ok() { # SECTION FILE: rows as in `claimlint report`
     rows=$(count '<tr id="d[0-9]+-c[0-9]+"' "$1")
     [ "$rows" -eq "$nclaims" ] || { echo "  $rows rows"; return 1; }
-    $vg "$prog" report -r $rubio "$2" >"$tmp/report" 2>/dev/null
+    run report -r $rubio "$2" >"$tmp/report" 2>/dev/null
     awk 'NR > 2 && /^  [a-z]/ && NF >= 5 && $1 ~ /\./ { print $1, $3, $4 }' "$tmp/report" \
         >"$tmp/want"
     [ "$(wc -l <"$tmp/want")" -eq "$nclaims" ] || { echo "  report: unexpected output"; return 1; }
@@ -232,7 +199,7 @@ check "article: unstated claims are in the table" \
     has 'data-claim="rubio-mexico\.water-agreement" data-status="unstated"' "$tmp/d1"
 
 # the header: files, rule files, totals as in the JSON summary, legend
-$vg "$prog" check -f json -r $rubio $article_txt $draft_txt >"$tmp/json" 2>/dev/null
+run check -f json -r $rubio $article_txt $draft_txt >"$tmp/json" 2>/dev/null
 total() {
     sed -n "s/.*\"summary\":.*\"$1\":\\([0-9]*\\).*/\\1/p" "$tmp/json"
 }
@@ -267,7 +234,7 @@ cat >"$tmp/hostile.xml" <<'EOF'
   </claim>
 </rules>
 EOF
-$vg "$prog" check -f html -r fixtures/rules/good/claims.xml -r "$tmp/hostile.xml" \
+run check -f html -r fixtures/rules/good/claims.xml -r "$tmp/hostile.xml" \
     fixtures/inputs/hostile.txt >"$tmp/hostile.html" 2>"$tmp/hostile.err"
 st=$?
 check "hostile: exit status 1, got $st" [ $st -eq 1 ]
@@ -276,7 +243,7 @@ check "hostile: self-contained page" self_contained "$tmp/hostile.html"
 if dump "$tmp/hostile.html" "$tmp/hostile.dom"; then
     ok "hostile: chromium rendered the page"
 else
-    ko "hostile: chromium rendered the page"
+    bad "hostile: chromium rendered the page"
     tail -20 "$tmp/browser.log"
 fi
 d=$tmp/hostile.dom
@@ -310,7 +277,7 @@ check "hostile: control characters shown as their code points" \
 check "hostile: no control character in the DOM" hasnt "[$bel$esc]" "$d"
 
 # ---- no document at all still makes a page ----
-$vg "$prog" check -f html -r fixtures/rules/good/claims.xml fixtures/inputs/nul-byte.txt \
+run check -f html -r fixtures/rules/good/claims.xml fixtures/inputs/nul-byte.txt \
     >"$tmp/none.html" 2>"$tmp/none.err"
 st=$?
 check "no document: exit status 2, got $st" [ $st -eq 2 ]
@@ -320,7 +287,7 @@ if dump "$tmp/none.html" "$tmp/none.dom"; then
     check "no document: a page that says so" has 'No document was checked' "$tmp/none.dom"
     check "no document: markup kept" same_structure "$tmp/none.html" "$tmp/none.dom"
 else
-    ko "no document: chromium rendered the page"
+    bad "no document: chromium rendered the page"
 fi
 
 finish

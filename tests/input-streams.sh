@@ -21,36 +21,8 @@
 # Environment, as for golden.sh: CLAIMLINT (the program), CLAIMLINT_SRCDIR
 # (the source tree, where this runs), CLAIMLINT_DATADIR (its data);
 # CLAIMLINT_VALGRIND=valgrind runs claimlint under memcheck.
-set -u
-srcdir=${CLAIMLINT_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
-prog=${CLAIMLINT:-$srcdir/claimlint}
-export CLAIMLINT_DATADIR="${CLAIMLINT_DATADIR:-$srcdir/rules}"
-export NO_COLOR=1
-vg=""
-if [ -n "${CLAIMLINT_VALGRIND:-}" ]; then
-    vg="$CLAIMLINT_VALGRIND --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
-    export CLAIMLINT_NO_JIT=1 # valgrind cannot follow PCRE2's JIT code
-fi
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-cd "$srcdir" || exit 99
-
-ok() {
-    echo "PASS $1"
-    pass=$((pass + 1))
-}
-
-bad() {
-    echo "FAIL $1"
-    fail=$((fail + 1))
-}
-
-run() {
-    # shellcheck disable=SC2086
-    $vg "$prog" "$@"
-}
+suite=input-streams
+. "$(dirname "$0")/lib.sh"
 
 rules=fixtures/rules/good/claims.xml
 draft=fixtures/inputs/claims-draft.txt
@@ -255,5 +227,4 @@ expect dir-links-twice $? 1 "$tmp/out" "$tmp/want" "$tmp/err" \
 timeout 10 $vg "$prog" check $opts "$tmp/links" >"$tmp/out" 2>"$tmp/err"
 expect dir-links-quiet $? 1 "$tmp/out" "$tmp/want" "$tmp/err" ""
 
-echo "input-streams: $pass passed, $fail failed"
-[ $pass -gt 0 ] && [ $fail -eq 0 ]
+finish

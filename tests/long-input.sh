@@ -16,30 +16,11 @@
 # Environment, as for golden.sh: CLAIMLINT (the program), CLAIMLINT_SRCDIR
 # (the source tree, where this runs), CLAIMLINT_DATADIR (its data);
 # CLAIMLINT_VALGRIND and CLAIMLINT_SAN_CFLAGS (set by make check) skip it.
-set -u
-srcdir=${CLAIMLINT_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
-prog=${CLAIMLINT:-$srcdir/claimlint}
-export CLAIMLINT_DATADIR="${CLAIMLINT_DATADIR:-$srcdir/rules}"
-export NO_COLOR=1
+suite=long-input
+. "$(dirname "$0")/lib.sh"
 if [ -n "${CLAIMLINT_VALGRIND:-}" ] || [ -n "${CLAIMLINT_SAN_CFLAGS:-}" ]; then
-    echo "SKIP long-input: not under valgrind or sanitizers (too slow there)"
-    exit 77
+    skip "not under valgrind or sanitizers (too slow there)"
 fi
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-cd "$srcdir" || exit 99
-
-ok() {
-    echo "PASS $1"
-    pass=$((pass + 1))
-}
-
-bad() {
-    echo "FAIL $1"
-    fail=$((fail + 1))
-}
 
 # 6553600 times a 32-byte unit ("lorem ... sed" and the space that replaces
 # yes's newline): exactly 200 MiB
@@ -99,5 +80,4 @@ else
     esac
 fi
 
-echo "long-input: $pass passed, $fail failed"
-[ $pass -gt 0 ] && [ $fail -eq 0 ]
+finish

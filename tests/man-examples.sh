@@ -11,38 +11,10 @@
 # Environment, as for golden.sh: CLAIMLINT (the program), CLAIMLINT_SRCDIR
 # (the source tree, where this runs), CLAIMLINT_DATADIR (its data);
 # CLAIMLINT_VALGRIND=valgrind runs claimlint under memcheck.
-set -u
-srcdir=${CLAIMLINT_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
-prog=${CLAIMLINT:-$srcdir/claimlint}
-export CLAIMLINT_DATADIR="${CLAIMLINT_DATADIR:-$srcdir/rules}"
-export NO_COLOR=1
+suite=man
+. "$(dirname "$0")/lib.sh"
 # man-db's seccomp sandbox fails in some containers; it guards nothing here
 export MAN_DISABLE_SECCOMP=1
-vg=""
-if [ -n "${CLAIMLINT_VALGRIND:-}" ]; then
-    vg="$CLAIMLINT_VALGRIND --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
-    export CLAIMLINT_NO_JIT=1 # valgrind cannot follow PCRE2's JIT code
-fi
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-cd "$srcdir" || exit 99
-
-ok() {
-    echo "PASS $1"
-    pass=$((pass + 1))
-}
-
-bad() {
-    echo "FAIL $1"
-    fail=$((fail + 1))
-}
-
-run() {
-    # shellcheck disable=SC2086
-    $vg "$prog" "$@"
-}
 
 # Undo the roff escapes a literal (.nf) block uses: \e is a backslash, \-
 # a minus, \(aq an apostrophe, \& nothing. \e goes through a placeholder so
@@ -165,5 +137,4 @@ for cmd in check report sentences explain; do
     check_help "$cmd" "$cmd" "$cmd" --help
 done
 
-echo "man: $pass passed, $fail failed"
-[ "$pass" -gt 0 ] && [ "$fail" -eq 0 ]
+finish

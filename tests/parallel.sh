@@ -9,43 +9,18 @@
 # (the source tree, where this runs), CLAIMLINT_DATADIR (its data).
 # GNU parallel (Debian package `parallel', installed by scripts/deps) is
 # needed: without it the test is skipped (exit 77).
-set -u
-srcdir=${CLAIMLINT_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
-prog=${CLAIMLINT:-$srcdir/claimlint}
-export CLAIMLINT_DATADIR="${CLAIMLINT_DATADIR:-$srcdir/rules}"
-export NO_COLOR=1
+suite=parallel
+. "$(dirname "$0")/lib.sh"
 LC_ALL=C
 export LC_ALL
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
 # parallel keeps state in $PARALLEL_HOME (default ~/.parallel): not in HOME
 export PARALLEL_HOME="$tmp/parallel-home"
 mkdir -p "$PARALLEL_HOME"
-pass=0
-fail=0
-cd "$srcdir" || exit 99
-
-ok() {
-    echo "PASS $1"
-    pass=$((pass + 1))
-}
-
-bad() {
-    echo "FAIL $1"
-    fail=$((fail + 1))
-}
-
-finish() {
-    echo "parallel: $pass passed, $fail failed"
-    [ "$pass" -gt 0 ] && [ "$fail" -eq 0 ]
-    exit $?
-}
 
 cases="args-X pipe-files-from sshlogin-local counts"
 if ! command -v parallel >/dev/null 2>&1 ||
     ! parallel --version 2>/dev/null | grep -q 'GNU parallel'; then
-    echo "SKIP parallel: GNU parallel is missing (run scripts/deps, or apt-get install parallel)"
-    exit 77
+    skip "GNU parallel is missing (run scripts/deps, or apt-get install parallel)"
 fi
 
 rules="-r rules/examples/rubio-mexico.xml -r rules/examples/harbor-bridge.xml"

@@ -14,30 +14,15 @@
 #
 # Environment as for golden.sh: CLAIMLINT (the program), CLAIMLINT_SRCDIR,
 # CLAIMLINT_DATADIR; CLAIMLINT_VALGRIND runs claimlint under valgrind.
-set -u
-srcdir=${CLAIMLINT_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
-prog=${CLAIMLINT:-$srcdir/claimlint}
-export CLAIMLINT_DATADIR="${CLAIMLINT_DATADIR:-$srcdir/rules}"
-export NO_COLOR=1
+suite=junit
+. "$(dirname "$0")/lib.sh"
 unset SOURCE_DATE_EPOCH
 schema=$srcdir/tests/schemas/junit.xsd
-vg=""
-if [ -n "${CLAIMLINT_VALGRIND:-}" ]; then
-    vg="$CLAIMLINT_VALGRIND --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
-    export CLAIMLINT_NO_JIT=1
-fi
-pass=0
-fail=0
 
 if ! command -v xmllint >/dev/null 2>&1; then
-    echo "FAIL junit: xmllint is not installed; run scripts/deps (Debian package libxml2-utils)"
-    echo "junit: 0 passed, 1 failed"
-    exit 1
+    bad "junit: xmllint is not installed; run scripts/deps (Debian package libxml2-utils)"
+    finish
 fi
-
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-cd "$srcdir" || exit 99
 
 xpath() {
     xmllint --xpath "$1" "$2" 2>/dev/null
@@ -51,7 +36,7 @@ check() {
     docs=$3
     shift 3
     out="$tmp/$name.xml"
-    $vg "$prog" -f junit "$@" <"$tmp/stdin" >"$out" 2>"$tmp/$name.err"
+    run -f junit "$@" <"$tmp/stdin" >"$out" 2>"$tmp/$name.err"
     status=$?
     "$prog" -f jsonl "$@" <"$tmp/stdin" >"$tmp/$name.jsonl" 2>/dev/null
     # suppressed findings are not failures
@@ -76,12 +61,10 @@ check() {
             problems="$problems; $lines finding lines for $findings findings of -f jsonl"
     fi
     if [ -z "$problems" ]; then
-        echo "PASS $name ($findings findings)"
-        pass=$((pass + 1))
+        ok "$name ($findings findings)"
     else
-        echo "FAIL $name: ${problems#; }"
+        bad "$name: ${problems#; }"
         cat "$tmp/$name.err" "$tmp/$name.xmllint" 2>/dev/null
-        fail=$((fail + 1))
     fi
 }
 
@@ -125,13 +108,10 @@ SOURCE_DATE_EPOCH=86400 "$prog" -f junit -r rules/examples/rubio-mexico.xml \
 if cmp -s "$tmp/r1.xml" "$tmp/r2.xml" &&
     grep -q 'timestamp="1970-01-02T00:00:00" hostname="localhost"' "$tmp/r1.xml" &&
     xmllint --noout --schema "$schema" "$tmp/r1.xml" >/dev/null 2>&1; then
-    echo "PASS source-date-epoch"
-    pass=$((pass + 1))
+    ok source-date-epoch
 else
-    echo "FAIL source-date-epoch: the report is not reproducible or not dated 1970-01-02"
+    bad "source-date-epoch: the report is not reproducible or not dated 1970-01-02"
     diff "$tmp/r1.xml" "$tmp/r2.xml" | head -5
-    fail=$((fail + 1))
 fi
 
-echo "junit: $pass passed, $fail failed"
-[ $fail -eq 0 ] && [ $pass -gt 0 ]
+finish

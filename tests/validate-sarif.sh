@@ -19,35 +19,20 @@
 #
 # Environment as for golden.sh: CLAIMLINT (the program), CLAIMLINT_SRCDIR,
 # CLAIMLINT_DATADIR; CLAIMLINT_VALGRIND runs claimlint under valgrind.
-set -u
-srcdir=${CLAIMLINT_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
-prog=${CLAIMLINT:-$srcdir/claimlint}
-export CLAIMLINT_DATADIR="${CLAIMLINT_DATADIR:-$srcdir/rules}"
-export NO_COLOR=1
+suite=sarif
+. "$(dirname "$0")/lib.sh"
 ajv_dir=${AJV:-${HOME:-/nonexistent}/.cache/claimlint-npm}
 schema=$srcdir/tests/schemas/sarif-schema-2.1.0.json
-vg=""
-if [ -n "${CLAIMLINT_VALGRIND:-}" ]; then
-    vg="$CLAIMLINT_VALGRIND --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
-    export CLAIMLINT_NO_JIT=1
-fi
-pass=0
-fail=0
 
 missing() {
-    echo "FAIL sarif: $1; run scripts/deps (it installs Ajv with:" \
+    bad "sarif: $1; run scripts/deps (it installs Ajv with:" \
         "npm install --prefix \"\$HOME/.cache/claimlint-npm\" ajv@8 ajv-formats@3)," \
         "or set AJV to an npm prefix directory holding ajv and ajv-formats"
-    echo "sarif: 0 passed, 1 failed"
-    exit 1
+    finish
 }
 command -v node >/dev/null 2>&1 || missing "node (Node.js) is not installed"
 NODE_PATH="$ajv_dir/node_modules" node -e 'require("ajv"); require("ajv-formats")' \
     >/dev/null 2>&1 || missing "Ajv is not installed in $ajv_dir"
-
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-cd "$srcdir" || exit 99
 
 # validate.js SCHEMA LOG FINDINGS SUPPRESSED: the schema, then the checks
 # above.
@@ -126,23 +111,20 @@ check() {
     name=$1
     want=$2
     shift 2
-    $vg "$prog" -f sarif "$@" <"$tmp/stdin" >"$tmp/$name.sarif" 2>"$tmp/$name.err"
+    run -f sarif "$@" <"$tmp/stdin" >"$tmp/$name.sarif" 2>"$tmp/$name.err"
     status=$?
     "$prog" -f jsonl "$@" <"$tmp/stdin" >"$tmp/$name.jsonl" 2>/dev/null
     findings=$(wc -l <"$tmp/$name.jsonl" | tr -d ' ')
     suppressed=$(grep -c '"suppressed":{' "$tmp/$name.jsonl")
     if [ "$status" != "$want" ]; then
-        echo "FAIL $name: exit status $status, expected $want"
+        bad "$name: exit status $status, expected $want"
         cat "$tmp/$name.err"
-        fail=$((fail + 1))
     elif NODE_PATH="$ajv_dir/node_modules" node "$tmp/validate.js" "$schema" \
         "$tmp/$name.sarif" "$findings" "$suppressed" >"$tmp/$name.out" 2>&1; then
-        echo "PASS $name ($findings results)"
-        pass=$((pass + 1))
+        ok "$name ($findings results)"
     else
-        echo "FAIL $name: invalid SARIF"
+        bad "$name: invalid SARIF"
         cat "$tmp/$name.out"
-        fail=$((fail + 1))
     fi
 }
 
@@ -199,5 +181,4 @@ cp "$tmp/a/x.txt" "$tmp/b/y.txt"
 check two-rule-sets 1 -r rules/examples/rubio-mexico.xml "$tmp/a/x.txt" "$tmp/b/y.txt" \
     fixtures/drafts/rubio-overclaim.txt
 
-echo "sarif: $pass passed, $fail failed"
-[ $fail -eq 0 ] && [ $pass -gt 0 ]
+finish
