@@ -1,8 +1,12 @@
 /* claimlint.h - public interface of libclaimlint, the claim linter library.
  *
  * The pipeline: a document (cl_doc) is split into sentences, each sentence
- * into tokens, and a cue lexicon (part of a cl_rules set) marks negation,
- * hedge, pseudo, terminator and attribution cues with their scopes.
+ * into tokens; a cue lexicon (part of a cl_rules set) marks negation,
+ * hedge, hypothetical, attribution, pseudo and terminator cues with their
+ * scopes and quotations are found; the claims of the rule set are matched
+ * (cl_check), each occurrence gets its status (stated, attributed, hedged,
+ * negated) and, from the claim's verdict, a severity; an emitter writes
+ * them in one output format.
  *
  * Conventions: functions return 0 or a negative cl_error code; the detail of
  * the last error of the calling thread is in cl_error_last(). Constructors
@@ -70,7 +74,7 @@ CL_EXTERN const cl_diag *cl_error_last(void);
 /* The library's version string, e.g. "0.1.0". */
 CL_EXTERN const char *cl_version(void);
 
-/* ---- rules: cue lexicons ------------------------------------------------ */
+/* ---- rules: cue lexicons and loading ------------------------------------- */
 
 typedef enum cl_cue_kind {
     CL_CUE_NEGATION = 0,
@@ -120,8 +124,8 @@ typedef struct cl_cue_def {
     unsigned line;
 } cl_cue_def;
 
-/* A set of rules: cue lexicons now, claims later. Load files, compile, then
- * share read-only between threads. */
+/* A set of rules: cue lexicons and claims. Load files, compile, then share
+ * read-only between threads. */
 typedef struct cl_rules cl_rules;
 
 /* Create an empty rule set in *OUT. */
@@ -146,8 +150,11 @@ CL_EXTERN int cl_rules_load(cl_rules *rules, const char *path);
 CL_EXTERN int cl_rules_load_default(cl_rules *rules);
 
 /* Finish loading: when no file declared any cue, the standard lexicon is
- * loaded; then the cue index is built. After this the set is read-only and
- * may be shared by threads; loading more is CL_EINVAL. */
+ * loaded; then the words of cues and claims are numbered (stems of
+ * inflected ones), duplicate claim ids reported, the claims' prefilter and
+ * the cue index built and the abbreviations loaded, and what loading held
+ * (the schema, the list of files read) is freed. After this the set is
+ * read-only and may be shared by threads; loading more is CL_EINVAL. */
 CL_EXTERN int cl_rules_compile(cl_rules *rules);
 
 /* Number of cues, and the I-th (borrowed from RULES). */

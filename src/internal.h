@@ -231,11 +231,6 @@ const char *cl_stem_lookup(cl_stemmer *s, const cl_strtab *vocab, const char *wo
  * cache now if it could fill before they are done. */
 void cl_stemmer_reserve(cl_stemmer *s, size_t n);
 
-/* Have document D use the stemmer ST (NULL: none; D makes its own when
- * analysis needs one) instead of its own; ST stays the caller's, and must
- * outlive D's analysis. */
-void cl_doc_lend_stemmer(cl_doc *d, cl_stemmer *st);
-
 /* ---- xml.c ------------------------------------------------------------ */
 
 /* Where an XML reader's problems go: CODE (CL_EPARSE for XML errors,
@@ -531,9 +526,6 @@ typedef struct cl_match_stats {
 /* M's counts; owned by M. */
 const cl_match_stats *cl_matcher_stats(const cl_matcher *m);
 
-/* The counts of the matcher of workspace WS; owned by WS. */
-const cl_match_stats *cl_workspace_stats(const cl_workspace *ws);
-
 typedef struct cl_match {
     uint32_t claim; /* index in the rules */
     cl_range tokens;
@@ -645,10 +637,15 @@ const cl_directive *cl_directives_find(const cl_directives *ds, const cl_claim *
 /* The first disable naming claim C anywhere (for unstated claims), or NULL. */
 const cl_directive *cl_directives_find_any(const cl_directives *ds, const cl_claim *c);
 
+/* ---- doc.c ------------------------------------------------------------ */
+
+/* Have document D use the stemmer ST (NULL: none; D makes its own when
+ * analysis needs one) instead of its own; ST stays the caller's, and must
+ * outlive D's analysis. */
+void cl_doc_lend_stemmer(cl_doc *d, cl_stemmer *st);
+
 /* The directives of DOC (borrowed). */
 const cl_directives *cl_doc_directives(const cl_doc *doc);
-
-/* ---- doc.c (positions) ------------------------------------------------ */
 
 /* Line and column in the original file of the character starting at byte
  * OFF of sentence S's text (S the current sentence of DOC); *BYTE gets its
@@ -656,7 +653,7 @@ const cl_directives *cl_doc_directives(const cl_doc *doc);
 void cl_doc_position(const cl_doc *doc, const cl_sentence *s, size_t off, unsigned *line,
                      unsigned *column, size_t *byte);
 
-/* ---- emit.c and emit_*.c ------------------------------------------- */
+/* ---- emit.c, emit_json.c and the other emit_*.c -------------------- */
 
 /* One output format: a table row in emit.c and one file. STATE_SIZE bytes
  * of zeroed state are allocated for it. Each hook returns 0 or < 0. */
@@ -701,6 +698,9 @@ void cl_json_finding(cl_buf *b, const cl_doc *doc, const cl_occurrence *o);
 void cl_range_text(cl_buf *b, const cl_sentence *s, cl_range r);
 
 /* ---- check.c ---------------------------------------------------------- */
+
+/* The counts of the matcher of workspace WS; owned by WS. */
+const cl_match_stats *cl_workspace_stats(const cl_workspace *ws);
 
 /* The source that attribution A (or NULL) of sentence S names, written to
  * B: the subject of the cue; for a quotation (QUOTED), the source named by
