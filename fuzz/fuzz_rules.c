@@ -14,12 +14,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 }
 
 static void on_example(const cl_claim *claim, const cl_example *ex, cl_status got,
-                       const cl_cue *cue, void *userdata)
+                       const cl_cue *cue, const char *matched, void *userdata)
 {
     (void)userdata;
     FUZZ_ASSERT(claim != NULL && ex != NULL && ex->text != NULL);
     FUZZ_ASSERT((unsigned)got <= CL_STATUS_NONE);
     FUZZ_ASSERT(!cue || cue->def != NULL);
+    FUZZ_ASSERT((got == CL_STATUS_NONE) == (matched == NULL));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -311,6 +311,7 @@ struct example_run {
     const cl_cue *cue;     /* valid only inside the callback: copied below */
     const cl_cue_def *cue_def;
     cl_range cue_tokens;
+    cl_buf matched; /* the text of the match kept */
     int found;
 };
 
@@ -330,7 +331,14 @@ static void example_occurrence(const cl_doc *doc, const cl_occurrence *o, void *
         x->cue_def = o->cue ? o->cue->def : NULL;
         if (o->cue)
             x->cue_tokens = o->cue->tokens;
+        x->matched.len = 0;
+        cl_range_text(&x->matched, o->sentence, o->match);
     }
+}
+
+int cl_example_passes(const cl_example *ex, cl_status got)
+{
+    return got == ex->status || (ex->status == CL_STATUS_MATCH && got != CL_STATUS_NONE);
 }
 
 int cl_rules_test(const cl_rules *rules, cl_example_fn fn, void *userdata)
@@ -360,17 +368,22 @@ int cl_rules_test(const cl_rules *rules, cl_example_fn fn, void *userdata)
             }
             rc = cl_check(doc, rules, CL_SPLIT_LINES, &cb);
             cl_doc_free(doc);
+            if (rc == 0 && x.matched.failed)
+                rc = cl_nomem(NULL);
             if (rc < 0) {
+                cl_buf_free(&x.matched);
                 cl_workspace_free(ws);
                 return rc;
             }
             memset(&cue, 0, sizeof cue);
             cue.def = x.cue_def;
             cue.tokens = x.cue_tokens;
-            if (x.got != ex->status)
+            if (!cl_example_passes(ex, x.got))
                 failed++;
             if (fn)
-                fn(c, ex, x.got, x.cue_def ? &cue : NULL, userdata);
+                fn(c, ex, x.got, x.cue_def ? &cue : NULL, x.found ? x.matched.data : NULL,
+                   userdata);
+            cl_buf_free(&x.matched);
         }
     }
     cl_workspace_free(ws);

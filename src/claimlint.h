@@ -320,15 +320,17 @@ typedef enum cl_verdict {
     CL_VERDICT_DISPUTED
 } cl_verdict;
 
-/* How a document makes a claim. CL_STATUS_NONE only describes examples
- * that must not match at all. */
+/* How a document makes a claim. CL_STATUS_NONE and CL_STATUS_MATCH only
+ * describe examples: ones the claim must not match at all, and ones it
+ * must match whatever the status. */
 typedef enum cl_status {
     CL_STATUS_STATED = 0,
     CL_STATUS_ATTRIBUTED, /* reported as someone's words or belief */
     CL_STATUS_HEDGED,
     CL_STATUS_NEGATED,
     CL_STATUS_UNSTATED,
-    CL_STATUS_NONE
+    CL_STATUS_NONE,
+    CL_STATUS_MATCH
 } cl_status;
 
 /* Severity of a finding, in increasing order. */
@@ -473,8 +475,12 @@ CL_EXTERN int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode,
  * match; CUE the deciding cue or NULL). Returns the number of examples
  * whose status differs from the expected one, or < 0 on error. */
 typedef void (*cl_example_fn)(const cl_claim *claim, const cl_example *ex, cl_status got,
-                              const cl_cue *cue, void *userdata);
+                              const cl_cue *cue, const char *matched, void *userdata);
 CL_EXTERN int cl_rules_test(const cl_rules *rules, cl_example_fn fn, void *userdata);
+
+/* Whether example EX passes with status GOT: the same status, or any for
+ * an example of status CL_STATUS_MATCH (the claim matched). */
+CL_EXTERN int cl_example_passes(const cl_example *ex, cl_status got);
 
 /* ---- configuration -------------------------------------------------------- */
 

@@ -11,7 +11,7 @@
 
 static const char *const verdict_names[] = {"supported", "unsupported", "refuted", "disputed"};
 static const char *const status_names[] = {"stated", "attributed", "hedged", "negated",
-                                             "unstated", "none"};
+                                             "unstated", "none", "match"};
 static const char *const level_names[] = {"ok", "info", "warning", "error"};
 
 const char *cl_verdict_name(cl_verdict v)
@@ -21,7 +21,7 @@ const char *cl_verdict_name(cl_verdict v)
 
 const char *cl_status_name(cl_status s)
 {
-    return (unsigned)s < 6 ? status_names[s] : "?";
+    return (unsigned)s < 7 ? status_names[s] : "?";
 }
 
 const char *cl_level_name(cl_level l)
@@ -207,6 +207,7 @@ static int parse_token(struct ctx *c, xmlNodePtr n, cl_tokspec *t)
     t->skip = skip ? (unsigned)strtoul(skip, NULL, 10) : 0;
     t->inflected = (unsigned char)yes(c, n, "inflected");
     t->casesens = (unsigned char)yes(c, n, "case");
+    t->optional = (unsigned char)yes(c, n, "optional");
     if (yes(c, n, "regex")) {
         size_t len = strlen(text) + 8;
         char *src = cl_arena_alloc(c->arena, len);
@@ -267,7 +268,7 @@ static int parse_token(struct ctx *c, xmlNodePtr n, cl_tokspec *t)
 static int parse_tokens(struct ctx *c, xmlNodePtr n, cl_pattern *p)
 {
     xmlNodePtr k;
-    uint32_t count = 0;
+    uint32_t count = 0, optional = 0;
     int rc = 0;
 
     p->line = (unsigned)xmlGetLineNo(n);
@@ -284,9 +285,30 @@ static int parse_tokens(struct ctx *c, xmlNodePtr n, cl_pattern *p)
                 return cl_nomem(NULL);
             if (trc < 0)
                 rc = CL_ESCHEMA;
+            if (p->toks[p->ntoks].optional)
+                optional++;
             p->ntoks++;
         }
+    if (strcmp((const char *)n->name, "near") == 0) {
+        char *w = prop(c, n, "window");
+        p->near = 1;
+        p->window = w ? (unsigned)strtoul(w, NULL, 10) : 0;
+    }
+    if (p->ntoks && optional == p->ntoks)
+        return err(c, p->line, "every <token> of this <%s> is optional: it would match anything",
+                   (const char *)n->name);
     return rc;
+}
+
+/* The pattern or <near> element that stands for antipattern N. */
+static xmlNodePtr antipattern_body(xmlNodePtr n)
+{
+    xmlNodePtr k;
+
+    for (k = n->children; k; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "near") == 0)
+            return k;
+    return n;
 }
 
 static int count_children(xmlNodePtr n, const char *name)
@@ -314,7 +336,8 @@ static int parse_matchers(struct ctx *c, xmlNodePtr n, cl_claim_impl *ci)
     xmlNodePtr k, a;
     int nanti = count_children(n, "antipattern");
 
-    ci->patterns = alloc_n(c, (size_t)count_children(n, "pattern"), sizeof *ci->patterns);
+    ci->patterns = alloc_n(c, (size_t)(count_children(n, "pattern") + count_children(n, "near")),
+                           sizeof *ci->patterns);
     ci->regexes = alloc_n(c, (size_t)count_children(n, "regex"), sizeof *ci->regexes);
     ci->antipatterns = alloc_n(c, (size_t)nanti, sizeof *ci->antipatterns);
     ci->antiregexes = alloc_n(c, (size_t)nanti, sizeof *ci->antiregexes);
@@ -324,7 +347,7 @@ static int parse_matchers(struct ctx *c, xmlNodePtr n, cl_claim_impl *ci)
         const char *name = (const char *)k->name;
         if (k->type != XML_ELEMENT_NODE)
             continue;
-        if (strcmp(name, "pattern") == 0) {
+        if (strcmp(name, "pattern") == 0 || strcmp(name, "near") == 0) {
             if (parse_tokens(c, k, &ci->patterns[ci->npatterns++]) == CL_ENOMEM)
                 return cl_nomem(NULL);
         } else if (strcmp(name, "regex") == 0) {
@@ -343,8 +366,8 @@ static int parse_matchers(struct ctx *c, xmlNodePtr n, cl_claim_impl *ci)
                 re->source = text_of(c, a);
                 if (re->source && (re->code = compile_re(c, re->source, 0, re->line)))
                     ci->nantiregexes++;
-            } else if (parse_tokens(c, k, &ci->antipatterns[ci->nantipatterns++]) ==
-                       CL_ENOMEM) {
+            } else if (parse_tokens(c, antipattern_body(k),
+                                    &ci->antipatterns[ci->nantipatterns++]) == CL_ENOMEM) {
                 return cl_nomem(NULL);
             }
         }
@@ -380,7 +403,7 @@ static int parse_texts(struct ctx *c, xmlNodePtr n, cl_claim_impl *ci)
                 return cl_nomem(NULL);
         } else if (strcmp(name, "example") == 0) {
             char *st = prop(c, k, "status");
-            int i = name_index(status_names, 6, st);
+            int i = name_index(status_names, 7, st);
             ex[ci->pub.nexamples].status = i == CL_STATUS_UNSTATED || i < 0 ? CL_STATUS_NONE
                                                                            : (cl_status)i;
             if (!(ex[ci->pub.nexamples].text = text_of(c, k)))

@@ -24,21 +24,26 @@ struct test_state {
 };
 
 static void on_example(const cl_claim *c, const cl_example *ex, cl_status got, const cl_cue *cue,
-                       void *ud)
+                       const char *matched, void *ud)
 {
     struct test_state *st = ud;
 
-    if (got == ex->status) {
+    if (cl_example_passes(ex, got)) {
         st->passed++;
         return;
     }
     st->failed++;
-    printf("%s:%u: error: example of %s should be %s, is %s", c->file, ex->line, c->id,
-           cl_status_name(ex->status), cl_status_name(got));
+    if (ex->status == CL_STATUS_MATCH)
+        printf("%s:%u: error: example of %s should match, does not", c->file, ex->line, c->id);
+    else
+        printf("%s:%u: error: example of %s should be %s, is %s", c->file, ex->line, c->id,
+               cl_status_name(ex->status), cl_status_name(got));
     if (cue)
         printf(" (%s cue \"%s\" at %s:%u)", cl_cue_kind_name(cue->def->kind), cue->def->phrase,
                cue->def->file, cue->def->line);
     printf("\n  %s\n", ex->text);
+    if (matched)
+        printf("  matched: \"%s\"\n", matched);
 }
 
 /* `rules list`: the claims of all the rule files given, loaded together. */

@@ -370,8 +370,9 @@ int cl_rules_index_cues(cl_rules *r);
  * ALTS are folded forms (stems when INFLECTED, surfaces when CASESENS);
  * a regex token has RE instead (anchored at both ends). */
 typedef struct cl_tokspec {
-    unsigned skip;
+    unsigned skip;                /* words (not punctuation) that may come between */
     unsigned char inflected, casesens;
+    unsigned char optional;       /* the token may be missing */
     const char **alts;
     uint32_t *alt_ids; /* ALTS numbered in the rules' vocabulary (folded
                         * forms for CASESENS, 0 when one has none) */
@@ -383,11 +384,14 @@ typedef struct cl_pattern {
     cl_tokspec *toks;
     uint32_t ntoks;
     unsigned line;
+    /* a <near>: its required tokens in any order within WINDOW words */
+    unsigned near, window;
     /* set by the prefilter: the token the index finds the pattern by (its
-     * likely rarest word), how far before it the pattern can start (the
-     * anchor's index plus the skips up to it), and a number among all
-     * the rules' patterns */
-    uint32_t anchor, back, serial;
+     * likely rarest word, never an optional one), how many tokens at least
+     * (BEFORE: the required ones) and how many words at most (BACK) come
+     * before it from the pattern's start, and a number among all the
+     * rules' patterns */
+    uint32_t anchor, before, back, serial;
 } cl_pattern;
 
 typedef struct cl_regex {

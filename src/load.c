@@ -125,7 +125,9 @@ static const struct attr_spec attr_specs[] = {
     {"token", "inflected", "yes|no", 0, 0},
     {"token", "regex", "yes|no", 0, 0},
     {"token", "case", "yes|no", 0, 0},
-    {"example", "status", "stated|attributed|hedged|negated|none", 0, 1},
+    {"token", "optional", "yes|no", 0, 0},
+    {"near", "window", NULL, 100, 1},
+    {"example", "status", "stated|attributed|hedged|negated|match|none", 0, 1},
     {"source", "href", NULL, 0, 0},
 };
 
@@ -135,9 +137,10 @@ static const struct {
     {"rules", "include|cue|claim"},
     {"include", ""},
     {"cue", ""},
-    {"claim", "title|message|source|pattern|regex|antipattern|example"},
+    {"claim", "title|message|source|pattern|near|regex|antipattern|example"},
     {"pattern", "token"},
-    {"antipattern", "token|regex"},
+    {"near", "token"},
+    {"antipattern", "token|near|regex"},
     {"token", ""},
     {"regex", ""},
     {"title", ""},
@@ -151,9 +154,10 @@ static const struct {
     const char *parent, *need, *what;
 } required_children[] = {
     {"claim", "title", "a <title>"},
-    {"claim", "pattern|regex", "at least one <pattern> or <regex>"},
+    {"claim", "pattern|near|regex", "at least one <pattern>, <near> or <regex>"},
     {"pattern", "token", "at least one <token>"},
-    {"antipattern", "token|regex", "a <token> or a <regex>"},
+    {"near", "token", "at least one <token>"},
+    {"antipattern", "token|near|regex", "a <token>, a <near> or a <regex>"},
 };
 
 static int in_list(const char *list, const char *word);

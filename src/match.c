@@ -169,15 +169,21 @@ static int memo_start(cl_matcher *m, const cl_pattern *p, const cl_sentence *s)
     return 0;
 }
 
-/* Match tokens K.. of P with token K placed at or after POS within its
- * skip; on success *END is one past the last matched token. Backtracking
- * over the skips could take exponential time on a long sentence, so once
- * a start has taken MEMO_AFTER steps each (K, POS) that failed is
- * remembered: a pattern then costs at most tokens x positions x skip. */
+/* A token of the pattern that is missing from the match. */
+#define ABSENT ((size_t)-1)
+
+/* Match tokens K.. of P with token K placed at or after POS with at most
+ * its skip of words before it (punctuation is free), or left out when it
+ * is optional; on success *END is one past the last matched token.
+ * Backtracking over the skips could take exponential time on a long
+ * sentence, so once a start has taken MEMO_AFTER steps each (K, POS) that
+ * failed is remembered: a pattern then costs at most tokens x positions x
+ * skip. */
 static int match_rest(cl_matcher *m, const cl_pattern *p, uint32_t k, size_t pos,
                       const cl_sentence *s, size_t *end)
 {
-    size_t gap, j, bit = 0;
+    size_t j, bit = 0;
+    unsigned words = 0;
     int rc;
 
     if (k == p->ntoks) {
@@ -191,14 +197,19 @@ static int match_rest(cl_matcher *m, const cl_pattern *p, uint32_t k, size_t pos
         if (m->memo[bit / 64] >> (bit % 64) & 1)
             return 0;
     }
-    for (gap = 0; gap <= p->toks[k].skip; gap++) {
-        j = pos + gap;
-        if (j >= s->ntokens)
-            break;
+    for (j = pos; j < s->ntokens; j++) {
         if (k < 64)
             m->placed[k] = j;
         if (token_matches(m, &p->toks[k], s, j) &&
             (rc = match_rest(m, p, k + 1, j + 1, s, end)) != 0)
+            return rc;
+        if (s->tokens[j].kind != CL_TOK_PUNCT && ++words > p->toks[k].skip)
+            break;
+    }
+    if (p->toks[k].optional) {
+        if (k < 64)
+            m->placed[k] = ABSENT;
+        if ((rc = match_rest(m, p, k + 1, pos, s, end)) != 0)
             return rc;
     }
     if (m->memo_on) {
@@ -208,7 +219,91 @@ static int match_rest(cl_matcher *m, const cl_pattern *p, uint32_t k, size_t pos
     return 0;
 }
 
-/* Try pattern P of CLAIM starting at token I of S; a match goes to V. */
+/* The token N words (punctuation not counted) before token I of S (STEP
+ * -1) or after it (STEP 1), or the sentence's first or last token. */
+static size_t words_away(const cl_sentence *s, size_t i, unsigned n, int step)
+{
+    unsigned w = 0;
+
+    while (step < 0 ? i > 0 : i + 1 < s->ntokens) {
+        size_t j = step < 0 ? i - 1 : i + 1;
+        unsigned nw = w + (s->tokens[j].kind != CL_TOK_PUNCT);
+        if (nw > n)
+            break;
+        i = j;
+        w = nw;
+    }
+    return i;
+}
+
+/* Words (not punctuation) among tokens [A, B] of S. */
+static unsigned words_in(const cl_sentence *s, size_t a, size_t b)
+{
+    unsigned w = 0;
+
+    for (; a <= b; a++)
+        w += s->tokens[a].kind != CL_TOK_PUNCT;
+    return w;
+}
+
+/* A <near> P of CLAIM with its anchor at token I of S: each other required
+ * token at the place nearest to I (no two on one token) within the window;
+ * a match when they all lie within WINDOW words from first to last.
+ * Optional tokens found between the first and the last are part of it. */
+static int try_near(cl_matcher *m, const cl_pattern *p, const cl_sentence *s, uint32_t claim,
+                    size_t i, cl_matchvec *v)
+{
+    size_t lo = words_away(s, i, p->window, -1), hi = words_away(s, i, p->window, 1);
+    size_t first = i, last = i, j, best;
+    uint64_t own = 0;
+    uint32_t k, t;
+
+    if (!token_matches(m, &p->toks[p->anchor], s, i))
+        return 0;
+    for (k = 0; k < p->ntoks && k < 64; k++)
+        m->placed[k] = ABSENT;
+    m->placed[p->anchor < 64 ? p->anchor : 0] = i;
+    for (k = 0; k < p->ntoks; k++) {
+        if (k == p->anchor || p->toks[k].optional)
+            continue;
+        best = ABSENT;
+        for (j = lo; j <= hi; j++) {
+            if (j == i || (best != ABSENT && (j > i ? j - i : i - j) >= (best > i ? best - i : i - best)))
+                continue;
+            for (t = 0; t < k && t < 64 && m->placed[t] != j; t++)
+                ;
+            if ((t == k || t == 64) && token_matches(m, &p->toks[k], s, j))
+                best = j;
+        }
+        if (best == ABSENT)
+            return 0;
+        if (k < 64)
+            m->placed[k] = best;
+        if (best < first)
+            first = best;
+        if (best > last)
+            last = best;
+    }
+    if (words_in(s, first, last) > p->window)
+        return 0;
+    for (k = 0; k < p->ntoks; k++) {
+        if (!p->toks[k].optional)
+            continue;
+        for (j = first; j <= last; j++)
+            if (token_matches(m, &p->toks[k], s, j)) {
+                if (j - first < 64)
+                    own |= (uint64_t)1 << (j - first);
+                break;
+            }
+    }
+    for (k = 0; k < p->ntoks && k < 64; k++)
+        if (m->placed[k] != ABSENT && m->placed[k] - first < 64)
+            own |= (uint64_t)1 << (m->placed[k] - first);
+    return push(v, claim, (uint32_t)first, (uint32_t)(last + 1), own);
+}
+
+/* Try pattern P of CLAIM starting at token I of S (for a <near>: with its
+ * anchor at I); a match goes to V. */
 static int try_at(cl_matcher *m, const cl_pattern *p, const cl_sentence *s, uint32_t claim,
                   size_t i, cl_matchvec *v)
 {
@@ -217,16 +312,26 @@ static int try_at(cl_matcher *m, const cl_pattern *p, const cl_sentence *s, uint
     uint32_t k;
     int rc;
 
-    m->placed[0] = i;
     m->stats.patterns_tried++;
     m->steps = 0;
     m->memo_on = 0;
-    if (!token_matches(m, &p->toks[0], s, i))
-        return 0;
-    if ((rc = match_rest(m, p, 1, i + 1, s, &end)) <= 0)
+    if (p->near)
+        return try_near(m, p, s, claim, i, v);
+    /* the first token present is at I: optional ones before it are out */
+    for (k = 0, rc = 0; k < p->ntoks && rc == 0; k++) {
+        if (k < 64)
+            m->placed[k] = i;
+        if (token_matches(m, &p->toks[k], s, i) && (rc = match_rest(m, p, k + 1, i + 1, s, &end)) < 0)
+            return rc;
+        if (rc == 0 && !p->toks[k].optional)
+            return 0;
+        if (rc == 0 && k < 64)
+            m->placed[k] = ABSENT;
+    }
+    if (rc <= 0)
         return rc;
     for (own = 0, k = 0; k < p->ntoks && k < 64; k++)
-        if (m->placed[k] - i < 64)
+        if (m->placed[k] != ABSENT && m->placed[k] - i < 64)
             own |= (uint64_t)1 << (m->placed[k] - i);
     return push(v, claim, (uint32_t)i, (uint32_t)end, own);
 }
@@ -245,6 +350,7 @@ static int pattern_all(cl_matcher *m, const cl_pattern *p, const cl_sentence *s,
             return rc;
     return 0;
 }
+
 
 /* Tokens touched by the byte span [SO, EO) of S's text. */
 static int span_tokens(const cl_sentence *s, size_t so, size_t eo, cl_range *r)
@@ -499,12 +605,18 @@ static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, c
             for (k = x->start[id]; k < x->start[id + 1]; k++) {
                 const cl_pattern_ref *ref = &x->refs[k];
                 size_t st, lo, hi;
-                /* the anchor is here: the pattern starts at most BACK
-                 * tokens before it; each start is tried once a sentence */
-                if (i < ref->anchor)
+                if (ref->p->near) { /* tried where its anchor is */
+                    if ((rc = try_at(m, ref->p, s, ref->claim, i, &m->found)) < 0)
+                        return rc;
                     continue;
-                hi = i - ref->anchor;
-                lo = i >= ref->back ? i - ref->back : 0;
+                }
+                /* the anchor is here: the pattern starts at least BEFORE
+                 * tokens and at most BACK words before it; each start is
+                 * tried once a sentence */
+                if (i < ref->p->before)
+                    continue;
+                hi = i - ref->p->before;
+                lo = words_away(s, i, ref->back, -1);
                 if (m->p_sentence[ref->serial] != m->sentence) {
                     m->p_sentence[ref->serial] = m->sentence;
                     m->p_next[ref->serial] = 0;

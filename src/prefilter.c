@@ -300,29 +300,37 @@ static long anchor_score(const cl_tokspec *t)
     return (common ? 0 : 1000) + (long)(shortest > 30 ? 30 : shortest) * 10 - (long)t->nalts;
 }
 
-/* Choose P's anchor; 0 when P has no token the index can find it by. */
+/* Choose P's anchor among its required tokens (the first of them when
+ * none can be indexed), and how far before it the pattern starts: at
+ * least the required tokens before it, at most the words of all the
+ * tokens and skips before it. Returns 0 when P has no token the index can
+ * find it by. */
 static int choose_anchor(cl_pattern *p)
 {
     long best = -1, sc;
-    uint32_t k, back = 0;
+    uint32_t k, back = 0, before = 0;
 
+    p->anchor = 0;
+    while (p->anchor + 1 < p->ntoks && p->toks[p->anchor].optional)
+        p->anchor++;
     for (k = 0; k < p->ntoks; k++)
-        if ((sc = anchor_score(&p->toks[k])) > best) {
+        if (!p->toks[k].optional && (sc = anchor_score(&p->toks[k])) > best) {
             best = sc;
             p->anchor = k;
         }
-    if (best < 0)
-        return 0;
+    for (k = 0; k < p->anchor; k++)
+        before += !p->toks[k].optional;
     for (k = 1; k <= p->anchor; k++)
         back += 1 + p->toks[k].skip;
+    p->before = before;
     p->back = back;
-    return 1;
+    return best >= 0;
 }
 
 /* Whether the index finds pattern P (by its anchor). */
 static int indexable(const cl_pattern *p)
 {
-    return p->ntoks && anchor_score(&p->toks[p->anchor]) >= 0;
+    return p->ntoks && !p->toks[p->anchor].optional && anchor_score(&p->toks[p->anchor]) >= 0;
 }
 
 static int by_key(const void *a, const void *b)
@@ -416,6 +424,7 @@ int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
             if (intern_pattern(x, a, &ci->antipatterns[k]) < 0)
                 goto fail;
             ci->antipatterns[k].serial = (uint32_t)x->npatterns++;
+            (void)choose_anchor(&ci->antipatterns[k]); /* a <near> is tried at its anchor */
         }
         nregex += ci->nregexes;
     }
@@ -441,7 +450,8 @@ int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
             const cl_pattern *p = &ci->patterns[k];
             const cl_tokspec *t0 = &p->toks[0];
             cl_pattern_ref ref = {(uint32_t)i, k, p, p->anchor, p->back, p->serial, 0, 0};
-            if (p->ntoks && !t0->re && !t0->casesens && t0->nalts == 1) {
+            if (p->ntoks && !p->near && !t0->optional && !t0->re && !t0->casesens &&
+                t0->nalts == 1) {
                 ref.first_id = t0->alt_ids[0];
                 ref.first_inflected = t0->inflected;
             }

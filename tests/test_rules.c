@@ -41,7 +41,7 @@ static const struct bad_case bad[] = {
      "bad-claim.xml:3: <claim>: verdict 'maybe' is not one of"},
     {"fixtures/rules/bad/bad-claim.xml", CL_ESCHEMA, "bad-claim.xml:8: <claim> needs a <title>"},
     {"fixtures/rules/bad/bad-claim.xml", CL_ESCHEMA,
-     "bad-claim.xml:13: <claim> needs at least one <pattern> or <regex>"},
+     "bad-claim.xml:13: <claim> needs at least one <pattern>, <near> or <regex>"},
     {"fixtures/rules/bad/bad-claim.xml", CL_ESCHEMA, "bad-claim.xml:11: unknown element <frobnicate>"},
     {"fixtures/rules/bad/bad-regex.xml", CL_ESCHEMA,
      "bad-regex.xml:5: bad regex 'trip (linked': missing closing parenthesis at offset 12"},
