@@ -18,6 +18,15 @@
 
 #include "internal.h"
 
+/* cl_report_css and cl_report_legend, the style sheet and the legend of the
+ * page: NUL-terminated byte arrays that scripts/embed makes from
+ * src/report.css and src/report-legend.html into the build tree (see
+ * Makefile.am). Arrays, not string literals: C compilers need not take
+ * string literals longer than 4095 bytes. The comment that opens each of
+ * those files says what it is for and is left out of the array, so that
+ * the page carries exactly the rest. */
+#include "report_assets.h"
+
 #define NO_ROW ((size_t)-1)
 
 /* One occurrence of the current document, copied out of the callback. */
@@ -792,167 +801,6 @@ static int html_end_file(cl_emitter *e, const cl_doc *doc)
 
 /* ---- the page ------------------------------------------------------------- */
 
-/* The style sheet. Severity tints the background of a sentence, status is
- * the style of the underline under the words that make the claim; notes
- * float into the right margin (Tufte's side notes) and fall under their
- * paragraph on narrow screens. Two check boxes before <main> hide the notes,
- * or everything that is ok, without script. One string a rule or so: C
- * compilers need not take string literals longer than 4095 bytes. */
-static const char *const css[] = {
-    ":root{--err:#b3261e;--err-bg:#fde4e1;--warn:#8a5300;--warn-bg:#ffedbf;"
-    "--info:#0b57d0;--info-bg:#e1ebfd;--ok:#1e6b34;--ok-bg:#e2f3e5;"
-    "--ink:#1f2328;--muted:#59636e;--line:#d5dbe1;--paper:#fff;--back:#f3f5f7}\n",
-    "*{box-sizing:border-box}\n",
-    "html{-webkit-text-size-adjust:100%}\n",
-    "body{margin:0;background:var(--back);color:var(--ink);"
-    "font:15px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,"
-    "sans-serif}\n",
-    "a{color:#0b57d0}\n",
-    "code,.cl-loc{font-family:ui-monospace,\"SFMono-Regular\",Menlo,Consolas,"
-    "\"DejaVu Sans Mono\",monospace;font-size:.88em}\n",
-    ".cl-wrap{max-width:84rem;margin:0 auto;padding:0 2rem}\n",
-    ".cl-top{background:#1f2933;color:#f5f7fa;padding:1.4rem 0 1.2rem}\n",
-    ".cl-top a{color:#9ec5ff}\n",
-    ".cl-top h1{margin:0 0 .4rem;font-size:1.6rem;font-weight:650;letter-spacing:-.01em}\n",
-    ".cl-top h2{margin:0 0 .4rem;font-size:.75rem;text-transform:uppercase;"
-    "letter-spacing:.08em;color:#aab4bf;font-weight:600}\n",
-    ".cl-totals{margin:0 0 1rem;font-size:1rem}\n",
-    ".cl-meta{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));"
-    "gap:1rem 2rem}\n",
-    ".cl-meta ol,.cl-meta ul{margin:0;padding-left:1.2rem}\n",
-    ".cl-meta li{margin:.15rem 0}\n",
-    ".cl-mini{color:#aab4bf;font-size:.85em}\n",
-    ".cl-legend dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:.25rem .8rem;"
-    "align-items:baseline}\n",
-    ".cl-legend dd{margin:0;color:#d5dde5;font-size:.9em}\n",
-    ".cl-legend dt{white-space:nowrap}\n",
-    ".cl-legend .cl-sw{color:var(--ink);background:#fff;padding:0 .3em;border-radius:3px}\n",
-    ".cl-switches{margin:1rem 0 0;font-size:.9em;color:#d5dde5}\n",
-    ".cl-switches label{cursor:pointer;margin-right:1.5rem;user-select:none}\n",
-    ".cl-switches label::before{content:\"\\2610\\00a0\";font-size:1.1em}\n",
-    ".cl-toggle{position:absolute;opacity:0;width:1px;height:1px;overflow:hidden}\n",
-    "#cl-hide-notes:checked~.cl-top label[for=cl-hide-notes]::before,"
-    "#cl-hide-ok:checked~.cl-top label[for=cl-hide-ok]::before{content:\"\\2611\\00a0\"}\n",
-    ".cl-toggle:focus-visible~.cl-top .cl-switches{outline:2px solid #9ec5ff}\n",
-    "#cl-hide-notes:checked~main .cl-note{display:none}\n",
-    "#cl-hide-notes:checked~main .cl-article p{width:auto;max-width:46rem}\n",
-    "#cl-hide-ok:checked~main .cl-hl.cl-ok{background:none}\n",
-    "#cl-hide-ok:checked~main .cl-m.cl-ok{text-decoration-color:#c3cad1}\n",
-    "#cl-hide-ok:checked~main .cl-note-ok,#cl-hide-ok:checked~main .cl-ref-ok,"
-    "#cl-hide-ok:checked~main tr.cl-row-ok{display:none}\n",
-    "main{padding:.5rem 0 3rem}\n",
-    ".cl-doc{background:var(--paper);border:1px solid var(--line);border-radius:10px;"
-    "padding:1.4rem 2rem 1.6rem;margin:1.5rem 0;box-shadow:0 1px 2px rgba(0,0,0,.04)}\n",
-    ".cl-doc h2{margin:0 0 .3rem;font-size:1.25rem;word-break:break-all}\n",
-    ".cl-doc h3{margin:1.8rem 0 .8rem;font-size:.8rem;text-transform:uppercase;"
-    "letter-spacing:.08em;color:var(--muted)}\n",
-    ".cl-docsum{margin:0 0 1rem;color:var(--muted)}\n",
-    ".cl-count{display:inline-block;padding:.05rem .55rem;border-radius:1rem;"
-    "margin:.1rem 0}\n",
-    ".cl-badge{display:inline-block;padding:0 .5em;border-radius:1em;font-size:.78rem;"
-    "font-weight:600;line-height:1.65;white-space:nowrap}\n",
-    ".cl-badge-error{background:var(--err-bg);color:var(--err)}\n",
-    ".cl-badge-warning{background:var(--warn-bg);color:var(--warn)}\n",
-    ".cl-badge-info{background:var(--info-bg);color:var(--info)}\n",
-    ".cl-badge-ok{background:var(--ok-bg);color:var(--ok)}\n",
-    ".cl-badge-stated{background:#e7eaee;color:#1f2328}\n",
-    ".cl-badge-attributed{background:#fdf0e1;color:#7a4100}\n",
-    ".cl-badge-hedged{background:#efe5fb;color:#5b2a9a}\n",
-    ".cl-badge-negated{background:#dff1f1;color:#0b5454}\n",
-    ".cl-badge-unstated{background:none;color:var(--muted);border:1px dashed #b5bec8;"
-    "line-height:1.5}\n",
-    ".cl-claims{border-collapse:collapse;width:100%;font-size:.9rem}\n",
-    ".cl-claims th{text-align:left;font-size:.75rem;text-transform:uppercase;"
-    "letter-spacing:.06em;color:var(--muted);border-bottom:2px solid var(--line);"
-    "padding:.4rem .6rem}\n",
-    ".cl-claims td{padding:.4rem .6rem;border-bottom:1px solid #e9edf1;vertical-align:top}\n",
-    ".cl-claims tbody tr:hover{background:#f7f9fb}\n",
-    ".cl-claims tr.cl-row-error td:first-child{box-shadow:inset 3px 0 var(--err)}\n",
-    ".cl-claims tr.cl-row-warning td:first-child{box-shadow:inset 3px 0 var(--warn)}\n",
-    ".cl-claims tr.cl-row-info td:first-child{box-shadow:inset 3px 0 var(--info)}\n",
-    ".cl-claims code{font-size:.82rem}\n",
-    ".cl-where a{margin-right:.3em;font-variant-numeric:tabular-nums}\n",
-    ".cl-article{font:17px/1.75 Charter,\"Bitstream Charter\",\"Sitka Text\",Cambria,"
-    "Georgia,\"DejaVu Serif\",serif}\n",
-    ".cl-article{display:flow-root}\n",
-    ".cl-article p{width:56%;margin:0 0 1.1em}\n",
-    ".cl-empty{color:var(--muted);font-style:italic}\n",
-    ".cl-ctl{font:.7em ui-monospace,Menlo,Consolas,\"DejaVu Sans Mono\",monospace;"
-    "color:var(--err);border:1px solid;border-radius:3px;padding:0 2px;margin:0 1px;"
-    "vertical-align:1px}\n",
-    ".cl-hl{border-radius:3px;padding:.1em 0;-webkit-box-decoration-break:clone;"
-    "box-decoration-break:clone}\n",
-    ".cl-hl.cl-error{background:var(--err-bg)}\n",
-    ".cl-hl.cl-warning{background:var(--warn-bg)}\n",
-    ".cl-hl.cl-info{background:var(--info-bg)}\n",
-    ".cl-hl.cl-ok{background:var(--ok-bg)}\n",
-    ".cl-m,.cl-sw{text-decoration-line:underline;text-decoration-thickness:2px;"
-    "text-underline-offset:.22em;text-decoration-skip-ink:none}\n",
-    ".cl-m.cl-error{text-decoration-color:var(--err)}\n",
-    ".cl-m.cl-warning{text-decoration-color:var(--warn)}\n",
-    ".cl-m.cl-info{text-decoration-color:var(--info)}\n",
-    ".cl-m.cl-ok{text-decoration-color:var(--ok)}\n",
-    ".cl-m.cl-stated,.cl-sw-stated{text-decoration-style:solid}\n",
-    ".cl-m.cl-attributed,.cl-sw-attributed{text-decoration-style:dashed}\n",
-    ".cl-m.cl-hedged,.cl-sw-hedged{text-decoration-style:dotted;text-decoration-thickness:3px}\n",
-    ".cl-m.cl-negated,.cl-sw-negated{text-decoration-style:double;"
-    "text-decoration-thickness:1.5px}\n",
-    ".cl-sw-unstated{text-decoration:none;color:var(--muted)!important}\n",
-    ".cl-sw-error{background:var(--err-bg)!important}\n",
-    ".cl-sw-warning{background:var(--warn-bg)!important}\n",
-    ".cl-sw-info{background:var(--info-bg)!important}\n",
-    ".cl-sw-ok{background:var(--ok-bg)!important}\n",
-    ".cl-sw-error,.cl-sw-warning,.cl-sw-info,.cl-sw-ok{text-decoration:none}\n",
-    ".cl-ref{line-height:0;font:600 .68rem/0 system-ui,sans-serif;margin-left:.1em}\n",
-    ".cl-ref a{display:inline-block;min-width:1.3em;padding:.12em .3em;border-radius:1em;"
-    "text-align:center;text-decoration:none;color:#fff;line-height:1.2;margin-left:.1em;"
-    "scroll-margin-top:40vh}\n",
-    ".cl-ref-error{background:var(--err)}\n",
-    ".cl-ref-warning{background:var(--warn)}\n",
-    ".cl-ref-info{background:var(--info)}\n",
-    ".cl-ref-ok{background:var(--ok)}\n",
-    ".cl-ref a:target{outline:3px solid #f0b400;outline-offset:1px}\n",
-    ".cl-note{float:right;clear:right;width:68%;margin:.15rem -78% .6rem 0;"
-    "padding:.45rem .7rem .5rem;border-left:3px solid var(--line);background:#f8f9fb;"
-    "border-radius:0 6px 6px 0;font:12.5px/1.45 system-ui,-apple-system,\"Segoe UI\","
-    "Roboto,Arial,sans-serif;color:var(--ink);scroll-margin-top:30vh}\n",
-    ".cl-note>span{display:block}\n",
-    ".cl-note:target{box-shadow:0 0 0 2px #f0b400}\n",
-    ".cl-note-error{border-left-color:var(--err)}\n",
-    ".cl-note-warning{border-left-color:var(--warn)}\n",
-    ".cl-note-info{border-left-color:var(--info)}\n",
-    ".cl-note-ok{border-left-color:var(--ok)}\n",
-    ".cl-note-head{font-weight:600}\n",
-    ".cl-num{display:inline-block;min-width:1.5em;padding:0 .3em;text-align:center;"
-    "border-radius:1em;"
-    "background:#59636e;color:#fff!important;text-decoration:none;font-size:.9em;"
-    "margin-right:.2em}\n",
-    ".cl-note-error .cl-num{background:var(--err)}\n",
-    ".cl-note-warning .cl-num{background:var(--warn)}\n",
-    ".cl-note-info .cl-num{background:var(--info)}\n",
-    ".cl-note-ok .cl-num{background:var(--ok)}\n",
-    ".cl-id{font-family:ui-monospace,Menlo,Consolas,\"DejaVu Sans Mono\",monospace;"
-    "font-size:.92em;word-break:break-all}\n",
-    ".cl-note-head .cl-badge{font-size:.72rem;vertical-align:1px}\n",
-    ".cl-cue{color:var(--muted);font-weight:400;white-space:nowrap}\n",
-    ".cl-note-msg{margin:.15rem 0}\n",
-    ".cl-note-title{font-style:italic}\n",
-    ".cl-note-src{color:var(--muted)}\n",
-    ".cl-verdict{font-weight:600}\n",
-    ".cl-note .cl-loc{font-size:.95em;overflow-wrap:anywhere}\n",
-    ".cl-none{color:var(--muted);font-style:italic}\n",
-    "footer{color:var(--muted);font-size:.85rem;padding-bottom:2rem}\n",
-    "@media (max-width:60rem){.cl-wrap{padding:0 1rem}.cl-doc{padding:1rem}"
-    ".cl-article p{width:auto}"
-    ".cl-note{float:none;display:block;width:auto;margin:.4rem 0 .8rem}"
-    ".cl-claims{display:block;overflow-x:auto}}\n",
-    "@media print{body{background:#fff}.cl-top{background:none;color:#000}"
-    ".cl-top a{color:#000}.cl-switches,.cl-toggle{display:none}"
-    ".cl-doc{border:0;box-shadow:none;padding:0;break-before:page}"
-    ".cl-hl,.cl-ref a,.cl-badge,.cl-num{-webkit-print-color-adjust:exact;"
-    "print-color-adjust:exact}}\n",
-};
-
 /* A distinct rule file and what it declares, for the header. */
 struct rule_file {
     const char *path;
@@ -1017,28 +865,6 @@ nomem:
     return cl_nomem(NULL);
 }
 
-static const char legend[] =
-    "<section class=\"cl-legend\"><h2>Legend</h2>\n<dl>\n"
-    "<dt><span class=\"cl-sw cl-sw-stated\">stated</span></dt>"
-    "<dd>asserted as fact (solid underline)</dd>\n"
-    "<dt><span class=\"cl-sw cl-sw-attributed\">attributed</span></dt>"
-    "<dd>reported as someone&rsquo;s words or belief: &ldquo;officials said&rdquo;, a "
-    "quotation (dashed)</dd>\n"
-    "<dt><span class=\"cl-sw cl-sw-hedged\">hedged</span></dt>"
-    "<dd>uncertain, expected, planned or conditional: &ldquo;is expected to&rdquo;, "
-    "&ldquo;reportedly&rdquo;, &ldquo;if&rdquo; (dotted)</dd>\n"
-    "<dt><span class=\"cl-sw cl-sw-negated\">negated</span></dt>"
-    "<dd>denied: &ldquo;is not directly related&rdquo; (double)</dd>\n"
-    "<dt><span class=\"cl-sw cl-sw-unstated\">unstated</span></dt>"
-    "<dd>no sentence makes the claim (in the table only)</dd>\n"
-    "<dt><span class=\"cl-sw cl-sw-error\">error</span></dt>"
-    "<dd>the evidence does not allow it: fix before publishing</dd>\n"
-    "<dt><span class=\"cl-sw cl-sw-warning\">warning</span></dt>"
-    "<dd>check it against the evidence</dd>\n"
-    "<dt><span class=\"cl-sw cl-sw-info\">info</span></dt><dd>worth a look</dd>\n"
-    "<dt><span class=\"cl-sw cl-sw-ok\">ok</span></dt><dd>consistent with the evidence</dd>\n"
-    "</dl></section>\n";
-
 /* Write the head and the header of the page to E->out. */
 static int page_top(cl_emitter *e)
 {
@@ -1062,8 +888,7 @@ static int page_top(cl_emitter *e)
     else
         cl_buf_printf(b, "%zu files", st->nfiles);
     cl_buf_puts(b, "</title>\n<style>\n");
-    for (i = 0; i < sizeof css / sizeof css[0]; i++)
-        cl_buf_puts(b, css[i]);
+    cl_buf_puts(b, cl_report_css);
     cl_buf_puts(b, "</style>\n</head>\n<body>\n");
     cl_buf_puts(b, "<input type=\"checkbox\" class=\"cl-toggle\" id=\"cl-hide-notes\">\n"
                    "<input type=\"checkbox\" class=\"cl-toggle\" id=\"cl-hide-ok\">\n"
@@ -1089,7 +914,7 @@ static int page_top(cl_emitter *e)
     cl_buf_puts(b, "</ol></section>\n");
     if (rules_list(e, b) < 0)
         return cl_nomem(NULL);
-    cl_buf_puts(b, legend);
+    cl_buf_puts(b, cl_report_legend);
     cl_buf_puts(b, "</div>\n<p class=\"cl-switches\">"
                    "<label for=\"cl-hide-notes\">Hide the notes</label>"
                    "<label for=\"cl-hide-ok\">Only findings</label>"
