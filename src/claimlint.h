@@ -396,6 +396,12 @@ CL_EXTERN const cl_claim *cl_rules_claim(const cl_rules *rules, size_t i);
  * on every sentence; the others only where their words occur. */
 CL_EXTERN size_t cl_rules_prefilter_fallbacks(const cl_rules *rules);
 
+/* Why claim I of RULES (compiled) is tried on every sentence (a static
+ * English phrase: "its <regex> has no ..."), with the line of the regex or
+ * pattern at fault in *LINE; NULL when the prefilter finds it by its
+ * words. */
+CL_EXTERN const char *cl_rules_claim_unindexed(const cl_rules *rules, size_t i, unsigned *line);
+
 /* The default severity for VERDICT and STATUS (DESIGN.md's table:
  * attributed is ok for supported and disputed claims, info for
  * unsupported ones and a warning for refuted ones). */

@@ -131,7 +131,7 @@ static int rules_exec(int argc, char **argv)
             continue;
         }
         if (!test) {
-            size_t nc = cl_rules_claim_count(rules), nq = cl_rules_cue_count(rules);
+            size_t nc = cl_rules_claim_count(rules), nq = cl_rules_cue_count(rules), c;
             size_t nf = cl_rules_prefilter_fallbacks(rules);
             printf("%s: ok: %zu claim%s, %zu cue%s", argv[i], nc, nc == 1 ? "" : "s", nq,
                    nq == 1 ? "" : "s");
@@ -139,6 +139,14 @@ static int rules_exec(int argc, char **argv)
                 printf(" (%zu claim%s tried on every sentence: no literal to find %s by)", nf,
                        nf == 1 ? "" : "s", nf == 1 ? "it" : "them");
             putchar('\n');
+            for (c = 0; c < nc; c++) {
+                unsigned line = 0;
+                const char *why = cl_rules_claim_unindexed(rules, c, &line);
+                if (why)
+                    printf("%s:%u: note: claim %s is tried on every sentence: %s\n",
+                           cl_rules_claim(rules, c)->file, line, cl_rules_claim(rules, c)->id,
+                           why);
+            }
         } else if ((rc = cl_rules_test(rules, on_example, &st)) < 0) {
             cli_print_last_error(argv[i], rc);
             status = EXIT_TROUBLE;

@@ -97,6 +97,54 @@ static void explain_cue(cl_buf *b, const cl_sentence *s, const cl_cue *c)
     }
 }
 
+/* Every claim the prefilter let through on S: each of its patterns and
+ * regexes, matched or not, and a match an antipattern dropped. */
+static void explain_attempts(cl_buf *b, cl_matcher *mt, const cl_rules *rules,
+                             const cl_sentence *s)
+{
+    size_t i, k, n = cl_rules_claim_count(rules), shown = 0;
+    cl_attempt a[64];
+
+    for (i = 0; i < n; i++) {
+        const cl_claim *c = cl_rules_claim(rules, i);
+        int got = cl_match_attempts(mt, rules, (uint32_t)i, s, a, 64), tried = 0;
+        if (got < 0) {
+            b->failed = 1;
+            return;
+        }
+        for (k = 0; k < (size_t)got && k < 64; k++)
+            tried |= a[k].tried;
+        if (!tried)
+            continue;
+        if (!shown++)
+            cl_buf_puts(b, "attempts (the claims whose words or literal occur here):\n");
+        cl_buf_printf(b, "  %s\n", c->id);
+        for (k = 0; k < (size_t)got && k < 64; k++) {
+            cl_buf_printf(b, "    %-7s at ", a[k].what);
+            at(b, c->file, a[k].line);
+            if (!a[k].tried) {
+                cl_buf_puts(b, ": not tried (its words or literal are not here)\n");
+                continue;
+            }
+            if (!a[k].matched) {
+                cl_buf_puts(b, ": tried, no match\n");
+                continue;
+            }
+            cl_buf_puts(b, ": matched ");
+            quoted(b, s, a[k].tokens);
+            if (a[k].dropped_by) {
+                cl_buf_puts(b, ", dropped by the antipattern at ");
+                at(b, c->file, a[k].dropped_by);
+            }
+            cl_buf_putc(b, '\n');
+        }
+        if ((size_t)got > 64)
+            cl_buf_printf(b, "    (%d more not shown)\n", got - 64);
+    }
+    if (!shown)
+        cl_buf_puts(b, "attempts: none (no claim's words or literal occur here)\n");
+}
+
 static void explain_claims(cl_buf *b, cl_matcher *mt, const cl_rules *rules, const cl_doc *doc,
                            const cl_sentence *s)
 {
@@ -109,7 +157,7 @@ static void explain_claims(cl_buf *b, cl_matcher *mt, const cl_rules *rules, con
     }
     cl_buf_printf(b, "claims (%zu):\n", n);
     if (!n && cl_rules_claim_count(rules))
-        cl_buf_puts(b, "  (none: no claim's pattern or regex matches this sentence)\n");
+        cl_buf_puts(b, "  (none: see the attempts below)\n");
     for (i = 0; i < n; i++) {
         const cl_claim *c = cl_rules_claim(rules, m[i].claim);
         const cl_cue *decider, *attr;
@@ -255,8 +303,10 @@ static void explain_sentence(cl_buf *b, cl_matcher *mt, const cl_rules *rules,
         if (s->cues[i].def->kind != CL_CUE_TERMINATOR)
             explain_cue(b, s, &s->cues[i]);
     explain_rejected(b, rules, s);
-    if (cl_rules_claim_count(rules))
+    if (cl_rules_claim_count(rules)) {
         explain_claims(b, mt, rules, doc, s);
+        explain_attempts(b, mt, rules, s);
+    }
 }
 
 int cl_explain_doc(FILE *f, cl_doc *doc, const cl_rules *rules, cl_split_mode mode)

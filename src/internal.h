@@ -403,6 +403,10 @@ typedef struct cl_regex {
 /* A claim with its compiled patterns; the public part first. */
 typedef struct cl_claim_impl {
     cl_claim pub;
+    /* set by the prefilter when the claim is tried on every sentence: why
+     * (a static string), and the line of the <regex> or pattern at fault */
+    const char *unindexed;
+    unsigned unindexed_line;
     cl_pattern *patterns;
     uint32_t npatterns;
     cl_regex *regexes;
@@ -545,6 +549,24 @@ typedef struct cl_match {
  * DIAG (may be NULL) and counts as no match. */
 int cl_match_sentence(cl_matcher *m, const cl_rules *r, const cl_sentence *s, cl_diag_fn diag,
                       void *ud, const char *docname, const cl_match **out, size_t *n);
+
+/* What became of one <pattern>, <near> or <regex> of a claim on a
+ * sentence, for explanations: whether it was tried (the prefilter let it
+ * through), matched (TOKENS the first match), and the line of the
+ * antipattern that dropped that match (0: none). */
+typedef struct cl_attempt {
+    const char *what;  /* "pattern", "near" or "regex" */
+    unsigned line;     /* of the element in its rule file */
+    int tried, matched;
+    cl_range tokens;
+    unsigned dropped_by;
+} cl_attempt;
+
+/* The attempts of every pattern and regex of claim CLAIM of R on S, into
+ * OUT (CAP of them; returns how many there are, which may be more), or
+ * < 0 on error. */
+int cl_match_attempts(cl_matcher *m, const cl_rules *r, uint32_t claim, const cl_sentence *s,
+                      cl_attempt *out, size_t cap);
 
 /* Status of match MATCH of S from its cues, by precedence: negated when a
  * negation covers it, else hedged when a hedge does, else attributed when

@@ -874,3 +874,110 @@ cl_status cl_match_status(cl_matcher *m, const cl_sentence *s, const cl_match *m
         return CL_STATUS_HEDGED;
     return attr || *quoted ? CL_STATUS_ATTRIBUTED : CL_STATUS_STATED;
 }
+
+/* ---- explanations ------------------------------------------------------ */
+
+/* The first match of pattern P (a claim's or an antipattern's) in S into
+ * *R; 1 when there is one. */
+static int first_match(cl_matcher *m, const cl_pattern *p, const cl_sentence *s, cl_range *r)
+{
+    cl_matchvec v = {0};
+    int rc = pattern_all(m, p, s, 0, &v);
+
+    if (rc >= 0 && (rc = v.n > 0))
+        *r = v.v[0].tokens;
+    free(v.v);
+    return rc;
+}
+
+/* The same for regex RE of claim C. */
+static int first_regex_match(cl_matcher *m, const cl_claim *c, const cl_regex *re,
+                             const cl_sentence *s, cl_range *r)
+{
+    cl_matchvec v = {0};
+    int rc = regex_all(m, c, re, s, 0, &v, NULL, NULL, NULL);
+
+    if (rc >= 0 && (rc = v.n > 0))
+        *r = v.v[0].tokens;
+    free(v.v);
+    return rc;
+}
+
+/* The line of the first antipattern of CI that overlaps R in S, or 0. */
+static int dropped_by(cl_matcher *m, const cl_claim_impl *ci, const cl_sentence *s, cl_range r,
+                      unsigned *line)
+{
+    cl_range a;
+    uint32_t k;
+    int rc;
+
+    *line = 0;
+    for (k = 0; k < ci->nantipatterns && !*line; k++) {
+        if ((rc = first_match(m, &ci->antipatterns[k], s, &a)) < 0)
+            return rc;
+        if (rc && overlaps(a, r))
+            *line = ci->antipatterns[k].line;
+    }
+    for (k = 0; k < ci->nantiregexes && !*line; k++) {
+        if ((rc = first_regex_match(m, &ci->pub, &ci->antiregexes[k], s, &a)) < 0)
+            return rc;
+        if (rc && overlaps(a, r))
+            *line = ci->antiregexes[k].line;
+    }
+    return 0;
+}
+
+/* Whether the anchor of P is one of the tokens of S. */
+static int anchor_present(cl_matcher *m, const cl_pattern *p, const cl_sentence *s)
+{
+    size_t i;
+
+    for (i = 0; i < s->ntokens; i++)
+        if (token_matches(m, &p->toks[p->anchor], s, i))
+            return 1;
+    return 0;
+}
+
+int cl_match_attempts(cl_matcher *m, const cl_rules *r, uint32_t claim, const cl_sentence *s,
+                      cl_attempt *out, size_t cap)
+{
+    const cl_claim_impl *ci = cl_rules_claim_impl(r, claim);
+    const cl_claim_index *x = cl_rules_claim_index(r);
+    size_t n = 0, t;
+    uint32_t k;
+    int rc;
+
+    m->index = x;
+    if ((rc = regex_candidates(m, s)) < 0)
+        return rc;
+    for (k = 0; k < ci->npatterns + ci->nregexes; k++, n++) {
+        cl_attempt a;
+        memset(&a, 0, sizeof a);
+        if (k < ci->npatterns) {
+            const cl_pattern *p = &ci->patterns[k];
+            a.what = p->near ? "near" : "pattern";
+            a.line = p->line;
+            a.tried = p->ntoks && (ci->unindexed || anchor_present(m, p, s));
+            if (a.tried && (rc = first_match(m, p, s, &a.tokens)) < 0)
+                return rc;
+        } else {
+            const cl_regex *re = &ci->regexes[k - ci->npatterns];
+            a.what = "regex";
+            a.line = re->line;
+            for (t = 0; t < m->ntodo; t++) {
+                const cl_pattern_ref *ref = &x->regexes[m->todo[t]];
+                if (ref->claim == claim && ref->pattern == k - ci->npatterns)
+                    a.tried = 1;
+            }
+            if (a.tried && (rc = first_regex_match(m, &ci->pub, re, s, &a.tokens)) < 0)
+                return rc;
+        }
+        a.matched = a.tried && rc > 0;
+        rc = 0;
+        if (a.matched && (rc = dropped_by(m, ci, s, a.tokens, &a.dropped_by)) < 0)
+            return rc;
+        if (n < cap)
+            out[n] = a;
+    }
+    return (int)n;
+}

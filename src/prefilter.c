@@ -357,7 +357,7 @@ static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
     if (!x->regexes || !x->always_re || !x->lits)
         return cl_nomem(NULL);
     for (i = 0; i < n; i++) {
-        const cl_claim_impl *ci = claims[i];
+        cl_claim_impl *ci = claims[i];
         int falls_back = 0;
         for (j = 0; j < ci->nregexes; j++) {
             uint32_t id = (uint32_t)x->nregexes++;
@@ -373,6 +373,11 @@ static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
             x->regexes[id].first_inflected = 0;
             if (len < 4) {
                 x->always_re[x->nalways_re++] = id;
+                if (!falls_back) {
+                    ci->unindexed = "its <regex> has no run of 4 plain characters or more that "
+                                    "every match contains";
+                    ci->unindexed_line = ci->regexes[j].line;
+                }
                 falls_back = 1;
                 continue;
             }
@@ -384,7 +389,11 @@ static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
             x->nlits++;
         }
         for (j = 0; j < ci->npatterns && !falls_back; j++)
-            falls_back = ci->patterns[j].ntoks && !indexable(&ci->patterns[j]);
+            if ((falls_back = ci->patterns[j].ntoks && !indexable(&ci->patterns[j]))) {
+                ci->unindexed = "its pattern has no required word to find it by (only regex "
+                                "or optional tokens)";
+                ci->unindexed_line = ci->patterns[j].line;
+            }
         x->fallback_claims += falls_back;
     }
     if (!x->nlits)

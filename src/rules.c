@@ -214,6 +214,14 @@ size_t cl_rules_prefilter_fallbacks(const cl_rules *r)
     return r->cindex.fallback_claims;
 }
 
+const char *cl_rules_claim_unindexed(const cl_rules *r, size_t i, unsigned *line)
+{
+    if (i >= r->nclaims || !r->claims[i]->unindexed)
+        return NULL;
+    *line = r->claims[i]->unindexed_line;
+    return r->claims[i]->unindexed;
+}
+
 int cl_rules_report(cl_rules *r, int code, const char *file, unsigned line, unsigned column,
                     const char *fmt, ...)
 {
