@@ -264,6 +264,60 @@ static int parse_token(struct ctx *c, xmlNodePtr n, cl_tokspec *t)
     return k == count ? 0 : CL_ESCHEMA;
 }
 
+/* A decimal number of a <number> attribute into *V: 1, 0 when absent, -1
+ * (reported) when it is not a finite number. */
+static int num_attr(struct ctx *c, xmlNodePtr n, const char *name, unsigned line, double *v)
+{
+    char *s = prop(c, n, name), *end;
+
+    if (!s)
+        return 0;
+    *v = strtod(s, &end);
+    while (*end == ' ')
+        end++;
+    if (end == s || *end || *v != *v || *v > 1e300 || *v < -1e300) {
+        err(c, line, "<number>: %s '%s' is not a number (write digits, with a '.' for "
+                     "decimals: 95500, 13.8)", name, s);
+        return -1;
+    }
+    return 1;
+}
+
+/* Fill T from a <number> element. */
+static int parse_number(struct ctx *c, xmlNodePtr n, cl_tokspec *t)
+{
+    unsigned line = (unsigned)xmlGetLineNo(n);
+    cl_numspec *ns = cl_arena_alloc(c->arena, sizeof *ns);
+    char *skip = prop(c, n, "skip"), *unit = prop(c, n, "unit");
+    int a, b, v;
+
+    memset(t, 0, sizeof *t);
+    if (!ns)
+        return cl_nomem(NULL);
+    memset(ns, 0, sizeof *ns);
+    t->num = ns;
+    t->skip = skip ? (unsigned)strtoul(skip, NULL, 10) : 0;
+    t->optional = (unsigned char)yes(c, n, "optional");
+    v = num_attr(c, n, "value", line, &ns->value);
+    a = num_attr(c, n, "min", line, &ns->min);
+    b = num_attr(c, n, "max", line, &ns->max);
+    if (v < 0 || a < 0 || b < 0)
+        return CL_ESCHEMA;
+    ns->has_value = v;
+    ns->has_min = a;
+    ns->has_max = b;
+    if (a && b && ns->min > ns->max)
+        return err(c, line, "<number>: min %g is above max %g", ns->min, ns->max);
+    if (v && (a || b))
+        return err(c, line, "<number>: give a value, or a min and a max, not both");
+    if (unit && cl_number_unit(unit, ns->unit) < 0)
+        return err(c, line,
+                   "<number>: unknown unit '%s' (known: %% or percent; USD or $, GBP or £, "
+                   "EUR or €, JPY or ¥, CHF, CAD, AUD, NZD, INR, CNY)",
+                   unit);
+    return 0;
+}
+
 /* Fill P from the <token> children of N. */
 static int parse_tokens(struct ctx *c, xmlNodePtr n, cl_pattern *p)
 {
@@ -273,14 +327,18 @@ static int parse_tokens(struct ctx *c, xmlNodePtr n, cl_pattern *p)
 
     p->line = (unsigned)xmlGetLineNo(n);
     for (k = n->children; k; k = k->next)
-        if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "token") == 0)
+        if (k->type == XML_ELEMENT_NODE && (strcmp((const char *)k->name, "token") == 0 ||
+                                            strcmp((const char *)k->name, "number") == 0))
             count++;
     p->toks = cl_arena_alloc(c->arena, (count ? count : 1) * sizeof *p->toks);
     if (!p->toks)
         return cl_nomem(NULL);
     for (k = n->children; k; k = k->next)
-        if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "token") == 0) {
-            int trc = parse_token(c, k, &p->toks[p->ntoks]);
+        if (k->type == XML_ELEMENT_NODE && (strcmp((const char *)k->name, "token") == 0 ||
+                                            strcmp((const char *)k->name, "number") == 0)) {
+            int trc = strcmp((const char *)k->name, "number") == 0
+                          ? parse_number(c, k, &p->toks[p->ntoks])
+                          : parse_token(c, k, &p->toks[p->ntoks]);
             if (trc == CL_ENOMEM)
                 return cl_nomem(NULL);
             if (trc < 0)

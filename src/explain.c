@@ -97,6 +97,28 @@ static void explain_cue(cl_buf *b, const cl_sentence *s, const cl_cue *c)
     }
 }
 
+/* The numbers of S as a <number> reads them: their tokens, value and
+ * unit. Listed only when there are some. */
+static void explain_numbers(cl_buf *b, const cl_sentence *s)
+{
+    size_t i, n, shown = 0;
+    double v;
+    char unit[8];
+
+    for (i = 0; i < s->ntokens; i += n ? n : 1) {
+        cl_range r;
+        if (!(n = cl_number_at(s, i, &v, unit)))
+            continue;
+        if (!shown++)
+            cl_buf_puts(b, "numbers (as <number> reads them):\n");
+        r.start = (uint32_t)i;
+        r.end = (uint32_t)(i + n);
+        cl_buf_printf(b, "  tokens %zu-%zu ", i, i + n - 1);
+        quoted(b, s, r);
+        cl_buf_printf(b, ": value %.15g%s%s\n", v, unit[0] ? ", unit " : "", unit);
+    }
+}
+
 /* Every claim the prefilter let through on S: each of its patterns and
  * regexes, matched or not, and a match an antipattern dropped. */
 static void explain_attempts(cl_buf *b, cl_matcher *mt, const cl_rules *rules,
@@ -293,6 +315,7 @@ static void explain_sentence(cl_buf *b, cl_matcher *mt, const cl_rules *rules,
         cl_buf_puts_visible(b, t->stem ? t->stem : "-");
         cl_buf_putc(b, '\n');
     }
+    explain_numbers(b, s);
     for (i = 0, shown = 0; i < s->ncues; i++)
         shown += s->cues[i].def->kind != CL_CUE_TERMINATOR;
     /* terminators are named where they end a scope, not listed */

@@ -369,8 +369,16 @@ int cl_rules_index_cues(cl_rules *r);
 /* One <token> of a pattern: up to SKIP other tokens may come before it;
  * ALTS are folded forms (stems when INFLECTED, surfaces when CASESENS);
  * a regex token has RE instead (anchored at both ends). */
+/* A <number>: a value (or a range) and a unit ("%", "USD", "" for any). */
+typedef struct cl_numspec {
+    int has_value, has_min, has_max;
+    double value, min, max;
+    char unit[8];
+} cl_numspec;
+
 typedef struct cl_tokspec {
     unsigned skip;                /* words (not punctuation) that may come between */
+    const cl_numspec *num;        /* a <number>, matched by value instead */
     unsigned char inflected, casesens;
     unsigned char optional;       /* the token may be missing */
     const char **alts;
@@ -787,6 +795,21 @@ void cl_attribution_shape(const cl_token *toks, size_t n, const char *text, cl_c
  * is still open at its end. */
 int cl_quotes_mark(const char *text, size_t len, const cl_token *toks, size_t n, int open_in,
                    unsigned char *flags);
+
+/* ---- number.c --------------------------------------------------------- */
+
+/* The number written at token I of S (one token or several: "£95,500",
+ * "3.5 million", "two-thirds", "13.8 per cent"): returns how many tokens
+ * it takes (0: none is there), its value in *VALUE and its unit in UNIT
+ * ("%", "USD", "GBP", ...; "" when none is written). */
+size_t cl_number_at(const cl_sentence *s, size_t i, double *value, char unit[8]);
+
+/* Whether VALUE in UNIT is what SPEC asks for. */
+int cl_number_fits(const cl_numspec *spec, double value, const char *unit);
+
+/* The unit a rule file names ("%", "percent", "GBP", "usd", "$"), in its
+ * canonical form into OUT; -1 when unknown. */
+int cl_number_unit(const char *name, char out[8]);
 
 /* ---- json.c ----------------------------------------------------------- */
 

@@ -127,6 +127,12 @@ static const struct attr_spec attr_specs[] = {
     {"token", "case", "yes|no", 0, 0},
     {"token", "optional", "yes|no", 0, 0},
     {"near", "window", NULL, 100, 1},
+    {"number", "skip", NULL, 50, 0},
+    {"number", "value", NULL, 0, 0},
+    {"number", "min", NULL, 0, 0},
+    {"number", "max", NULL, 0, 0},
+    {"number", "unit", NULL, 0, 0},
+    {"number", "optional", "yes|no", 0, 0},
     {"example", "status", "stated|attributed|hedged|negated|match|none", 0, 1},
     {"source", "href", NULL, 0, 0},
 };
@@ -138,9 +144,10 @@ static const struct {
     {"include", ""},
     {"cue", ""},
     {"claim", "title|message|source|pattern|near|regex|antipattern|example"},
-    {"pattern", "token"},
-    {"near", "token"},
-    {"antipattern", "token|near|regex"},
+    {"pattern", "token|number"},
+    {"near", "token|number"},
+    {"antipattern", "token|number|near|regex"},
+    {"number", ""},
     {"token", ""},
     {"regex", ""},
     {"title", ""},
@@ -155,9 +162,9 @@ static const struct {
 } required_children[] = {
     {"claim", "title", "a <title>"},
     {"claim", "pattern|near|regex", "at least one <pattern>, <near> or <regex>"},
-    {"pattern", "token", "at least one <token>"},
-    {"near", "token", "at least one <token>"},
-    {"antipattern", "token|near|regex", "a <token>, a <near> or a <regex>"},
+    {"pattern", "token|number", "at least one <token> or <number>"},
+    {"near", "token|number", "at least one <token> or <number>"},
+    {"antipattern", "token|number|near|regex", "a <token>, a <near> or a <regex>"},
 };
 
 static int in_list(const char *list, const char *word);

@@ -118,11 +118,30 @@ static int run_re(cl_matcher *m, const pcre2_code *re, const char *s, size_t n, 
     return rc;
 }
 
+static int token_matches(cl_matcher *m, const cl_tokspec *t, const cl_sentence *s, size_t i);
+
+/* How many tokens from token I of S token spec T matches: 1 for a word,
+ * the tokens of a number for a <number> ("£" "95,500"), 0 when it does
+ * not match there. */
+static size_t token_len(cl_matcher *m, const cl_tokspec *t, const cl_sentence *s, size_t i)
+{
+    double v;
+    char unit[8];
+    size_t n;
+
+    if (!t->num)
+        return token_matches(m, t, s, i) ? 1 : 0;
+    n = cl_number_at(s, i, &v, unit);
+    return n && cl_number_fits(t->num, v, unit) ? n : 0;
+}
+
 static int token_matches(cl_matcher *m, const cl_tokspec *t, const cl_sentence *s, size_t i)
 {
     const cl_token *tok = &s->tokens[i];
     uint32_t a, w;
 
+    if (t->num)
+        return token_len(m, t, s, i) > 0;
     if (t->re)
         return run_re(m, t->re, s->text + tok->start, tok->end - tok->start, 0) == 1;
     if (t->casesens) {
@@ -198,10 +217,11 @@ static int match_rest(cl_matcher *m, const cl_pattern *p, uint32_t k, size_t pos
             return 0;
     }
     for (j = pos; j < s->ntokens; j++) {
+        size_t len;
         if (k < 64)
             m->placed[k] = j;
-        if (token_matches(m, &p->toks[k], s, j) &&
-            (rc = match_rest(m, p, k + 1, j + 1, s, end)) != 0)
+        if ((len = token_len(m, &p->toks[k], s, j)) != 0 &&
+            (rc = match_rest(m, p, k + 1, j + len, s, end)) != 0)
             return rc;
         if (s->tokens[j].kind != CL_TOK_PUNCT && ++words > p->toks[k].skip)
             break;
@@ -254,12 +274,13 @@ static int try_near(cl_matcher *m, const cl_pattern *p, const cl_sentence *s, ui
                     size_t i, cl_matchvec *v)
 {
     size_t lo = words_away(s, i, p->window, -1), hi = words_away(s, i, p->window, 1);
-    size_t first = i, last = i, j, best;
+    size_t first = i, last, j, best, len, best_len = 0;
     uint64_t own = 0;
     uint32_t k, t;
 
-    if (!token_matches(m, &p->toks[p->anchor], s, i))
+    if (!(len = token_len(m, &p->toks[p->anchor], s, i)))
         return 0;
+    last = i + len - 1;
     for (k = 0; k < p->ntoks && k < 64; k++)
         m->placed[k] = ABSENT;
     m->placed[p->anchor < 64 ? p->anchor : 0] = i;
@@ -272,8 +293,10 @@ static int try_near(cl_matcher *m, const cl_pattern *p, const cl_sentence *s, ui
                 continue;
             for (t = 0; t < k && t < 64 && m->placed[t] != j; t++)
                 ;
-            if ((t == k || t == 64) && token_matches(m, &p->toks[k], s, j))
+            if ((t == k || t == 64) && (len = token_len(m, &p->toks[k], s, j)) != 0) {
                 best = j;
+                best_len = len;
+            }
         }
         if (best == ABSENT)
             return 0;
@@ -281,8 +304,8 @@ static int try_near(cl_matcher *m, const cl_pattern *p, const cl_sentence *s, ui
             m->placed[k] = best;
         if (best < first)
             first = best;
-        if (best > last)
-            last = best;
+        if (best + best_len - 1 > last)
+            last = best + best_len - 1;
     }
     if (words_in(s, first, last) > p->window)
         return 0;
@@ -321,7 +344,8 @@ static int try_at(cl_matcher *m, const cl_pattern *p, const cl_sentence *s, uint
     for (k = 0, rc = 0; k < p->ntoks && rc == 0; k++) {
         if (k < 64)
             m->placed[k] = i;
-        if (token_matches(m, &p->toks[k], s, i) && (rc = match_rest(m, p, k + 1, i + 1, s, &end)) < 0)
+        size_t len = token_len(m, &p->toks[k], s, i);
+        if (len && (rc = match_rest(m, p, k + 1, i + len, s, &end)) < 0)
             return rc;
         if (rc == 0 && !p->toks[k].optional)
             return 0;

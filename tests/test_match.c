@@ -141,6 +141,57 @@ START_TEST(test_attribution_examples)
 }
 END_TEST
 
+/* Numbers as <number> reads them: the text, how many tokens, value, unit. */
+static const struct {
+    const char *text;
+    size_t ntok;
+    double value;
+    const char *unit;
+} number_cases[] = {
+    {"\xc2\xa3" "95,500 a year", 2, 95500, "GBP"},
+    {"13.8% more", 2, 13.8, "%"},
+    {"13.8 per cent more", 3, 13.8, "%"},
+    {"$3.5bn deal", 2, 3.5e9, "USD"},
+    {"US$40 each", 3, 40, "USD"},
+    {"GBP 95,500", 2, 95500, "GBP"},
+    {"95,500 pounds", 2, 95500, "GBP"},
+    {"7 EUR", 2, 7, "EUR"},
+    {"3.5 million people", 2, 3.5e6, ""},
+    {"12m viewers", 1, 12e6, ""},
+    {"5k runners", 1, 5000, ""},
+    {"seven days", 1, 7, ""},
+    {"twenty-one days", 1, 21, ""},
+    {"two-thirds of them", 1, 2.0 / 3, ""},
+    {"a dozen eggs", 2, 12, ""},
+    {"three hundred pounds", 3, 300, "GBP"},
+    {"1,000,000 dollars", 2, 1e6, "USD"},
+    {"the bridge", 0, 0, ""},
+};
+
+START_TEST(test_numbers)
+{
+    cl_doc *doc = NULL;
+    const cl_sentence *s;
+    double v = -1;
+    char unit[8];
+    size_t n;
+
+    ck_assert_int_eq(cl_doc_new(&doc, "t", number_cases[_i].text, strlen(number_cases[_i].text)),
+                     0);
+    ck_assert_int_eq(cl_doc_analyze(doc, rules, CL_SPLIT_LINES, 0), 0);
+    ck_assert_int_eq(cl_doc_next(doc, &s), 1);
+    n = cl_number_at(s, 0, &v, unit);
+    ck_assert_msg(n == number_cases[_i].ntok, "%s: %zu tokens", number_cases[_i].text, n);
+    if (n) {
+        ck_assert_msg(v > number_cases[_i].value * (1 - 1e-12) - 1e-12 &&
+                          v < number_cases[_i].value * (1 + 1e-12) + 1e-12,
+                      "%s: value %g", number_cases[_i].text, v);
+        ck_assert_str_eq(unit, number_cases[_i].unit);
+    }
+    cl_doc_free(doc);
+}
+END_TEST
+
 START_TEST(test_policy_table)
 {
     /* columns: stated, attributed, hedged, negated, unstated */
@@ -388,6 +439,7 @@ Suite *suite_match(void)
     tcase_add_loop_test(tc, test_match_table, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, test_examples_pass);
     tcase_add_test(tc, test_attribution_examples);
+    tcase_add_loop_test(tc, test_numbers, 0, (int)(sizeof number_cases / sizeof number_cases[0]));
     tcase_add_test(tc, test_policy_table);
     tcase_add_test(tc, test_claim_fields);
     tcase_add_test(tc, test_messages);
