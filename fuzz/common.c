@@ -194,7 +194,7 @@ void fuzz_check_rules(const cl_rules *rules)
         const cl_cue_def *c = cl_rules_cue(rules, i);
         FUZZ_ASSERT(c != NULL);
         FUZZ_ASSERT(c->phrase != NULL && c->phrase[0] != '\0');
-        FUZZ_ASSERT((unsigned)c->kind <= CL_CUE_ATTRIBUTION);
+        FUZZ_ASSERT((unsigned)c->kind <= CL_CUE_HYPOTHETICAL);
         FUZZ_ASSERT((unsigned)c->direction <= CL_DIR_NONE);
         FUZZ_ASSERT(c->affix <= strlen(c->phrase));
         FUZZ_ASSERT(cl_cue_kind_name(c->kind) != NULL);
@@ -207,13 +207,15 @@ void fuzz_check_rules(const cl_rules *rules)
         FUZZ_ASSERT(c->id && c->ruleset && c->local_id && c->title);
         FUZZ_ASSERT(strlen(c->id) == strlen(c->ruleset) + 1 + strlen(c->local_id));
         FUZZ_ASSERT((unsigned)c->verdict <= CL_VERDICT_DISPUTED);
-        for (k = 0; k < 4; k++)
+        FUZZ_ASSERT(c->index == i);
+        for (k = 0; k <= CL_STATUS_UNSTATED; k++)
             FUZZ_ASSERT((unsigned)c->levels[k] <= CL_LEVEL_ERROR);
         for (k = 0; k < c->nsources; k++)
             FUZZ_ASSERT(c->sources[k].text != NULL);
         for (k = 0; k < c->nexamples; k++)
             FUZZ_ASSERT(c->examples[k].text != NULL &&
-                        (unsigned)c->examples[k].status <= CL_STATUS_NONE);
+                        (unsigned)c->examples[k].status <= CL_STATUS_MATCH &&
+                        c->examples[k].status != CL_STATUS_UNSTATED);
     }
 }
 
@@ -350,6 +352,7 @@ void fuzz_check_sentence(const cl_doc *doc, const cl_sentence *s)
         check_range(s, c->tokens);
         check_range(s, c->scope[0]);
         check_range(s, c->scope[1]);
+        check_range(s, c->source);
         cl_cue_chars(s, c, &a, &b);
         FUZZ_ASSERT(a <= b && b <= s->nchars);
         nspans = cl_cue_scope_chars(s, c, spans);
@@ -417,6 +420,14 @@ void fuzz_check_occurrence(const cl_doc *doc, const cl_occurrence *o)
         FUZZ_ASSERT(o->cue >= s->cues && o->cue < s->cues + s->ncues);
     for (i = 0; i < o->ncues; i++)
         FUZZ_ASSERT(o->cues[i] >= s->cues && o->cues[i] < s->cues + s->ncues);
+    /* an attributed occurrence has an attribution or a quotation */
+    if (o->attribution)
+        FUZZ_ASSERT(o->attribution >= s->cues && o->attribution < s->cues + s->ncues &&
+                    o->attribution->def->kind == CL_CUE_ATTRIBUTION);
+    if (o->status == CL_STATUS_ATTRIBUTED)
+        FUZZ_ASSERT(o->attribution || o->quoted);
+    if (o->source)
+        (void)strlen(o->source);
 }
 
 void fuzz_text_input(const uint8_t *data, size_t size, const char *name, cl_input_format format)
