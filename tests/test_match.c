@@ -430,6 +430,37 @@ START_TEST(test_skips_bounded)
 }
 END_TEST
 
+START_TEST(test_optional_bounded)
+{
+    /* thousands of optional tokens, in order and in any order, on a long
+     * sentence of their words: each (token, position) is tried a bounded
+     * number of times, so this ends, with a match */
+    char path[] = "/tmp/claimlint-test-XXXXXX.xml";
+    cl_buf rb = {0}, b = {0};
+    cl_rules *r;
+    struct collected c;
+    int k;
+
+    cl_buf_puts(&rb, "<claim id=\"opt\" verdict=\"refuted\"><title>t</title><pattern>");
+    for (k = 0; k < 2000; k++)
+        cl_buf_printf(&rb, "<token optional=\"yes\" skip=\"50\">w%d</token>", k % 50);
+    cl_buf_puts(&rb, "<token>zzzz</token></pattern><near window=\"100\">");
+    for (k = 0; k < 2000; k++)
+        cl_buf_printf(&rb, "<token optional=\"yes\">w%d</token>", k % 50);
+    cl_buf_puts(&rb, "<token>zzzz</token><token>yyyy</token></near></claim>");
+    r = rules_with(rb.data, path);
+    for (k = 0; k < 1500; k++)
+        cl_buf_printf(&b, "w%d ", k % 50);
+    cl_buf_puts(&b, "zzzz yyyy.");
+    run(r, b.data, CL_SPLIT_LINES, &c);
+    ck_assert_ptr_nonnull(strstr(c.text, "opt:stated:"));
+    cl_buf_free(&b);
+    cl_buf_free(&rb);
+    cl_rules_free(r);
+    unlink(path);
+}
+END_TEST
+
 Suite *suite_match(void)
 {
     Suite *s = suite_create("match");
@@ -449,6 +480,7 @@ Suite *suite_match(void)
     tcase_add_loop_test(tc, test_regex_literal, 0,
                         (int)(sizeof literal_cases / sizeof literal_cases[0]));
     tcase_add_test(tc, test_skips_bounded);
+    tcase_add_test(tc, test_optional_bounded);
     tcase_set_timeout(tc, 30);
     suite_add_tcase(s, tc);
     return s;
