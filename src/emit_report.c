@@ -162,7 +162,7 @@ static int report_text_end(cl_emitter *e, const cl_doc *doc)
      * made visible (visible.h); claim ids are letters, digits, - and _ */
     cl_buf_puts(b, st->docs++ ? "\n" : "");
     cl_buf_puts_visible(b, cl_doc_name(doc));
-    cl_buf_printf(b, ": %zu claims\n", st->nclaims);
+    cl_buf_printf(b, ": %zu claim%s\n", st->nclaims, st->nclaims == 1 ? "" : "s");
     cl_buf_printf(b, "  %-*s  %-11s  %-10s  %-8s  %s\n", (int)w, "CLAIM", "VERDICT", "STATUS",
                   "SEVERITY", "WHERE");
     for (i = 0; i < st->nclaims; i++) {
