@@ -193,7 +193,12 @@ static size_t scan_address(const char *text, size_t len, size_t i, cl_token_kind
         else
             break;
     }
-    if (!url && (dot_after_at >= j || !is_alnum((unsigned char)text[j - 1])))
+    /* the dot that ends a sentence is not the domain's: "at a@b.org." */
+    while (dot_after_at >= j && dot_after_at > at)
+        for (dot_after_at--; dot_after_at > at && text[dot_after_at] != '.'; dot_after_at--)
+            ;
+    if (!url && (dot_after_at <= at + 1 || dot_after_at >= j ||
+                 !is_alnum((unsigned char)text[j - 1])))
         return 0;
     *kind = url ? CL_TOK_URL : CL_TOK_EMAIL;
     return j - i;

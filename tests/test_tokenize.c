@@ -24,6 +24,9 @@ static const struct tok_case cases[] = {
     {"It costs $1,200.50 or 3.5%.", "It|costs|$|1,200.50|or|3.5|%|.", NULL},
     {"At 10:30 a.m. sharp", "At|10:30|a.m.|sharp", NULL},
     {"Mail a.b@example.org now.", "Mail|a.b@example.org|now|.", NULL},
+    /* the full stop after an address at the end of a sentence */
+    {"Write to press@example.org.", "Write|to|press@example.org|.", NULL},
+    {"Not x@y. here.", "Not|x|@|y|.|here|.", NULL},
     {"See https://example.com/a.b?c=d.", "See|https://example.com/a.b?c=d|.", NULL},
     {"(see www.example.com)", "(|see|www.example.com|)", NULL},
     {"Wait... what?!", "Wait|...|what|?!", NULL},
