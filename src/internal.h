@@ -487,6 +487,7 @@ typedef struct cl_claim_index {
     uint64_t *bloom;         /* CL_BLOOM_BITS bits, NULL when no literal */
     size_t fallback_claims;
     size_t npatterns;        /* patterns numbered (serial) */
+    int has_near;            /* some pattern is a <near> */
 } cl_claim_index;
 
 /* The bloom bit of a literal key. */

@@ -39,6 +39,10 @@ struct cl_matcher {
      * tried in and the first start not yet tried there */
     uint32_t *p_sentence, *p_next, sentence;
     size_t p_cap;
+    /* per word of the vocabulary, the sentence it last occurred in: a
+     * <near> is tried only when each of its required words is there */
+    uint32_t *w_sentence;
+    size_t w_cap;
     /* failed (token, position) pairs of the pattern being matched, kept
      * once a start has taken many steps, so skips cannot explode */
     uint64_t *memo;
@@ -90,6 +94,7 @@ void cl_matcher_free(cl_matcher *m)
     free(m->todo);
     free(m->p_sentence);
     free(m->p_next);
+    free(m->w_sentence);
     free(m->memo);
     free(m);
 }
@@ -594,6 +599,28 @@ static int regex_candidates(cl_matcher *m, const cl_sentence *s)
     return 0;
 }
 
+/* Whether every required word of <near> P (number SERIAL) occurs in the
+ * sentence, by the word stamps; remembered for the sentence. Regex and
+ * <number> tokens are not known before they are tried. */
+static int near_possible(cl_matcher *m, const cl_pattern *p, uint32_t serial)
+{
+    uint32_t k, a;
+    int ok = 1;
+
+    if (m->p_sentence[serial] == m->sentence)
+        return m->p_next[serial] == 1;
+    for (k = 0; k < p->ntoks && ok; k++) {
+        const cl_tokspec *t = &p->toks[k];
+        if (t->optional || t->re || t->num || !t->nalts)
+            continue;
+        for (a = 0, ok = 0; a < t->nalts && !ok; a++)
+            ok = !t->alt_ids[a] || m->w_sentence[t->alt_ids[a]] == m->sentence;
+    }
+    m->p_sentence[serial] = m->sentence;
+    m->p_next[serial] = ok ? 1 : 2;
+    return ok;
+}
+
 /* Every raw match in S: patterns found through the prefilter (and those
  * it cannot index, tried everywhere), then the claims' sentence regexes. */
 static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, cl_diag_fn diag,
@@ -614,11 +641,26 @@ static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, c
         memset(m->p_sentence + m->p_cap, 0, (x->npatterns - m->p_cap) * sizeof *a);
         m->p_cap = x->npatterns;
     }
+    if (x->has_near && m->w_cap < x->vocab.n + 1) {
+        uint32_t *w = realloc(m->w_sentence, (x->vocab.n + 1) * sizeof *w);
+        if (!w)
+            return cl_nomem(NULL);
+        memset(w + m->w_cap, 0, (x->vocab.n + 1 - m->w_cap) * sizeof *w);
+        m->w_sentence = w;
+        m->w_cap = x->vocab.n + 1;
+    }
     if (++m->sentence == 0) {
         memset(m->p_sentence, 0, m->p_cap * sizeof *m->p_sentence);
+        if (m->w_sentence)
+            memset(m->w_sentence, 0, m->w_cap * sizeof *m->w_sentence);
         m->memo_serial = UINT32_MAX;
         m->sentence = 1;
     }
+    if (x->has_near)
+        for (i = 0; i < s->ntokens; i++) {
+            m->w_sentence[s->tokens[i].fold_id] = m->sentence;
+            m->w_sentence[s->tokens[i].stem_id] = m->sentence;
+        }
     for (i = 0; i < s->ntokens; i++) {
         uint32_t ids[2] = {s->tokens[i].fold_id, s->tokens[i].stem_id};
         int pass;
@@ -630,6 +672,8 @@ static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, c
                 const cl_pattern_ref *ref = &x->refs[k];
                 size_t st, lo, hi;
                 if (ref->p->near) { /* tried where its anchor is */
+                    if (!near_possible(m, ref->p, ref->serial))
+                        continue;
                     if ((rc = try_at(m, ref->p, s, ref->claim, i, &m->found)) < 0)
                         return rc;
                     continue;

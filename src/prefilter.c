@@ -424,6 +424,7 @@ int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
             if (intern_pattern(x, a, p) < 0)
                 goto fail;
             p->serial = (uint32_t)x->npatterns++;
+            x->has_near |= (int)p->near;
             if (p->ntoks && choose_anchor(p))
                 nrefs += p->toks[p->anchor].nalts;
             else if (p->ntoks)
