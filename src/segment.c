@@ -38,10 +38,12 @@
 #define TOKEN_MAX 64       /* how far back a run looks for its word, bytes */
 #define HEAD_MAX_WORDS 20  /* a longer line is never taken for a headline */
 #define LONG_LINE 120      /* code points; no one hard-wraps prose this wide */
+#define LIST_LINE 40       /* code points; a longer line is no one-per-line item */
+#define LIST_REACH 256     /* how far an inline "1)" looks for its "2)", bytes */
 
 /* ---- abbreviation sets -------------------------------------------------- */
 
-enum { AB_ABBR = 1, AB_STARTER, AB_MINOR };      /* kinds of entries */
+enum { AB_ABBR = 1, AB_STARTER, AB_MINOR, AB_TITLE }; /* kinds of entries */
 enum { CLS_NEVER = 0, CLS_END, CLS_NUM, CLS_PLAIN }; /* CLS_PLAIN: not listed */
 
 typedef struct ab_slot {
@@ -212,6 +214,8 @@ static int ab_parse_line(cl_abbrevs *a, const char *line, size_t n, const char *
             kind = AB_STARTER;
         else if (len[0] == 6 && memcmp(d, "%minor", 6) == 0)
             kind = AB_MINOR;
+        else if (len[0] == 7 && memcmp(d, "%titles", 7) == 0)
+            kind = AB_TITLE;
         else
             return cl_error_set(CL_EPARSE, path, lineno,
                                 (unsigned)cl_utf8_count(line, off[0]) + 1,
@@ -292,6 +296,18 @@ cleanup:
 
 /* ---- characters ------------------------------------------------------------ */
 
+/* A list marker inside a line ("1)", "2.", "3.)", "a.", "•"), see
+ * inline_item. */
+enum { IM_NONE = 0, IM_BULLET, IM_PAREN, IM_DOT, IM_DOTPAREN };
+
+typedef struct mark {
+    int style;    /* IM_*: a bullet, or what follows the number or letter */
+    int letter;   /* a letter ("a."), not a number ("1.") */
+    long value;   /* the number, the letter or the bullet's code point */
+    size_t len;   /* bytes of the marker itself */
+    size_t body;  /* first byte after the white space that follows it */
+} mark;
+
 /* The segmenter's state: the text, the open sentence and the spans so far. */
 typedef struct seg {
     const char *t;
@@ -300,6 +316,9 @@ typedef struct seg {
     size_t start, last; /* open sentence [start, last); start NONE when none */
     size_t word;        /* start of the non-space run being scanned, or NONE */
     int long_line;      /* the line being scanned is longer than LONG_LINE */
+    mark list;          /* the last list marker kept in a sentence */
+    int in_list;        /* list holds one (until the paragraph ends) */
+    size_t item_at;     /* a line's list marker that the line loop keeps */
     cl_span *v;
     size_t nv, cap;
 } seg;
@@ -463,6 +482,16 @@ static int is_starter(const seg *s, const word *w)
     return ab_find(s->ab, AB_STARTER, s->t + w->w, w->wlen) != NULL;
 }
 
+/* Whether W is a listed %titles word with its period ("Mrs." in "at 10
+ * p.m. Mrs. Lee"): a courtesy title starts a new sentence after an "end"
+ * abbreviation, as a %starters word does. */
+static int is_title(const seg *s, const word *w)
+{
+    if (w->wlen == 0 || w->capped || w->after != '.')
+        return 0;
+    return ab_find(s->ab, AB_TITLE, s->t + w->w, w->wlen + 1) != NULL;
+}
+
 /* What follows a terminator run ending at R. */
 typedef struct ahead {
     size_t ws; /* bytes of white space after R */
@@ -529,9 +558,27 @@ static int is_initials(const seg *s, size_t a, size_t b)
     return letters >= 1;
 }
 
+/* Whether [A, B) is a dotted number of three parts or more, like "10.4" of
+ * "10.4.1." (B is the final period): a section number whose last period is
+ * its own ("No. 10.4.1. Scope"), not a decimal at a sentence end ("3.5."). */
+static int is_dotted_number(const seg *s, size_t a, size_t b)
+{
+    size_t dots = 0;
+
+    if (a == b || s->t[b - 1] < '0' || s->t[b - 1] > '9')
+        return 0;
+    for (; a < b; a++) {
+        if (s->t[a] == '.')
+            dots++;
+        else if (s->t[a] < '0' || s->t[a] > '9')
+            return 0;
+    }
+    return dots >= 2;
+}
+
 /* Class of the word [TS, P] ending in the terminator at P: its listed class,
  * else that of the part after its last hyphen ("ex-Gov."), else CLS_END for
- * initials and CLS_PLAIN for ordinary words. */
+ * initials and dotted section numbers and CLS_PLAIN for ordinary words. */
 static int token_class(const seg *s, size_t ts, size_t p)
 {
     const ab_slot *sl = ab_find(s->ab, AB_ABBR, s->t + ts, p + 1 - ts);
@@ -544,16 +591,41 @@ static int token_class(const seg *s, size_t ts, size_t p)
         }
     if (sl)
         return sl->cls;
-    if (s->t[p] == '.' && is_initials(s, ts, p))
+    if (s->t[p] == '.' && (is_initials(s, ts, p) || is_dotted_number(s, ts, p)))
         return CLS_END;
     return CLS_PLAIN;
+}
+
+/* Whether the one-letter word "I" ending at P (its period) is the pronoun:
+ * the word before it, in the same sentence, starts lowercase and is no
+ * %minor word ("it was I. John spoke" ends; "by I. M. Pei" and "John I.
+ * Smith" hold an initial). The look back is bounded by TOKEN_MAX. */
+static int is_pronoun_i(const seg *s, size_t ts, size_t p)
+{
+    size_t b = ts, a, at, len;
+    int32_t c;
+
+    if (p != ts + 1 || s->t[ts] != 'I')
+        return 0;
+    while (b > s->start && b + TOKEN_MAX > ts && (s->t[b - 1] == ' ' || s->t[b - 1] == '\t'))
+        b--;
+    if (b == ts || b <= s->start)
+        return 0;
+    for (a = b; a > s->start && ts - a < TOKEN_MAX; a = at)
+        if (!cl_uc_is_letter(dec_back(s, a, &at)))
+            break;
+    if (a == b || !cl_uc_is_lower(c = dec(s, a, &len)) || !cl_uc_is_letter(c))
+        return 0;
+    return ab_find(s->ab, AB_MINOR, s->t + a, b - a) == NULL;
 }
 
 /* A period without a space after it ends a sentence only in "world.Today":
  * a word of two or more letters ending lowercase, not an abbreviation, then
  * an uppercase letter and a lowercase one, and no sign of a domain, file
  * name, e-mail address or dotted name ("Node.js", "example.com", "U.S.A",
- * "John.Smith@x.org", "java.util.List" all stay whole). */
+ * "John.Smith@x.org", "java.util.List" all stay whole). A period after the
+ * next word is such a sign unless that word is a listed abbreviation and
+ * white space follows ("fell.Mr. Tan" breaks, "Config.Mr.txt" does not). */
 static int nospace_break(const seg *s, size_t p)
 {
     size_t ts = token_start(s, p), i, len, letters = 0;
@@ -574,6 +646,8 @@ static int nospace_break(const seg *s, size_t p)
     if (len >= w.wlen || !cl_uc_is_lower(dec(s, w.w + len, &len)))
         return 0;
     a = w.after;
+    if (a == '.' && ab_find(s->ab, AB_ABBR, s->t + w.w, w.wlen + 1))
+        return w.w + w.wlen + 1 < s->n && is_space(dec(s, w.w + w.wlen + 1, &len));
     return !(a == '.' || a == '@' || a == '/' || a == ':' || a == '_' || cl_uc_is_digit(a));
 }
 
@@ -582,7 +656,8 @@ static int nospace_break(const seg *s, size_t p)
 enum {
     RUN_SINGLE = 1,   /* exactly one terminator character */
     RUN_ELLIPSIS = 2, /* "…", "..." or ". . ." */
-    RUN_CJK = 4       /* holds a CJK full stop */
+    RUN_CJK = 4,      /* holds a CJK full stop */
+    RUN_OMISSION = 8  /* ". . ." standing alone between words: text left out */
 };
 
 /* Length of a reference mark like "[12]" or "[a]" at I, else 0. */
@@ -606,11 +681,13 @@ static unsigned scan_run(const seg *s, size_t p, size_t end, size_t *q, size_t *
 {
     size_t i = p, len, nterm = 0, ndots = 0;
     unsigned fl = 0;
+    int spaced = 0;
     int32_t c;
 
     while (i < end) {
         c = dec(s, i, &len);
         if (c == ' ' && i > p && s->t[i - 1] == '.' && i + 1 < end && s->t[i + 1] == '.') {
+            spaced = 1;
             i++;
             continue;
         }
@@ -635,9 +712,37 @@ static unsigned scan_run(const seg *s, size_t p, size_t end, size_t *q, size_t *
     *r = i;
     if (ndots >= 3)
         fl |= RUN_ELLIPSIS;
+    /* "the law . . . shall apply": three spaced dots with a space before them
+     * mark an omission inside a sentence (a fourth dot would be its full
+     * stop; "paused. . ." keeps its own full stop) */
+    if (ndots == 3 && nterm == 3 && spaced && p > 0 && (s->t[p - 1] == ' ' || s->t[p - 1] == '\t'))
+        fl |= RUN_OMISSION;
     if (nterm == 1)
         fl |= RUN_SINGLE;
     return fl;
+}
+
+/* Length of an omission mark "[...]", "[…]", "[. . .]" or "(...)" whose
+ * first dot is at P, within [P, END), else 0: text left out of a quotation
+ * (see ends_sentence). */
+static size_t omission_mark(const seg *s, size_t p, size_t end)
+{
+    size_t i = p, len, ndots = 0;
+    char close;
+    int32_t c;
+
+    if (p == 0 || (s->t[p - 1] != '[' && s->t[p - 1] != '('))
+        return 0;
+    close = s->t[p - 1] == '[' ? ']' : ')';
+    while (i < end) {
+        c = dec(s, i, &len);
+        if (c == '.' || c == 0x2026)
+            ndots += c == '.' ? 1 : 3;
+        else if (c != ' ' || i == p || s->t[i - 1] != '.')
+            break;
+        i += len;
+    }
+    return ndots == 3 && i < end && s->t[i] == close ? i + 1 - p : 0;
 }
 
 /* Whether the sentence ends with the run [P, R) (terminators up to Q, FL its
@@ -647,9 +752,15 @@ static unsigned scan_run(const seg *s, size_t p, size_t end, size_t *q, size_t *
  * 3. no space after the run: only CJK stops and "world.Today" break;
  * 4. next word lowercase, or ',;:)' next: no ("Yahoo! and", "etc. and");
  * 5. an ellipsis: yes before a letter (capitalised or caseless), else no;
+ *    a spaced omission mark (RUN_OMISSION) only before a %starters word,
+ *    and a bracketed one ("[...]") not before a bracket: in '"We will win
+ *    [...]" (Smith 2020).' the citation and the full stop follow, while in
+ *    '"... yields [...] Ozone is ..."' the omission spans a full stop;
  * 6. a single "." or "!": the word before decides - "never" abbreviations
- *    no, "end" ones and initials only before a %starters word or at the end
- *    of a line too long to be hard-wrapped, "num" ones not before a number;
+ *    no, "end" ones, initials and dotted section numbers only before a
+ *    %starters or %titles word or at the end of a line too long to be
+ *    hard-wrapped, "num" ones not before a number; the pronoun "I" is no
+ *    initial (see is_pronoun_i);
  * 7. otherwise yes. */
 static int ends_sentence(const seg *s, size_t p, size_t q, size_t r, unsigned fl)
 {
@@ -670,6 +781,11 @@ static int ends_sentence(const seg *s, size_t p, size_t q, size_t r, unsigned fl
     if (cl_uc_is_lower(c) || c == ',' || c == ';' || c == ':' || c == ')' || c == ']' ||
         c == '}')
         return 0;
+    if (fl & RUN_OMISSION)
+        return is_starter(s, &a.w);
+    if ((fl & RUN_ELLIPSIS) && omission_mark(s, p, r) &&
+        (s->t[r + a.ws] == '(' || s->t[r + a.ws] == '['))
+        return 0;
     if (fl & RUN_ELLIPSIS)
         return cl_uc_is_letter(c);
     if (!(fl & RUN_SINGLE) || s->t[p] == '?' || (unsigned char)s->t[p] >= 0x80)
@@ -680,10 +796,132 @@ static int ends_sentence(const seg *s, size_t p, size_t q, size_t r, unsigned fl
         cls = cl_uc_is_digit(c) || c == '#' ? CLS_NEVER : CLS_PLAIN;
     if (cls == CLS_PLAIN && s->t[p] == '.' && ts != NONE && is_initials(s, ts, p))
         cls = CLS_END;
+    if (cls == CLS_END && ts != NONE && is_pronoun_i(s, ts, p))
+        cls = CLS_PLAIN;
     if (cls == CLS_NEVER)
         return 0;
     if (cls == CLS_END)
-        return is_starter(s, &a.w) || (a.nl && s->long_line);
+        return is_starter(s, &a.w) || is_title(s, &a.w) || (a.nl && s->long_line);
+    return 1;
+}
+
+/* ---- lists inside a line ------------------------------------------------- */
+
+static int is_bullet(int32_t c)
+{
+    return c == 0x2022 || c == 0x2023 || c == 0x25E6 || c == 0x25AA || c == 0x25CF ||
+           c == 0x2043;
+}
+
+/* Read a list marker at I, within the line [I, END), into *M: a bullet, or a
+ * number of 1-3 digits or one letter followed by ")", "." or ".)"; then white
+ * space and more text. Returns 0 when there is none. Cheap to call at every
+ * word: most words fail on their first or second byte. */
+static int parse_mark(const seg *s, size_t i, size_t end, mark *m)
+{
+    const char *t = s->t;
+    size_t k = i, len;
+    int32_t c;
+
+    memset(m, 0, sizeof *m);
+    if (t[i] >= '0' && t[i] <= '9') {
+        for (; k < end && k - i < 3 && t[k] >= '0' && t[k] <= '9'; k++)
+            m->value = m->value * 10 + (t[k] - '0');
+    } else if ((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z')) {
+        m->letter = 1;
+        m->value = (unsigned char)t[i];
+        k = i + 1;
+    } else if ((unsigned char)t[i] == 0xE2 && is_bullet(c = dec(s, i, &len))) {
+        m->style = IM_BULLET;
+        m->value = c;
+        k = i + len;
+    } else {
+        return 0;
+    }
+    if (m->style != IM_BULLET) {
+        if (k >= end || (t[k] != ')' && t[k] != '.'))
+            return 0;
+        m->style = t[k] == ')' ? IM_PAREN : IM_DOT;
+        if (t[k++] == '.' && k < end && t[k] == ')') {
+            m->style = IM_DOTPAREN;
+            k++;
+        }
+    }
+    m->len = k - i;
+    if (k >= end || !is_space(dec(s, k, &len)))
+        return 0;
+    while (k < end && is_space(dec(s, k, &len)))
+        k += len;
+    m->body = k;
+    return k < end;
+}
+
+/* Whether N is the marker after M in the same list: the same bullet, or the
+ * next number or letter written the same way ("1)" then "2)", "a." then
+ * "b."). */
+static int mark_follows(const mark *m, const mark *n)
+{
+    if (n->style != m->style || n->letter != m->letter)
+        return 0;
+    return n->value == (m->style == IM_BULLET ? m->value : m->value + 1);
+}
+
+/* Whether M's successor starts a word in [FROM, END), looking at most
+ * LIST_REACH bytes ahead so that "1) 1) 1) ..." stays linear. */
+static int has_successor(const seg *s, const mark *m, size_t from, size_t end)
+{
+    size_t i, stop = end - from > LIST_REACH ? from + LIST_REACH : end;
+    mark n;
+
+    for (i = from + 1; i < stop; i++)
+        if ((s->t[i - 1] == ' ' || s->t[i - 1] == '\t') && parse_mark(s, i, end, &n) &&
+            mark_follows(m, &n))
+            return 1;
+    return 0;
+}
+
+/* An item of a list written inside a line ("Steps: 1) Mix the flour 2) Add
+ * the eggs", "1. Heat the pan. 2. Add oil.", "• 3. Check the tyres. • 4.
+ * ..."): when the word at *PI, within the line [*PI, END), is such a marker,
+ * end the open sentence before it, open one at the marker, which it keeps,
+ * move *PI past the marker (and a number after a bullet: "• 3.") and return
+ * 1. A marker counts when it is a bullet; when it is the successor of the
+ * last one kept ("2)" after "1)"), until the paragraph ends; when the line
+ * loop kept it at the line start (item_at); or when it is a first one ("1)",
+ * "a.") that follows a ":" or opens a sentence, and its successor follows on
+ * the line. Uppercase letters are left out of first markers: "Authors: A.
+ * Smith and B. Jones" holds initials. The kept marker's period is no full
+ * stop, so "1.)" and "2." never become sentences of their own. */
+static int inline_item(seg *s, size_t *pi, size_t end)
+{
+    size_t i = *pi;
+    unsigned char b = (unsigned char)s->t[i];
+    mark m, m2;
+    int first, rc;
+
+    if (!((b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+          b == 0xE2) ||
+        !parse_mark(s, i, end, &m))
+        return 0;
+    first = m.style == IM_BULLET ||
+            (m.letter ? m.value == 'a' : m.value == 1);
+    if (!(m.style == IM_BULLET || i == s->item_at || (s->in_list && mark_follows(&s->list, &m)) ||
+          (first && (s->start == NONE || s->t[s->last - 1] == ':') &&
+           has_successor(s, &m, m.body, end))))
+        return 0;
+    if ((rc = close_sentence(s)) < 0)
+        return rc;
+    s->start = i;
+    s->last = i + m.len;
+    s->list = m;
+    s->in_list = 1;
+    i = m.body;
+    if (m.style == IM_BULLET && parse_mark(s, i, end, &m2) && m2.style != IM_BULLET) {
+        s->last = i + m2.len;
+        i = m2.body;
+    }
+    s->word = NONE;
+    *pi = i;
     return 1;
 }
 
@@ -699,6 +937,11 @@ static int scan_line(seg *s, size_t i, size_t end)
     s->word = NONE;
     while (i < end) {
         unsigned char b = (unsigned char)s->t[i];
+        if (s->word == NONE && (rc = inline_item(s, &i, end)) != 0) {
+            if (rc < 0)
+                return rc;
+            continue;
+        }
         if (b > ' ' && b < 0x80 && b != '.' && b != '!' && b != '?') {
             /* a run of ASCII that neither ends a word nor a sentence */
             if (s->word == NONE)
@@ -936,6 +1179,23 @@ static int longer_than(const seg *s, size_t a, size_t b, size_t limit)
     return 0;
 }
 
+/* Whether the content [A, B) reads as an item of a one-per-line list: at
+ * most LIST_LINE code points, starting with a capital or a digit (after
+ * opening quotes), without final punctuation and not ending in a way that
+ * goes on (see head_words). */
+static int list_line(const seg *s, size_t a, size_t b)
+{
+    word w;
+    int title;
+
+    if (longer_than(s, a, b, LIST_LINE) || ends_terminal(s, a, b))
+        return 0;
+    read_word(s, a, 1, &w);
+    if (!cl_uc_is_upper(w.c) && !cl_uc_is_digit(w.c))
+        return 0;
+    return head_words(s, a, b, &title);
+}
+
 /* Whether the open sentence ends with line CUR although CUR has no final
  * punctuation. BODY is where CUR's content starts (after a list marker).
  * (d) a line longer than LONG_LINE is no hard-wrapped line but a paragraph
@@ -950,7 +1210,13 @@ static int longer_than(const seg *s, size_t a, size_t b, size_t limit)
  * (a) CUR is in Title Case ("Security Talks Between the U.S. and Mexico");
  * (b) NX starts with a %starters word ("In a bid ...", "The trip ...");
  * (c) CUR plus NX's first word would fit within NX's length: a greedy
- *     line-wrapper would have put that word on CUR, so the break is meant.
+ *     line-wrapper would have put that word on CUR, so the break is meant;
+ * (f) CUR and NX are both short items of a one-per-line list (list_line:
+ *     "Fast parsing\nSmall memory use\nPlain C11"), at the same indentation
+ *     and CUR no list item (a wrapped item's next line is indented): no one
+ *     hard-wraps prose at LIST_LINE code points, and a wrapped paragraph's
+ *     lines go on with a lowercase word, a ",", a %minor word or end in
+ *     final punctuation.
  * A line ending in terminal punctuation is left to the terminator rules.
  * Turned down: a fixed length threshold (headlines and last lines of
  * paragraphs are both short), Title Case alone (misses sentence-case
@@ -977,6 +1243,9 @@ static int line_ends_sentence(const seg *s, const line *cur, size_t body, int it
     if (s->start != body || !head_words(s, body, cur->last, &title))
         return 0;
     if (title || is_starter(s, &w))
+        return 1;
+    if (!item && nx->first - nx->start == cur->first - cur->start &&
+        list_line(s, body, cur->last) && list_line(s, nx->first, nx->last))
         return 1;
     return cl_utf8_count(s->t + body, cur->last - body) + 1 +
                first_word_cp(s, nx->first, nx->last) <=
@@ -1014,6 +1283,7 @@ static int starts_item(const seg *s, const line *cur, int prev_item, int prev_co
 static int segment_auto(seg *s)
 {
     line cur, nx;
+    mark m;
     size_t pos = 0, body;
     int have_nx = 0, prev_item = 0, prev_colon = 0, item, rc;
 
@@ -1025,12 +1295,19 @@ static int segment_auto(seg *s)
         have_nx = 0;
         pos = cur.next;
         if (cur.first == NONE) {
+            s->in_list = 0;
             if ((rc = close_sentence(s)) < 0)
                 return rc;
             continue;
         }
         item = starts_item(s, &cur, prev_item, prev_colon);
         body = item ? cur.body : cur.first;
+        /* a line whose own items go on inside it ("1) Mix 2) Add", "• 3. ...
+         * • 4. ...") keeps its marker, as those items keep theirs */
+        s->item_at = NONE;
+        if (item && parse_mark(s, cur.first, cur.end, &m) &&
+            has_successor(s, &m, m.body, cur.end))
+            body = s->item_at = cur.first;
         if (item && (rc = close_sentence(s)) < 0)
             return rc;
         s->long_line = longer_than(s, cur.first, cur.last, LONG_LINE);
@@ -1042,8 +1319,11 @@ static int segment_auto(seg *s)
             if (line_ends_sentence(s, &cur, body, item, &nx) && (rc = close_sentence(s)) < 0)
                 return rc;
         }
-        if (cur.para && (rc = close_sentence(s)) < 0)
-            return rc;
+        if (cur.para) {
+            s->in_list = 0;
+            if ((rc = close_sentence(s)) < 0)
+                return rc;
+        }
         prev_item = item;
         prev_colon = s->t[cur.last - 1] == ':';
     }
@@ -1082,7 +1362,7 @@ int cl_segment(const char *text, size_t n, const cl_abbrevs *abbrevs, cl_split_m
     s.t = text;
     s.n = n;
     s.ab = abbrevs;
-    s.start = s.word = NONE;
+    s.start = s.word = s.item_at = NONE;
     rc = mode == CL_SPLIT_LINES ? segment_lines(&s) : segment_auto(&s);
     if (rc < 0) {
         free(s.v);

@@ -271,6 +271,102 @@ static const seg_case auto_cases[] = {
     {"headline-quote-next", "Talks Resume\n\u201cWe are ready,\u201d he said.",
      {"Talks Resume", "\u201cWe are ready,\u201d he said."}},
     {"bom", "\ufeffHello. World.", {"Hello.", "World."}},
+    /* hard cases: lists inside a line; each item keeps its marker */
+    {"inline-paren-list", "Steps: 1) Mix the flour 2) Add the eggs 3) Bake it",
+     {"Steps:", "1) Mix the flour", "2) Add the eggs", "3) Bake it"}},
+    {"inline-dotparen-list", "Do this: 1.) Open the lid. 2.) Pour the water. 3.) Close it.",
+     {"Do this:", "1.) Open the lid.", "2.) Pour the water.", "3.) Close it."}},
+    {"inline-dot-list", "Then: 1. Heat the pan. 2. Add oil. 3. Serve hot.",
+     {"Then:", "1. Heat the pan.", "2. Add oil.", "3. Serve hot."}},
+    {"inline-letter-list", "Choose: a. the red one b. the blue one c. the green one",
+     {"Choose:", "a. the red one", "b. the blue one", "c. the green one"}},
+    {"inline-bullet-number", "Checks: \u2022 3. Check the tyres. \u2022 4. Check the oil.",
+     {"Checks:", "\u2022 3. Check the tyres.", "\u2022 4. Check the oil."}},
+    {"inline-list-line-start", "\u2022 3. Check the tyres. \u2022 4. Check the oil.\n"
+                               "1) Mix the flour 2) Add the eggs\n3) Bake it 4) Serve",
+     {"\u2022 3. Check the tyres.", "\u2022 4. Check the oil.", "1) Mix the flour",
+      "2) Add the eggs", "3) Bake it", "4) Serve"}},
+    {"inline-dotparen-line-start", "1.) Open the lid. 2.) Pour the water.",
+     {"1.) Open the lid.", "2.) Pour the water."}},
+    {"inline-list-not", "Room 1) is left 2) is right. Authors: A. Smith and B. Jones wrote "
+                        "it. He scored 1. Then 2.",
+     {"Room 1) is left 2) is right.", "Authors: A. Smith and B. Jones wrote it.",
+      "He scored 1.", "Then 2."}},
+    {"inline-list-one-item", "Steps: 1) Mix the flour. Done.",
+     {"Steps: 1) Mix the flour.", "Done."}},
+    /* hard cases: an abbreviation or a one-letter word that ends a sentence */
+    {"abbrev-end-title", "The polls closed at 10 p.m. Mrs. Lee conceded an hour later.",
+     {"The polls closed at 10 p.m.", "Mrs. Lee conceded an hour later."}},
+    {"abbrev-end-titles", "We met at 9 a.m. Dr. Ruiz was late. Bring pens, paper, etc. Mr. Tan "
+                          "will collect them. He works at Apple Inc. Ms. Cook hired him.",
+     {"We met at 9 a.m.", "Dr. Ruiz was late.", "Bring pens, paper, etc.",
+      "Mr. Tan will collect them.", "He works at Apple Inc.", "Ms. Cook hired him."}},
+    {"abbrev-end-more", "Ask Sammy Davis Jr. Mr. Sinatra agreed. He moved to the U.S. Mrs. "
+                        "Tan stayed. It ended at 5 p.m. The next day was calm. The answer was "
+                        "No. Then he left.",
+     {"Ask Sammy Davis Jr.", "Mr. Sinatra agreed.", "He moved to the U.S.",
+      "Mrs. Tan stayed.", "It ended at 5 p.m.", "The next day was calm.",
+      "The answer was No.", "Then he left."}},
+    {"abbrev-job-title-inside", "The U.S. Sen. Warren spoke at 9 a.m. Monday. Acme Inc. Chief "
+                                "Executive Jane Doe left.",
+     {"The U.S. Sen. Warren spoke at 9 a.m. Monday.",
+      "Acme Inc. Chief Executive Jane Doe left."}},
+    {"pronoun-i-end", "She said it was I. Then John F. Kennedy spoke.",
+     {"She said it was I.", "Then John F. Kennedy spoke."}},
+    {"pronoun-i-before-name", "She said it was I. John F. Kennedy spoke. Nobody but I. Lee "
+                              "agreed.",
+     {"She said it was I.", "John F. Kennedy spoke.", "Nobody but I. Lee agreed."}},
+    {"initial-i", "The building is by I. M. Pei today. Ernest I. Lee spoke.",
+     {"The building is by I. M. Pei today.", "Ernest I. Lee spoke."}},
+    /* hard cases: no space after the full stop */
+    {"nospace-abbrev-next", "Prices rose.Wages fell.Mr. Tan resigned.",
+     {"Prices rose.", "Wages fell.", "Mr. Tan resigned."}},
+    {"nospace-title-next", "It was over.Dr. Ruiz left.Mrs. Lee stayed.",
+     {"It was over.", "Dr. Ruiz left.", "Mrs. Lee stayed."}},
+    {"nospace-no-break", "Open claimlint.rng now. Mail a.b@c.org and see www.example.com or "
+                         "3.14 or the U.S.Senate. Read Config.Mr.txt too.",
+     {"Open claimlint.rng now.", "Mail a.b@c.org and see www.example.com or 3.14 or the "
+      "U.S.Senate.", "Read Config.Mr.txt too."}},
+    /* hard cases: ellipses */
+    {"spaced-omission", "He said . . . that it was fine. The law . . . Congress shall pass.",
+     {"He said . . . that it was fine.", "The law . . . Congress shall pass."}},
+    {"spaced-omission-starter", "He paused . . . Then he spoke.",
+     {"He paused . . .", "Then he spoke."}},
+    {"four-dot-ellipsis", "He paused.... Then he left. He paused. . . . Then he left. The law "
+                          ". . . . The end.",
+     {"He paused....", "Then he left.", "He paused. . . .", "Then he left.", "The law . . . .",
+      "The end."}},
+    {"bracket-omission", "\"The results were clear [...]\" (Smith, 2020). \"We will [. . .] "
+                         "win\" (Jones 2019, p. 4). \"It was over [\u2026]\" [3]. Next.",
+     {"\"The results were clear [...]\" (Smith, 2020).",
+      "\"We will [. . .] win\" (Jones 2019, p. 4).", "\"It was over [\u2026]\" [3].",
+      "Next."}},
+    {"bracket-omission-spans-stop", "\"Yields would rise [...] Ozone is understood,\" he said.",
+     {"\"Yields would rise [...]", "Ozone is understood,\" he said."}},
+    {"bracket-omission-end", "She wrote \"it ended [...].\" Then she left.",
+     {"She wrote \"it ended [...].\"", "Then she left."}},
+    /* hard cases: numbers after "No." and dotted numbers */
+    {"numero-sign", "The rule N\u00b0. 5 applies. See n\u00b0. 12 and N\u00ba. 3 too.",
+     {"The rule N\u00b0. 5 applies.", "See n\u00b0. 12 and N\u00ba. 3 too."}},
+    {"dotted-number", "See No. 10.4.1. for details. Rule No. 10.4.1. Scope is narrow. It rose "
+                      "to 3.5. Analysts cheered.",
+     {"See No. 10.4.1. for details.", "Rule No. 10.4.1. Scope is narrow.", "It rose to 3.5.",
+      "Analysts cheered."}},
+    {"dotted-number-end", "The rule is Art. 10.4.1. The court agreed.",
+     {"The rule is Art. 10.4.1.", "The court agreed."}},
+    /* hard cases: one short item per line, unlike hard-wrapped prose */
+    {"one-per-line", "Features\nFast parsing\nSmall memory use\nPlain C11",
+     {"Features", "Fast parsing", "Small memory use", "Plain C11"}},
+    {"one-per-line-no-head", "Fast parsing\nSmall memory use\n\nDone.",
+     {"Fast parsing", "Small memory use", "Done."}},
+    {"one-per-line-after-stop", "It has these.\nUTF-8 input\nJSON output\n3 formats",
+     {"It has these.", "UTF-8 input", "JSON output", "3 formats"}},
+    {"one-per-line-not-wrapped", "The meeting was attended by the\nPresident of Mexico and the "
+                                 "Foreign\nMinister of Brazil on Monday.",
+     {"The meeting was attended by the\nPresident of Mexico and the Foreign\nMinister of "
+      "Brazil on Monday."}},
+    {"one-per-line-narrow-prose", "The vote was held\nMonday in Ottawa, and\nCanada agreed.",
+     {"The vote was held\nMonday in Ottawa, and\nCanada agreed."}},
 };
 
 #define N_AUTO_CASES (sizeof auto_cases / sizeof auto_cases[0])
