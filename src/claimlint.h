@@ -573,6 +573,123 @@ CL_EXTERN void cl_emitter_free(cl_emitter *e);
 /* Name and one-line description of the I-th format; 0 past the last. */
 CL_EXTERN int cl_emitter_format(size_t i, const char **name, const char **description);
 
+/* ---- compare: a draft checked against its source ------------------------ */
+
+/* What a draft sentence does to the source it restates. */
+typedef enum cl_cmp_code {
+    CL_CMP_NEGATION_FLIPPED = 0, /* the source denies what the draft asserts, or the reverse */
+    CL_CMP_HEDGE_DROPPED,        /* the source hedges, the draft asserts */
+    CL_CMP_NUMBER_CHANGED,       /* a number, amount or date differs */
+    CL_CMP_ENTITY_CHANGED,       /* a person, organisation or place differs */
+    CL_CMP_ATTRIBUTION_DROPPED,  /* the source attributes it, the draft states it */
+    CL_CMP_UNSUPPORTED,          /* no source sentence carries it */
+    CL_CMP_HEDGE_ADDED,          /* the source asserts, the draft hedges */
+    CL_CMP_NCODES
+} cl_cmp_code;
+
+/* Static name of CODE ("negation-flipped", ...). */
+CL_EXTERN const char *cl_cmp_code_name(cl_cmp_code code);
+
+/* The code named NAME, or -1. */
+CL_EXTERN int cl_cmp_code_parse(const char *name);
+
+/* The default severity of CODE: error for negation-flipped, hedge-dropped,
+ * number-changed and entity-changed, warning for attribution-dropped and
+ * unsupported, info for hedge-added. */
+CL_EXTERN cl_level cl_cmp_default_level(cl_cmp_code code);
+
+/* A sentence of the source or of a draft, as compare read it. TEXT is the
+ * sentence (as cl_sentence's); positions are in its file. STATUS is how it
+ * makes its statement (stated, attributed, hedged or negated), CUE the
+ * words of the cue that decided it (NULL when stated without one), at code
+ * points [CUE_START, CUE_END) of TEXT. STATEMENT is 0 for a sentence that
+ * states nothing to check (a heading, a dateline, a byline, a few words).
+ * For a draft sentence, ALIGNED[0..NALIGNED) are the indices of the source
+ * sentences that carry it, best first (none when no source sentence does)
+ * and SUPPORT the share (0 to 1) of its content words they carry. */
+typedef struct cl_cmp_sentence {
+    const char *text;
+    size_t len, nchars;
+    unsigned line, column, end_line, end_column;
+    size_t start_byte, end_byte;
+    cl_status status;
+    const char *cue;
+    size_t cue_start, cue_end;
+    int statement;
+    size_t aligned[3];
+    size_t naligned;
+    double support;
+} cl_cmp_sentence;
+
+/* A finding of compare. DRAFT is the index of the draft sentence, [START,
+ * END) the code points of its words at fault (the whole sentence when no
+ * word is), located in the draft file by LINE, COLUMN, END_LINE,
+ * END_COLUMN. SOURCE is the index of the source sentence it was compared
+ * with ((size_t)-1 for unsupported), [SRC_START, SRC_END) the code points
+ * of the source's words in question (the cue, the number, the name; both 0
+ * when none). DRAFT_WORDS and SOURCE_WORDS are those words ("" when none).
+ * MESSAGE is the formatted message. */
+typedef struct cl_cmp_finding {
+    cl_cmp_code code;
+    cl_level level;
+    const char *message;
+    size_t draft;
+    size_t start, end;
+    unsigned line, column, end_line, end_column;
+    size_t source;
+    size_t src_start, src_end;
+    const char *draft_words, *source_words;
+} cl_cmp_finding;
+
+/* A draft compared with its source: both files' names and bytes, their
+ * sentences and the findings in draft order. Everything is owned by the
+ * result (cl_cmp_result_free). */
+typedef struct cl_cmp_result {
+    const char *source_name, *draft_name;
+    const char *source_data, *draft_data;
+    size_t source_len, draft_len;
+    const cl_cmp_sentence *source;
+    size_t nsource;
+    const cl_cmp_sentence *draft;
+    size_t ndraft;
+    const cl_cmp_finding *findings;
+    size_t nfindings;
+} cl_cmp_result;
+
+/* An index of a source document's sentences, words, numbers and names. */
+typedef struct cl_cmp_source cl_cmp_source;
+
+/* Read SOURCE (analyzed here with MODE; set its input format before) into
+ * a new index *OUT, using the cues of RULES (compiled, borrowed: keep it
+ * until cl_cmp_source_free) to read each sentence's status. */
+CL_EXTERN int cl_cmp_source_new(cl_cmp_source **out, cl_doc *source, const cl_rules *rules,
+                                cl_split_mode mode);
+CL_EXTERN void cl_cmp_source_free(cl_cmp_source *src);
+
+/* Compare DRAFT (analyzed here with MODE) with the indexed source into a
+ * new result *OUT (free it with cl_cmp_result_free). LEVELS gives the
+ * severity of each code (NULL: the defaults); a finding at CL_LEVEL_OK is
+ * left out. The cost grows with the length of the draft and the number of
+ * source sentences that share its rarer words. */
+CL_EXTERN int cl_compare(cl_cmp_result **out, const cl_cmp_source *src, cl_doc *draft,
+                         cl_split_mode mode, const cl_level *levels);
+CL_EXTERN void cl_cmp_result_free(cl_cmp_result *res);
+
+/* An emitter of compare results in one output format (the formats of
+ * check: "text", "gnu", "json", "jsonl", "sarif", "junit", "rdjsonl",
+ * "html"), writing to F with FLAGS (CL_WRITE_COLOR, CL_WRITE_QUIET). */
+typedef struct cl_cmp_emitter cl_cmp_emitter;
+
+CL_EXTERN int cl_cmp_emitter_new(cl_cmp_emitter **out, const char *format, FILE *f,
+                                 unsigned flags);
+/* Write the findings of one draft (RES is borrowed for the call only). */
+CL_EXTERN int cl_cmp_emitter_result(cl_cmp_emitter *e, const cl_cmp_result *res);
+/* Write what remains; CL_EIO when any write failed. */
+CL_EXTERN int cl_cmp_emitter_finish(cl_cmp_emitter *e);
+/* Findings written so far at LEVEL or above. */
+CL_EXTERN size_t cl_cmp_emitter_count(const cl_cmp_emitter *e, cl_level level);
+CL_EXTERN void cl_cmp_emitter_free(cl_cmp_emitter *e);
+
 #ifdef __cplusplus
 }
 #endif
