@@ -44,20 +44,25 @@ int cl_emitter_new(cl_emitter **out, const char *format, FILE *f, unsigned flags
     return 0;
 }
 
+int cl_out_flush(FILE *f, cl_buf *out, int *failed)
+{
+    /* *failed: 1 a write failed, 2 an allocation did (it stays the cause) */
+    if (out->failed) {
+        *failed = 2;
+        out->failed = 0;
+        out->len = 0;
+    }
+    if (out->len && fwrite(out->data, 1, out->len, f) != out->len && !*failed)
+        *failed = 1;
+    out->len = 0;
+    if (*failed == 2)
+        return cl_nomem(NULL);
+    return *failed ? cl_error_set(CL_EIO, NULL, 0, 0, "cannot write output") : 0;
+}
+
 int cl_emit_flush(cl_emitter *e)
 {
-    /* e->failed: 1 a write failed, 2 an allocation did (it stays the cause) */
-    if (e->out.failed) {
-        e->failed = 2;
-        e->out.failed = 0;
-        e->out.len = 0;
-    }
-    if (e->out.len && fwrite(e->out.data, 1, e->out.len, e->f) != e->out.len && !e->failed)
-        e->failed = 1;
-    e->out.len = 0;
-    if (e->failed == 2)
-        return cl_nomem(NULL);
-    return e->failed ? cl_error_set(CL_EIO, NULL, 0, 0, "cannot write output") : 0;
+    return cl_out_flush(e->f, &e->out, &e->failed);
 }
 
 void cl_emitter_set_rules(cl_emitter *e, const cl_rules *rules)

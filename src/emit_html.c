@@ -77,7 +77,7 @@ struct html_state {
  * HTML allows those neither raw nor as references. In TEXT (not in an
  * attribute) such a character is written as its code point, "U+0007", in a
  * span of class cl-ctl instead: few fonts have the pictures. */
-static void esc_mode(cl_buf *b, const char *s, size_t n, int text)
+void cl_html_esc(cl_buf *b, const char *s, size_t n, int text)
 {
     size_t i, run = 0;
 
@@ -125,16 +125,10 @@ static void esc_mode(cl_buf *b, const char *s, size_t n, int text)
     cl_buf_add(b, s + run, n - run);
 }
 
-static void esc(cl_buf *b, const char *s, size_t n)
-{
-    esc_mode(b, s, n, 0);
-}
-
-/* esc() for a NUL-terminated string; NULL appends nothing. */
-static void escs(cl_buf *b, const char *s)
+void cl_html_escs(cl_buf *b, const char *s)
 {
     if (s)
-        esc(b, s, strlen(s));
+        cl_html_esc(b, s, strlen(s), 0);
 }
 
 /* Whether HREF may become a link: http, https or mailto only, so that a
@@ -158,6 +152,13 @@ static int safe_href(const char *href)
             return 1;
     }
     return 0;
+}
+
+void cl_html_head_end(cl_buf *b)
+{
+    cl_buf_puts(b, "</title>\n<style>\n");
+    cl_buf_puts(b, cl_report_css);
+    cl_buf_puts(b, "</style>\n</head>\n<body>\n");
 }
 
 /* ---- state ---------------------------------------------------------------- */
@@ -403,7 +404,7 @@ static void render_text(struct render *r, size_t from, size_t to)
             for (j = i; j < to && !is_break(t[j]) && !is_blank(t[j]); j++)
                 ;
             ensure_p(r);
-            esc_mode(r->b, t + i, j - i, 1);
+            cl_html_esc(r->b, t + i, j - i, 1);
             i = j;
         }
     }
@@ -413,9 +414,9 @@ static void render_text(struct render *r, size_t from, size_t to)
 static void occ_title(cl_buf *b, const struct h_occ *o, size_t note)
 {
     cl_buf_printf(b, "%zu. ", note);
-    escs(b, o->claim->id);
+    cl_html_escs(b, o->claim->id);
     cl_buf_printf(b, ": %s, %s - ", cl_status_name(o->status), cl_level_name(o->level));
-    escs(b, o->message);
+    cl_html_escs(b, o->message);
 }
 
 /* The most severe of the occurrences OCC[I] for I in IDX[0..N) (the first
@@ -453,7 +454,7 @@ static void build_tag(cl_buf *tag, const char *kind, const struct h_occ *occ, co
             continue; /* the same claim twice in one sentence */
         if (i)
             cl_buf_putc(tag, ' ');
-        escs(tag, occ[idx[i]].claim->id);
+        cl_html_escs(tag, occ[idx[i]].claim->id);
     }
     cl_buf_printf(tag, "\" data-status=\"%s\" data-severity=\"%s\"", cl_status_name(d->status),
                   cl_level_name(d->level));
@@ -468,7 +469,7 @@ static void build_tag(cl_buf *tag, const char *kind, const struct h_occ *occ, co
     cl_buf_putc(tag, '"');
 }
 
-static void badge(cl_buf *b, const char *name)
+void cl_html_badge(cl_buf *b, const char *name)
 {
     cl_buf_printf(b, "<span class=\"cl-badge cl-badge-%s\">%s</span>", name, name);
 }
@@ -492,26 +493,26 @@ static void note(cl_buf *b, size_t docno, const struct h_occ *o, size_t note)
         cl_buf_printf(b, "<a class=\"cl-id\" href=\"#d%zu-c%zu\">", docno, o->row + 1);
     else
         cl_buf_puts(b, "<span class=\"cl-id\">");
-    escs(b, c->id);
+    cl_html_escs(b, c->id);
     cl_buf_puts(b, o->row != NO_ROW ? "</a> " : "</span> ");
-    badge(b, cl_status_name(o->status));
+    cl_html_badge(b, cl_status_name(o->status));
     cl_buf_putc(b, ' ');
-    badge(b, cl_level_name(o->level));
+    cl_html_badge(b, cl_level_name(o->level));
     if (o->cue) {
         cl_buf_printf(b, " <span class=\"cl-cue\" title=\"cue declared at ");
-        escs(b, o->cue->file);
+        cl_html_escs(b, o->cue->file);
         cl_buf_printf(b, ":%u\">%s <q>", o->cue->line, cl_cue_kind_name(o->cue->kind));
-        escs(b, o->cue_text ? o->cue_text : o->cue->phrase);
+        cl_html_escs(b, o->cue_text ? o->cue_text : o->cue->phrase);
         cl_buf_puts(b, "</q></span>");
     } else {
         cl_buf_puts(b, " <span class=\"cl-cue\">no cue</span>");
     }
     cl_buf_puts(b, "</span>\n<span class=\"cl-note-msg\">");
-    escs(b, o->message);
+    cl_html_escs(b, o->message);
     cl_buf_puts(b, "</span>\n");
     if (c->title && !strstr(o->message, c->title)) {
         cl_buf_puts(b, "<span class=\"cl-note-title\">");
-        escs(b, c->title);
+        cl_html_escs(b, c->title);
         cl_buf_puts(b, "</span>\n");
     }
     cl_buf_printf(b, "<span class=\"cl-note-src\"><span class=\"cl-verdict\">%s</span>: ",
@@ -522,15 +523,15 @@ static void note(cl_buf *b, size_t docno, const struct h_occ *o, size_t note)
             cl_buf_puts(b, "; ");
         if (safe_href(s->href)) {
             cl_buf_puts(b, "<a href=\"");
-            escs(b, s->href);
+            cl_html_escs(b, s->href);
             cl_buf_puts(b, "\" rel=\"noopener noreferrer\">");
-            escs(b, s->text && *s->text ? s->text : s->href);
+            cl_html_escs(b, s->text && *s->text ? s->text : s->href);
             cl_buf_puts(b, "</a>");
         } else {
-            escs(b, s->text);
+            cl_html_escs(b, s->text);
             if (s->href) {
                 cl_buf_puts(b, " (<span class=\"cl-loc\">");
-                escs(b, s->href);
+                cl_html_escs(b, s->href);
                 cl_buf_puts(b, "</span>)");
             }
         }
@@ -538,7 +539,7 @@ static void note(cl_buf *b, size_t docno, const struct h_occ *o, size_t note)
     if (!c->nsources)
         cl_buf_puts(b, "no source given");
     cl_buf_puts(b, " <span class=\"cl-loc\">");
-    escs(b, c->file);
+    cl_html_escs(b, c->file);
     cl_buf_printf(b, ":%u</span></span>\n</span>", c->line);
 }
 
@@ -664,7 +665,7 @@ static int render_article(struct html_state *st, const cl_doc *doc, size_t docno
 
 /* ---- the per-claim table -------------------------------------------------- */
 
-static void counts_line(cl_buf *b, const size_t counts[4])
+void cl_html_counts(cl_buf *b, const size_t counts[4])
 {
     static const char *const names[4][2] = {
         {"ok", "ok"}, {"info", "infos"}, {"warning", "warnings"}, {"error", "errors"}};
@@ -712,22 +713,22 @@ static int render_table(cl_emitter *e, size_t docno)
         msg = d ? d->message : st->unstated_msg[row];
         cl_buf_printf(b, "<tr id=\"d%zu-c%zu\" class=\"cl-row-%s\" data-claim=\"", docno, row + 1,
                       cl_level_name(level));
-        escs(b, c->id);
+        cl_html_escs(b, c->id);
         cl_buf_printf(b, "\" data-status=\"%s\" data-severity=\"%s\" title=\"",
                       cl_status_name(status), cl_level_name(level));
-        escs(b, msg);
+        cl_html_escs(b, msg);
         cl_buf_puts(b, "\"><td>");
         if (d)
             cl_buf_printf(b, "<a href=\"#d%zu-r%zu\"><code>", docno, st->head[row] + 1);
         else
             cl_buf_puts(b, "<code>");
-        escs(b, c->id);
+        cl_html_escs(b, c->id);
         cl_buf_puts(b, d ? "</code></a></td><td>" : "</code></td><td>");
-        escs(b, c->title);
+        cl_html_escs(b, c->title);
         cl_buf_printf(b, "</td><td>%s</td><td>", cl_verdict_name(c->verdict));
-        badge(b, cl_status_name(status));
+        cl_html_badge(b, cl_status_name(status));
         cl_buf_puts(b, "</td><td>");
-        badge(b, cl_level_name(level));
+        cl_html_badge(b, cl_level_name(level));
         cl_buf_puts(b, "</td><td class=\"cl-where\">");
         for (i = st->head[row]; i != NO_ROW; i = next[i])
             cl_buf_printf(b, "%s<a href=\"#d%zu-r%zu\" title=\"%s\">%u:%u</a>",
@@ -753,9 +754,9 @@ static int render_doc(cl_emitter *e, const cl_doc *doc, size_t docno, const stru
     if (st->nocc > 1)
         qsort(st->occ, st->nocc, sizeof *st->occ, occ_cmp);
     cl_buf_printf(&st->body, "<section class=\"cl-doc\" id=\"d%zu\">\n<h2>", docno);
-    escs(&st->body, f->name);
+    cl_html_escs(&st->body, f->name);
     cl_buf_puts(&st->body, "</h2>\n<p class=\"cl-docsum\">");
-    counts_line(&st->body, f->counts);
+    cl_html_counts(&st->body, f->counts);
     cl_buf_printf(&st->body, " &middot; %zu claim %s in the text</p>\n", st->nocc,
                   st->nocc == 1 ? "occurrence" : "occurrences");
     if ((err = render_table(e, docno)) < 0)
@@ -847,7 +848,7 @@ static int rules_list(cl_emitter *e, cl_buf *b)
     cl_buf_puts(b, "<section><h2>Rule files</h2>\n<ul class=\"cl-rules\">\n");
     for (i = 0; i < n; i++) {
         cl_buf_puts(b, "<li><code>");
-        escs(b, v[i].path);
+        cl_html_escs(b, v[i].path);
         cl_buf_puts(b, "</code> <span class=\"cl-mini\">");
         if (v[i].claims)
             cl_buf_printf(b, "%zu claim%s", v[i].claims, v[i].claims == 1 ? "" : "s");
@@ -877,24 +878,17 @@ static int page_top(cl_emitter *e)
     for (i = 0; i < st->nfiles; i++)
         for (l = 0; l < 4; l++)
             totals[l] += st->files[i].counts[l];
-    cl_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                   "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
-                   "<meta name=\"referrer\" content=\"no-referrer\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<title>claimlint report: ");
+    cl_buf_puts(b, CL_HTML_HEAD "<title>claimlint report: ");
     if (st->nfiles == 1)
-        escs(b, st->files[0].name);
+        cl_html_escs(b, st->files[0].name);
     else
         cl_buf_printf(b, "%zu files", st->nfiles);
-    cl_buf_puts(b, "</title>\n<style>\n");
-    cl_buf_puts(b, cl_report_css);
-    cl_buf_puts(b, "</style>\n</head>\n<body>\n");
+    cl_html_head_end(b);
     cl_buf_puts(b, "<input type=\"checkbox\" class=\"cl-toggle\" id=\"cl-hide-notes\">\n"
                    "<input type=\"checkbox\" class=\"cl-toggle\" id=\"cl-hide-ok\">\n"
                    "<header class=\"cl-top\"><div class=\"cl-wrap\">\n<h1>Claim report</h1>\n"
                    "<p class=\"cl-totals\">");
-    counts_line(b, totals);
+    cl_html_counts(b, totals);
     cl_buf_printf(b, " &middot; %zu file%s checked against %zu claim%s</p>\n", st->nfiles,
                   st->nfiles == 1 ? "" : "s", nclaims, nclaims == 1 ? "" : "s");
     cl_buf_puts(b, "<div class=\"cl-meta\">\n<section><h2>Files checked</h2>\n"
@@ -902,7 +896,7 @@ static int page_top(cl_emitter *e)
     for (i = 0; i < st->nfiles; i++) {
         const size_t *c = st->files[i].counts;
         cl_buf_printf(b, "<li><a href=\"#d%zu\">", i + 1);
-        escs(b, st->files[i].name);
+        cl_html_escs(b, st->files[i].name);
         cl_buf_printf(b, "</a> <span class=\"cl-mini\">%zu error%s, %zu warning%s, %zu info%s"
                          "</span></li>\n",
                       c[CL_LEVEL_ERROR], c[CL_LEVEL_ERROR] == 1 ? "" : "s",

@@ -49,7 +49,7 @@ struct junit_state {
  * newline and carriage return are character references, which attribute
  * value normalization would otherwise turn into spaces; in text a carriage
  * return is one too, which end-of-line handling would otherwise drop. */
-static void xml_escape(cl_buf *b, const char *s, size_t n, int attr)
+void cl_xml_escape(cl_buf *b, const char *s, size_t n, int attr)
 {
     size_t i = 0, run = 0, len;
 
@@ -94,10 +94,10 @@ static void xml_escape(cl_buf *b, const char *s, size_t n, int attr)
     cl_buf_add(b, s + run, n - run);
 }
 
-static void xml_str(cl_buf *b, const char *s, int attr)
+void cl_xml_str(cl_buf *b, const char *s, int attr)
 {
     if (s)
-        xml_escape(b, s, strlen(s), attr);
+        cl_xml_escape(b, s, strlen(s), attr);
 }
 
 static void free_claims(struct junit_state *st)
@@ -120,12 +120,8 @@ static int setup(cl_emitter *e)
 {
     struct junit_state *st = e->state;
     size_t n = e->rules ? cl_rules_claim_count(e->rules) : 0;
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
 
-    if (!st->host[0] &&
-        ((sde && *sde) || gethostname(st->host, sizeof st->host) != 0 || !st->host[0]))
-        strcpy(st->host, "localhost");
-    st->host[sizeof st->host - 1] = '\0';
+    cl_junit_host(st->host);
     if (st->ready && st->rules == e->rules)
         return 0;
     free_claims(st);
@@ -141,6 +137,33 @@ static int setup(cl_emitter *e)
     return 0;
 }
 
+void cl_junit_host(char host[256])
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+
+    if (!host[0] && ((sde && *sde) || gethostname(host, 256) != 0 || !host[0]))
+        strcpy(host, "localhost");
+    host[255] = '\0';
+}
+
+void cl_junit_suite_open(cl_buf *b, const char *name, size_t id, const char *host,
+                         size_t tests, size_t failures)
+{
+    char stamp[32];
+
+    cl_junit_timestamp(stamp);
+    cl_buf_puts(b, "  <testsuite name=\"");
+    cl_xml_str(b, name, 1);
+    cl_buf_printf(b, "\" package=\"claimlint\" id=\"%zu\" timestamp=\"%s\" hostname=\"", id,
+                  stamp);
+    cl_xml_str(b, host, 1);
+    cl_buf_printf(b, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"0\" time=\"0\">\n",
+                  tests, failures);
+    cl_buf_puts(b, "    <properties>\n      <property name=\"claimlint.version\" value=\"");
+    cl_xml_str(b, cl_version(), 1);
+    cl_buf_puts(b, "\"/>\n");
+}
+
 static struct junit_claim *find(struct junit_state *st, const cl_claim *c)
 {
     return c->index < st->nclaims && cl_rules_claim(st->rules, c->index) == c
@@ -148,9 +171,7 @@ static struct junit_claim *find(struct junit_state *st, const cl_claim *c)
                : NULL;
 }
 
-/* Write the timestamp of now (or of SOURCE_DATE_EPOCH when it is a
- * number) to BUF as YYYY-MM-DDTHH:MM:SS, UTC. */
-static void timestamp(char buf[32])
+void cl_junit_timestamp(char buf[32])
 {
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     time_t t = time(NULL);
@@ -213,19 +234,19 @@ static int junit_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrenc
     if (!jc->findings || o->level > jc->worst) {
         jc->worst = o->level;
         jc->message.len = 0;
-        xml_str(&jc->message, o->message, 1);
+        cl_xml_str(&jc->message, o->message, 1);
     }
     jc->findings++;
     t = &jc->text;
-    xml_str(t, cl_doc_name(doc), 0);
+    cl_xml_str(t, cl_doc_name(doc), 0);
     if (o->sentence)
         cl_buf_printf(t, ":%u:%u", o->line, o->column);
     cl_buf_printf(t, ": %s: ", cl_level_name(o->level));
-    xml_str(t, o->message, 0);
+    cl_xml_str(t, o->message, 0);
     cl_buf_putc(t, '\n');
     if (o->sentence) {
         cl_buf_puts(t, "  ");
-        xml_escape(t, o->sentence->text, o->sentence->len, 0);
+        cl_xml_escape(t, o->sentence->text, o->sentence->len, 0);
         cl_buf_putc(t, '\n');
     }
     if (t->failed || jc->message.failed)
@@ -238,33 +259,23 @@ static int junit_end_file(cl_emitter *e, const cl_doc *doc)
     struct junit_state *st = e->state;
     cl_buf *b = &e->out;
     size_t i, failures = 0;
-    char stamp[32];
     int err;
 
     if ((err = setup(e)) < 0 || (err = enter(st, doc)) < 0)
         return err;
     for (i = 0; i < st->nclaims; i++)
         failures += st->claims[i].findings > 0;
-    timestamp(stamp);
     if (!st->suites)
-        cl_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
-    cl_buf_puts(b, "  <testsuite name=\"");
-    xml_str(b, cl_doc_name(doc), 1);
-    cl_buf_printf(b, "\" package=\"claimlint\" id=\"%zu\" timestamp=\"%s\" hostname=\"", st->suites,
-                  stamp);
-    xml_str(b, st->host, 1);
-    cl_buf_printf(b, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"0\" time=\"0\">\n",
-                  st->nclaims, failures);
-    cl_buf_puts(b, "    <properties>\n      <property name=\"claimlint.version\" value=\"");
-    xml_str(b, cl_version(), 1);
-    cl_buf_puts(b, "\"/>\n    </properties>\n");
+        cl_buf_puts(b, CL_JUNIT_HEAD);
+    cl_junit_suite_open(b, cl_doc_name(doc), st->suites, st->host, st->nclaims, failures);
+    cl_buf_puts(b, "    </properties>\n");
     for (i = 0; i < st->nclaims; i++) {
         struct junit_claim *jc = &st->claims[i];
         const cl_claim *c = cl_rules_claim(st->rules, i);
         cl_buf_puts(b, "    <testcase classname=\"");
-        xml_str(b, c->ruleset, 1);
+        cl_xml_str(b, c->ruleset, 1);
         cl_buf_puts(b, "\" name=\"");
-        xml_str(b, c->id, 1);
+        cl_xml_str(b, c->id, 1);
         cl_buf_puts(b, "\" time=\"0\"");
         if (!jc->findings) {
             cl_buf_puts(b, "/>\n");
@@ -289,7 +300,7 @@ static int junit_finish(cl_emitter *e)
     struct junit_state *st = e->state;
 
     if (!st->suites)
-        cl_buf_puts(&e->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
+        cl_buf_puts(&e->out, CL_JUNIT_HEAD);
     cl_buf_puts(&e->out, "</testsuites>\n");
     return 0;
 }

@@ -21,7 +21,7 @@ static void str(cl_buf *b, const char *s)
  * since the last line end ("\n", "\r\n" or a lone "\r"), not counting a
  * UTF-8 byte-order mark that begins the file (as claimlint's columns do
  * not). */
-static size_t byte_column(const char *data, size_t len, size_t off)
+size_t cl_byte_column(const char *data, size_t len, size_t off)
 {
     size_t start = off < len ? off : len;
 
@@ -33,7 +33,7 @@ static size_t byte_column(const char *data, size_t len, size_t off)
 }
 
 /* reviewdog's severity: ERROR, WARNING or INFO. */
-static const char *severity(cl_level l)
+const char *cl_rd_severity(cl_level l)
 {
     return l == CL_LEVEL_ERROR ? "ERROR" : l == CL_LEVEL_WARNING ? "WARNING" : "INFO";
 }
@@ -59,11 +59,11 @@ static int rdjsonl_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurre
         cl_buf_printf(b,
                       ",\"range\":{\"start\":{\"line\":%u,\"column\":%zu},"
                       "\"end\":{\"line\":%u,\"column\":%zu}}",
-                      o->line, byte_column(data, len, o->start_byte), o->end_line,
-                      byte_column(data, len, o->end_byte));
+                      o->line, cl_byte_column(data, len, o->start_byte), o->end_line,
+                      cl_byte_column(data, len, o->end_byte));
     }
     cl_buf_printf(b, "},\"severity\":\"%s\",\"source\":{\"name\":\"claimlint\"},\"code\":{\"value\":",
-                  severity(o->level));
+                  cl_rd_severity(o->level));
     str(b, c->id);
     if (href) {
         cl_buf_puts(b, ",\"url\":");

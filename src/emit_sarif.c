@@ -39,20 +39,7 @@
 
 #include "internal.h"
 
-#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
-#define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
 #define FNV_PRIME UINT64_C(0x100000001b3)
-
-/* A set of strings, each with its index in order of addition: NUL-
- * terminated one after the other in NAMES, found through an open-addressing
- * hash table of index + 1 (0 is an empty slot). */
-struct strset {
-    cl_buf names;
-    size_t *offsets;
-    size_t n, cap;
-    size_t *table;
-    size_t table_cap;
-};
 
 /* The claims of one rule set, sorted by address. */
 struct rules_map {
@@ -62,30 +49,23 @@ struct rules_map {
     size_t n;
 };
 
-/* A fingerprint seen in the current document and how often. */
-struct fp_slot {
-    uint64_t hash;
-    size_t count; /* 0: the slot is empty */
-};
-
 struct sarif_state {
     int started;            /* the head was written */
     size_t results;         /* results written */
-    struct strset rule_ids; /* tool.driver.rules, by claim id */
+    cl_strset rule_ids;     /* tool.driver.rules, by claim id */
     cl_buf rules_json;      /* their reportingDescriptors, comma-separated */
     struct rules_map *maps; /* one per rule set met */
     size_t nmaps;
     size_t map;             /* the current rule set's (valid when nmaps) */
-    struct strset artifacts; /* the documents' URIs */
+    cl_strset artifacts;    /* the documents' URIs */
     /* the current document, its artifact and the fingerprints seen in it */
     const cl_doc *doc;
     size_t artifact;
-    struct fp_slot *fps;
-    size_t fp_cap, fp_used;
+    cl_fpset fps;
     cl_buf uri, scratch; /* reused */
 };
 
-static uint64_t fnv_add(uint64_t h, const char *s, size_t n)
+uint64_t cl_fnv_add(uint64_t h, const char *s, size_t n)
 {
     size_t i;
 
@@ -99,7 +79,7 @@ static uint64_t fnv_add(uint64_t h, const char *s, size_t n)
 /* Hash the N bytes at S into H with every run of white space (Unicode
  * spaces included) counted as one space and the ends trimmed, so that
  * reflowing a paragraph does not change a fingerprint. */
-static uint64_t fnv_add_collapsed(uint64_t h, const char *s, size_t n)
+uint64_t cl_fnv_add_collapsed(uint64_t h, const char *s, size_t n)
 {
     size_t i = 0, len;
     int pending = 0, any = 0;
@@ -110,19 +90,17 @@ static uint64_t fnv_add_collapsed(uint64_t h, const char *s, size_t n)
             pending = any;
         } else {
             if (pending)
-                h = fnv_add(h, " ", 1);
+                h = cl_fnv_add(h, " ", 1);
             pending = 0;
             any = 1;
-            h = fnv_add(h, s + i, len);
+            h = cl_fnv_add(h, s + i, len);
         }
         i += len;
     }
     return h;
 }
 
-/* The index of the NUL-terminated string S (LEN bytes) in SET, adding it
- * when new (then *ADDED is 1); -1 when out of memory. */
-static long strset_add(struct strset *set, const char *s, size_t len, int *added)
+long cl_strset_add(cl_strset *set, const char *s, size_t len, int *added)
 {
     size_t mask, i, k;
 
@@ -134,7 +112,7 @@ static long strset_add(struct strset *set, const char *s, size_t len, int *added
             return -1;
         for (k = 0; k < set->n; k++) {
             const char *name = set->names.data + set->offsets[k];
-            for (i = fnv_add(FNV_OFFSET, name, strlen(name)) & (cap - 1); t[i];
+            for (i = cl_fnv_add(CL_FNV_OFFSET, name, strlen(name)) & (cap - 1); t[i];
                  i = (i + 1) & (cap - 1))
                 ;
             t[i] = k + 1;
@@ -144,7 +122,7 @@ static long strset_add(struct strset *set, const char *s, size_t len, int *added
         set->table_cap = cap;
     }
     mask = set->table_cap - 1;
-    for (i = fnv_add(FNV_OFFSET, s, len) & mask; set->table[i]; i = (i + 1) & mask)
+    for (i = cl_fnv_add(CL_FNV_OFFSET, s, len) & mask; set->table[i]; i = (i + 1) & mask)
         if (strcmp(set->names.data + set->offsets[set->table[i] - 1], s) == 0)
             return (long)(set->table[i] - 1);
     if (cl_grow(&set->offsets, &set->cap, set->n + 1, sizeof *set->offsets, 16) < 0)
@@ -157,16 +135,36 @@ static long strset_add(struct strset *set, const char *s, size_t len, int *added
     return (long)set->n++;
 }
 
-static const char *strset_get(const struct strset *set, size_t i)
+const char *cl_strset_get(const cl_strset *set, size_t i)
 {
     return set->names.data + set->offsets[i];
 }
 
-static void strset_free(struct strset *set)
+void cl_strset_free(cl_strset *set)
 {
     cl_buf_free(&set->names);
     free(set->offsets);
     free(set->table);
+}
+
+void cl_sarif_tail(cl_buf *b, const cl_buf *rules_json, const cl_strset *artifacts)
+{
+    size_t i;
+
+    cl_buf_puts(b, "\"tool\":{\"driver\":{\"name\":\"claimlint\",\"version\":");
+    cl_json_str(b, cl_version(), strlen(cl_version()));
+    cl_buf_puts(b, ",\"semanticVersion\":");
+    cl_json_str(b, cl_version(), strlen(cl_version()));
+    cl_buf_puts(b, ",\"rules\":[");
+    cl_buf_add(b, rules_json->data, rules_json->len);
+    cl_buf_puts(b, rules_json->len ? "\n]}},\n\"artifacts\":[" : "]}},\n\"artifacts\":[");
+    for (i = 0; i < artifacts->n; i++) {
+        const char *uri = cl_strset_get(artifacts, i);
+        cl_buf_puts(b, i ? ",\n{\"location\":{\"uri\":" : "\n{\"location\":{\"uri\":");
+        cl_json_str(b, uri, strlen(uri));
+        cl_buf_puts(b, "},\"roles\":[\"analysisTarget\"]}");
+    }
+    cl_buf_puts(b, artifacts->n ? "\n]\n}]}\n" : "]\n}]}\n");
 }
 
 static void str(cl_buf *b, const char *s)
@@ -174,8 +172,7 @@ static void str(cl_buf *b, const char *s)
     cl_json_str(b, s ? s : "", s ? strlen(s) : 0);
 }
 
-/* SARIF's level for a claimlint level: info is "note", ok is "none". */
-static const char *sarif_level(cl_level l)
+const char *cl_sarif_level(cl_level l)
 {
     switch (l) {
     case CL_LEVEL_ERROR: return "error";
@@ -190,11 +187,7 @@ static int is_alnum(unsigned char c)
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-/* Append the file name NAME to B as a URI reference: "<stdin>" is "stdin",
- * an absolute path becomes a file:// URI, and every byte that may not stand
- * as itself in a URI path is percent-encoded (":" too, so that a relative
- * name like "a:b.txt" is not read as a scheme; non-ASCII bytes too). */
-static void put_uri(cl_buf *b, const char *name)
+void cl_sarif_uri(cl_buf *b, const char *name)
 {
     static const char hex[] = "0123456789ABCDEF";
     const unsigned char *p;
@@ -247,9 +240,7 @@ static int is_absolute_uri(const char *s)
     return 1;
 }
 
-/* A rule's name: the claim id in PascalCase ("rubio-mexico.trip-link" is
- * "RubioMexicoTripLink"), as SARIF suggests for reportingDescriptor.name. */
-static void put_name(cl_buf *b, const char *id)
+void cl_sarif_name(cl_buf *b, const char *id)
 {
     int up = 1;
 
@@ -305,7 +296,7 @@ static void put_rule(cl_buf *b, const cl_claim *c)
     cl_buf_puts(b, "{\"id\":");
     str(b, c->id);
     cl_buf_puts(b, ",\"name\":");
-    put_name(b, c->id);
+    cl_sarif_name(b, c->id);
     cl_buf_puts(b, ",\"shortDescription\":{\"text\":");
     str(b, c->title);
     cl_buf_puts(b, "},\"fullDescription\":{\"text\":");
@@ -327,7 +318,7 @@ static void put_rule(cl_buf *b, const cl_claim *c)
         str(b, href);
     }
     cl_buf_printf(b, ",\"defaultConfiguration\":{\"level\":\"%s\"}",
-                  sarif_level(c->levels[CL_STATUS_STATED]));
+                  cl_sarif_level(c->levels[CL_STATUS_STATED]));
     cl_buf_printf(b, ",\"properties\":{\"verdict\":\"%s\",\"required\":%s,\"levels\":{",
                   cl_verdict_name(c->verdict), c->required ? "true" : "false");
     for (i = 0; i <= CL_STATUS_UNSTATED; i++)
@@ -379,7 +370,7 @@ static int use_rules(cl_emitter *e)
     for (i = 0; i < n && rc == 0; i++) {
         const cl_claim *c = cl_rules_claim(e->rules, i);
         int added;
-        long index = strset_add(&st->rule_ids, c->id, strlen(c->id), &added);
+        long index = cl_strset_add(&st->rule_ids, c->id, strlen(c->id), &added);
         if (index < 0)
             rc = cl_nomem(NULL);
         if (index >= 0 && added) {
@@ -414,8 +405,7 @@ static int start(cl_emitter *e)
     if (st->started)
         return 0;
     st->started = 1;
-    cl_buf_puts(&e->out, "{\"$schema\":\"" SARIF_SCHEMA "\",\"version\":\"2.1.0\",\"runs\":[{\n"
-                         "\"columnKind\":\"unicodeCodePoints\",\n\"results\":[");
+    cl_buf_puts(&e->out, CL_SARIF_HEAD);
     return cl_emit_flush(e);
 }
 
@@ -432,56 +422,57 @@ static int enter(struct sarif_state *st, const cl_doc *doc)
     if (cl_buf_reserve(&st->uri, 0) < 0)
         return cl_nomem(NULL);
     st->uri.data[0] = '\0';
-    put_uri(&st->uri, cl_doc_name(doc));
+    cl_sarif_uri(&st->uri, cl_doc_name(doc));
     if (st->uri.failed)
         return cl_nomem(NULL);
-    if (st->doc == doc && strcmp(strset_get(&st->artifacts, st->artifact), st->uri.data) == 0)
+    if (st->doc == doc && strcmp(cl_strset_get(&st->artifacts, st->artifact), st->uri.data) == 0)
         return 0;
-    if ((a = strset_add(&st->artifacts, st->uri.data, st->uri.len, &added)) < 0)
+    if ((a = cl_strset_add(&st->artifacts, st->uri.data, st->uri.len, &added)) < 0)
         return cl_nomem(NULL);
     st->doc = doc;
     st->artifact = (size_t)a;
-    if (st->fps)
-        memset(st->fps, 0, st->fp_cap * sizeof *st->fps);
-    st->fp_used = 0;
+    cl_fpset_clear(&st->fps);
     return 0;
 }
 
-/* How many times fingerprint H was seen in the current document, this time
- * included; 0 when out of memory. */
-static size_t fp_count(struct sarif_state *st, uint64_t h)
+size_t cl_fpset_count(cl_fpset *fs, uint64_t h)
 {
     size_t i, k, mask;
 
-    if (2 * (st->fp_used + 1) > st->fp_cap) {
-        size_t cap = st->fp_cap ? st->fp_cap * 2 : 64;
-        struct fp_slot *t = calloc(cap, sizeof *t);
+    if (2 * (fs->used + 1) > fs->cap) {
+        size_t cap = fs->cap ? fs->cap * 2 : 64;
+        struct cl_fp_slot *t = calloc(cap, sizeof *t);
         if (!t)
             return 0;
-        for (k = 0; k < st->fp_cap; k++) {
-            if (!st->fps[k].count)
+        for (k = 0; k < fs->cap; k++) {
+            if (!fs->v[k].count)
                 continue;
-            for (i = st->fps[k].hash & (cap - 1); t[i].count; i = (i + 1) & (cap - 1))
+            for (i = fs->v[k].hash & (cap - 1); t[i].count; i = (i + 1) & (cap - 1))
                 ;
-            t[i] = st->fps[k];
+            t[i] = fs->v[k];
         }
-        free(st->fps);
-        st->fps = t;
-        st->fp_cap = cap;
+        free(fs->v);
+        fs->v = t;
+        fs->cap = cap;
     }
-    mask = st->fp_cap - 1;
-    for (i = h & mask; st->fps[i].count; i = (i + 1) & mask)
-        if (st->fps[i].hash == h)
-            return ++st->fps[i].count;
-    st->fps[i].hash = h;
-    st->fps[i].count = 1;
-    st->fp_used++;
+    mask = fs->cap - 1;
+    for (i = h & mask; fs->v[i].count; i = (i + 1) & mask)
+        if (fs->v[i].hash == h)
+            return ++fs->v[i].count;
+    fs->v[i].hash = h;
+    fs->v[i].count = 1;
+    fs->used++;
     return 1;
 }
 
-/* Append "region":{...} for the LINE:COL..END_LINE:END_COL span with
- * snippet TEXT (LEN bytes). */
-static void put_region(cl_buf *b, const char *key, unsigned line, unsigned col, unsigned end_line,
+void cl_fpset_clear(cl_fpset *fs)
+{
+    if (fs->v)
+        memset(fs->v, 0, fs->cap * sizeof *fs->v);
+    fs->used = 0;
+}
+
+void cl_sarif_region(cl_buf *b, const char *key, unsigned line, unsigned col, unsigned end_line,
                        unsigned end_col, const char *text, size_t len)
 {
     cl_buf_printf(b, ",\"%s\":{\"startLine\":%u,\"startColumn\":%u,\"endLine\":%u,"
@@ -517,25 +508,25 @@ static int sarif_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrenc
     str(b, o->claim->id);
     if ((index = rule_index(st, o->claim)) >= 0)
         cl_buf_printf(b, ",\"ruleIndex\":%ld", index);
-    cl_buf_printf(b, ",\"level\":\"%s\",\"message\":{\"text\":", sarif_level(o->level));
+    cl_buf_printf(b, ",\"level\":\"%s\",\"message\":{\"text\":", cl_sarif_level(o->level));
     str(b, o->message);
     cl_buf_puts(b, "},\"locations\":[{\"physicalLocation\":{");
     put_artifact(b, st);
-    h = fnv_add(FNV_OFFSET, o->claim->id, strlen(o->claim->id) + 1);
+    h = cl_fnv_add(CL_FNV_OFFSET, o->claim->id, strlen(o->claim->id) + 1);
     if (s) {
         st->scratch.len = 0;
         cl_range_text(&st->scratch, s, o->match);
         if (st->scratch.failed)
             return cl_nomem(NULL);
-        put_region(b, "region", o->line, o->column, o->end_line, o->end_column, st->scratch.data,
+        cl_sarif_region(b, "region", o->line, o->column, o->end_line, o->end_column, st->scratch.data,
                    st->scratch.len);
-        put_region(b, "contextRegion", s->line, s->column, s->end_line, s->end_column, s->text,
+        cl_sarif_region(b, "contextRegion", s->line, s->column, s->end_line, s->end_column, s->text,
                    s->len);
-        h = fnv_add_collapsed(h, s->text, s->len);
-        h = fnv_add(h, "", 1);
-        h = fnv_add_collapsed(h, st->scratch.data, st->scratch.len);
+        h = cl_fnv_add_collapsed(h, s->text, s->len);
+        h = cl_fnv_add(h, "", 1);
+        h = cl_fnv_add_collapsed(h, st->scratch.data, st->scratch.len);
     }
-    if (!(seen = fp_count(st, h)))
+    if (!(seen = cl_fpset_count(&st->fps, h)))
         return cl_nomem(NULL);
     cl_buf_printf(b, "}}],\"partialFingerprints\":{\"claimlint/v1\":\"%016llx",
                   (unsigned long long)h);
@@ -606,26 +597,12 @@ static int sarif_finish(cl_emitter *e)
 {
     struct sarif_state *st = e->state;
     cl_buf *b = &e->out;
-    size_t i;
     int err;
 
     if ((err = start(e)) < 0)
         return err;
     cl_buf_puts(b, st->results ? "\n],\n" : "],\n");
-    cl_buf_puts(b, "\"tool\":{\"driver\":{\"name\":\"claimlint\",\"version\":");
-    str(b, cl_version());
-    cl_buf_puts(b, ",\"semanticVersion\":");
-    str(b, cl_version());
-    cl_buf_puts(b, ",\"rules\":[");
-    cl_buf_add(b, st->rules_json.data, st->rules_json.len);
-    cl_buf_puts(b, st->rule_ids.n ? "\n]}},\n\"artifacts\":[" : "]}},\n\"artifacts\":[");
-    for (i = 0; i < st->artifacts.n; i++) {
-        const char *uri = strset_get(&st->artifacts, i);
-        cl_buf_puts(b, i ? ",\n{\"location\":{\"uri\":" : "\n{\"location\":{\"uri\":");
-        cl_json_str(b, uri, strlen(uri));
-        cl_buf_puts(b, "},\"roles\":[\"analysisTarget\"]}");
-    }
-    cl_buf_puts(b, st->artifacts.n ? "\n]\n}]}\n" : "]\n}]}\n");
+    cl_sarif_tail(b, &st->rules_json, &st->artifacts);
     return 0;
 }
 
@@ -639,10 +616,10 @@ static void sarif_free(cl_emitter *e)
     for (i = 0; i < st->nmaps; i++)
         free(st->maps[i].rule);
     free(st->maps);
-    strset_free(&st->rule_ids);
-    strset_free(&st->artifacts);
+    cl_strset_free(&st->rule_ids);
+    cl_strset_free(&st->artifacts);
     cl_buf_free(&st->rules_json);
-    free(st->fps);
+    free(st->fps.v);
     cl_buf_free(&st->uri);
     cl_buf_free(&st->scratch);
 }

@@ -18,48 +18,61 @@ static const char *level_color(cl_level l)
     }
 }
 
-static int text_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence *o)
+void cl_text_head(cl_buf *b, const char *file, unsigned line, unsigned column, cl_level level,
+                  const char *label, int color)
 {
-    cl_buf *b = &e->out;
-    int color = (e->flags & CL_WRITE_COLOR) != 0;
-    size_t i;
-
-    if (!CL_SHOWN(o))
-        return 0;
     if (color)
         cl_buf_puts(b, C_BOLD);
     /* text from the article, the rule files and file names: control
      * characters written visibly (visible.h) */
-    cl_buf_puts_visible(b, cl_doc_name(doc));
-    if (o->sentence)
-        cl_buf_printf(b, ":%u:%u", o->line, o->column);
+    cl_buf_puts_visible(b, file);
+    if (line)
+        cl_buf_printf(b, ":%u:%u", line, column);
     cl_buf_puts(b, ": ");
     if (color)
-        cl_buf_printf(b, C_RESET "%s", level_color(o->level));
-    cl_buf_printf(b, "%s:", cl_level_name(o->level));
+        cl_buf_printf(b, C_RESET "%s", level_color(level));
+    cl_buf_printf(b, "%s:", label ? label : cl_level_name(level));
     if (color)
         cl_buf_puts(b, C_RESET);
     cl_buf_putc(b, ' ');
+}
+
+void cl_text_carets(cl_buf *b, size_t indent, const char *text, size_t len, size_t start,
+                    size_t end, int color)
+{
+    /* the underline counts the columns of the text as written */
+    size_t from = indent + cl_visible_columns(text, len, start);
+    size_t to = indent + cl_visible_columns(text, len, end);
+    size_t i;
+
+    for (i = 0; i < from; i++)
+        cl_buf_putc(b, ' ');
+    if (color)
+        cl_buf_puts(b, "\033[1;32m");
+    cl_buf_putc(b, '^');
+    for (i = from + 1; i < to; i++)
+        cl_buf_putc(b, '~');
+    if (color)
+        cl_buf_puts(b, C_RESET);
+    cl_buf_putc(b, '\n');
+}
+
+static int text_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence *o)
+{
+    cl_buf *b = &e->out;
+    int color = (e->flags & CL_WRITE_COLOR) != 0;
+
+    if (!CL_SHOWN(o))
+        return 0;
+    cl_text_head(b, cl_doc_name(doc), o->sentence ? o->line : 0, o->column, o->level, NULL, color);
     cl_buf_puts_visible(b, o->message);
     cl_buf_printf(b, " [%s]\n", o->claim->id);
     if (o->sentence) {
         const cl_sentence *s = o->sentence;
-        /* the underline counts the columns of the text as written */
-        size_t from = cl_visible_columns(s->text, s->len, o->match_start);
-        size_t to = cl_visible_columns(s->text, s->len, o->match_end);
         cl_buf_puts(b, "  ");
         cl_buf_add_visible(b, s->text, s->len);
-        cl_buf_puts(b, "\n  ");
-        for (i = 0; i < from; i++)
-            cl_buf_putc(b, ' ');
-        if (color)
-            cl_buf_puts(b, "\033[1;32m");
-        cl_buf_putc(b, '^');
-        for (i = from + 1; i < to; i++)
-            cl_buf_putc(b, '~');
-        if (color)
-            cl_buf_puts(b, C_RESET);
         cl_buf_putc(b, '\n');
+        cl_text_carets(b, 2, s->text, s->len, o->match_start, o->match_end, color);
         if (o->cue) {
             cl_buf_printf(b, "  %s cue \"", cl_cue_kind_name(o->cue->def->kind));
             cl_range_visible(b, s, o->cue->tokens);
@@ -81,7 +94,7 @@ static int text_occurrence(cl_emitter *e, const cl_doc *doc, const cl_occurrence
     return cl_emit_flush(e);
 }
 
-static void plural(cl_buf *b, size_t n, const char *word, const char *words)
+void cl_plural(cl_buf *b, size_t n, const char *word, const char *words)
 {
     cl_buf_printf(b, "%zu %s", n, n == 1 ? word : words);
 }
@@ -96,19 +109,19 @@ static int text_finish(cl_emitter *e)
     if (!total) {
         cl_buf_puts(b, "no findings");
     } else {
-        plural(b, e->counts[CL_LEVEL_ERROR], "error", "errors");
+        cl_plural(b, e->counts[CL_LEVEL_ERROR], "error", "errors");
         cl_buf_puts(b, ", ");
-        plural(b, e->counts[CL_LEVEL_WARNING], "warning", "warnings");
+        cl_plural(b, e->counts[CL_LEVEL_WARNING], "warning", "warnings");
         cl_buf_puts(b, ", ");
-        plural(b, e->counts[CL_LEVEL_INFO], "info", "infos");
+        cl_plural(b, e->counts[CL_LEVEL_INFO], "info", "infos");
     }
     cl_buf_puts(b, " in ");
-    plural(b, e->files, "file", "files");
+    cl_plural(b, e->files, "file", "files");
     cl_buf_puts(b, " (");
-    plural(b, e->rules ? cl_rules_claim_count(e->rules) : 0, "claim", "claims");
+    cl_plural(b, e->rules ? cl_rules_claim_count(e->rules) : 0, "claim", "claims");
     if (e->suppressed) {
         cl_buf_puts(b, ", ");
-        plural(b, e->suppressed, "finding suppressed", "findings suppressed");
+        cl_plural(b, e->suppressed, "finding suppressed", "findings suppressed");
     }
     cl_buf_puts(b, ")\n");
     return 0;

@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -731,6 +732,142 @@ void cl_json_finding(cl_buf *b, const cl_doc *doc, const cl_occurrence *o);
 
 /* Append the text of token range R of S to B. */
 void cl_range_text(cl_buf *b, const cl_sentence *s, cl_range r);
+
+/* ---- what the emitters of check and of compare share (emit*.c) -------- */
+
+/* Write OUT to F and empty it; *FAILED (0 at first) remembers a failure:
+ * 1 a write failed, 2 OUT lost an allocation. Returns 0, CL_ENOMEM or
+ * CL_EIO (recorded). cl_emit_flush is this on an emitter's output. */
+int cl_out_flush(FILE *f, cl_buf *out, int *failed);
+
+/* text (emit_text.c): "FILE:LINE:COL: LABEL: " (no position when LINE is
+ * 0; LABEL NULL: the name of LEVEL), FILE made visible, in colour (LEVEL's)
+ * with COLOR; a line of INDENT spaces then a caret and tildes under the
+ * code points [START, END) of TEXT (LEN bytes) as cl_buf_add_visible
+ * writes it. */
+void cl_text_head(cl_buf *b, const char *file, unsigned line, unsigned column, cl_level level,
+                  const char *label, int color);
+void cl_text_carets(cl_buf *b, size_t indent, const char *text, size_t len, size_t start,
+                    size_t end, int color);
+
+/* "N WORD" or "N WORDS" as N is 1 or not. */
+void cl_plural(cl_buf *b, size_t n, const char *word, const char *words);
+
+/* rdjsonl (emit_rdjsonl.c): the 1-based byte column of byte offset OFF in
+ * DATA (LEN bytes), a UTF-8 byte-order mark not counted; reviewdog's
+ * severity name (ERROR, WARNING, INFO) of L. */
+size_t cl_byte_column(const char *data, size_t len, size_t off);
+const char *cl_rd_severity(cl_level l);
+
+/* sarif (emit_sarif.c) */
+#define CL_SARIF_HEAD                                                                            \
+    "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","         \
+    "\"runs\":[{\n\"columnKind\":\"unicodeCodePoints\",\n\"results\":["
+#define CL_FNV_OFFSET UINT64_C(0xcbf29ce484222325)
+
+/* FNV-1a 64 of the N bytes at S added to H; the same with every run of
+ * white space counted as one space and the ends trimmed. */
+uint64_t cl_fnv_add(uint64_t h, const char *s, size_t n);
+uint64_t cl_fnv_add_collapsed(uint64_t h, const char *s, size_t n);
+
+/* A set of strings, each with its index in order of addition: NUL-
+ * terminated one after the other in NAMES, found through an open-addressing
+ * hash table of index + 1 (0 is an empty slot). Zero-initialise to start. */
+typedef struct cl_strset {
+    cl_buf names;
+    size_t *offsets;
+    size_t n, cap;
+    size_t *table;
+    size_t table_cap;
+} cl_strset;
+
+/* The index of the NUL-terminated string S (LEN bytes) in SET, adding it
+ * when new (then *ADDED is 1); -1 when out of memory. */
+long cl_strset_add(cl_strset *set, const char *s, size_t len, int *added);
+const char *cl_strset_get(const cl_strset *set, size_t i);
+void cl_strset_free(cl_strset *set);
+
+/* Fingerprints seen in one document and how often; zero-initialise,
+ * free(V) to release. */
+struct cl_fp_slot {
+    uint64_t hash;
+    size_t count; /* 0: the slot is empty */
+};
+typedef struct cl_fpset {
+    struct cl_fp_slot *v;
+    size_t cap, used;
+} cl_fpset;
+
+/* How many times fingerprint H was seen, this time included; 0 when out
+ * of memory. */
+size_t cl_fpset_count(cl_fpset *fs, uint64_t h);
+void cl_fpset_clear(cl_fpset *fs);
+
+/* A rule's name as a JSON string: ID in PascalCase ("rubio-mexico.trip" is
+ * "RubioMexicoTrip"). */
+void cl_sarif_name(cl_buf *b, const char *id);
+
+/* SARIF's level for a claimlint level: info is "note", ok is "none". */
+const char *cl_sarif_level(cl_level l);
+
+/* Append the file name NAME to B as a URI reference: "<stdin>" is "stdin",
+ * an absolute path becomes a file:// URI, and every byte that may not stand
+ * as itself in a URI path is percent-encoded (":" too, so that a relative
+ * name like "a:b.txt" is not read as a scheme; non-ASCII bytes too). */
+void cl_sarif_uri(cl_buf *b, const char *name);
+
+/* Append ,"KEY":{...} for the LINE:COL..END_LINE:END_COL span with
+ * snippet TEXT (LEN bytes). */
+void cl_sarif_region(cl_buf *b, const char *key, unsigned line, unsigned col, unsigned end_line,
+                     unsigned end_col, const char *text, size_t len);
+
+/* The end of the log after the results array: the tool (claimlint, its
+ * version, the reportingDescriptors RULES_JSON, comma-separated), the
+ * ARTIFACTS (URIs) as analysis targets, the closing brackets. */
+void cl_sarif_tail(cl_buf *b, const cl_buf *rules_json, const cl_strset *artifacts);
+
+/* junit (emit_junit.c) */
+#define CL_JUNIT_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
+
+/* Append the N bytes at S to B escaped for XML 1.0 text, or for a quoted
+ * attribute value when ATTR (see emit_junit.c); cl_xml_str for a NUL-
+ * terminated S (NULL appends nothing). */
+void cl_xml_escape(cl_buf *b, const char *s, size_t n, int attr);
+void cl_xml_str(cl_buf *b, const char *s, int attr);
+
+/* The timestamp of now (or of SOURCE_DATE_EPOCH when it is a number) as
+ * YYYY-MM-DDTHH:MM:SS, UTC; the host name (once: HOST starts empty), or
+ * "localhost" with SOURCE_DATE_EPOCH. */
+void cl_junit_timestamp(char buf[32]);
+void cl_junit_host(char host[256]);
+
+/* "  <testsuite ...>" named NAME, number ID, with its counts, and the
+ * open <properties> with claimlint's version; the caller closes it. */
+void cl_junit_suite_open(cl_buf *b, const char *name, size_t id, const char *host,
+                         size_t tests, size_t failures);
+
+/* html (emit_html.c) */
+#define CL_HTML_HEAD                                                                             \
+    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"                       \
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "               \
+    "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"                         \
+    "<meta name=\"referrer\" content=\"no-referrer\">\n"                                           \
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+
+/* Append the N bytes of UTF-8 at S to B escaped for HTML text (TEXT) or a
+ * quoted attribute value (see emit_html.c); cl_html_escs for a NUL-
+ * terminated S (NULL appends nothing), attribute-safe. */
+void cl_html_esc(cl_buf *b, const char *s, size_t n, int text);
+void cl_html_escs(cl_buf *b, const char *s);
+
+/* After CL_HTML_HEAD "<title>" and the title: close it, the report's
+ * style sheet, open the body. */
+void cl_html_head_end(cl_buf *b);
+
+/* A badge NAME (a level or status name: its class is cl-badge-NAME); the
+ * counts by level as badges, errors first. */
+void cl_html_badge(cl_buf *b, const char *name);
+void cl_html_counts(cl_buf *b, const size_t counts[4]);
 
 /* ---- check.c ---------------------------------------------------------- */
 
