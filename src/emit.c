@@ -96,14 +96,19 @@ int cl_emitter_finish(cl_emitter *e)
     return rc;
 }
 
-size_t cl_emitter_count(const cl_emitter *e, cl_level level)
+size_t cl_count_at(const size_t counts[4], cl_level level)
 {
     size_t n = 0;
     int l;
 
     for (l = level > CL_LEVEL_INFO ? (int)level : CL_LEVEL_INFO; l <= CL_LEVEL_ERROR; l++)
-        n += e->counts[l];
+        n += counts[l];
     return n;
+}
+
+size_t cl_emitter_count(const cl_emitter *e, cl_level level)
+{
+    return cl_count_at(e->counts, level);
 }
 
 void cl_emitter_free(cl_emitter *e)

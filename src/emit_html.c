@@ -19,7 +19,8 @@
 #include "internal.h"
 
 /* cl_report_css and cl_report_legend, the style sheet and the legend of the
- * page: NUL-terminated byte arrays that scripts/embed makes from
+ * page, and cl_compare_css, what compare's page adds to the style sheet
+ * (emit_compare_html.c): NUL-terminated byte arrays that scripts/embed makes from
  * src/report.css and src/report-legend.html into the build tree (see
  * Makefile.am). Arrays, not string literals: C compilers need not take
  * string literals longer than 4095 bytes. The comment that opens each of
@@ -154,10 +155,12 @@ static int safe_href(const char *href)
     return 0;
 }
 
-void cl_html_head_end(cl_buf *b)
+void cl_html_head_end(cl_buf *b, int compare)
 {
     cl_buf_puts(b, "</title>\n<style>\n");
     cl_buf_puts(b, cl_report_css);
+    if (compare)
+        cl_buf_puts(b, cl_compare_css);
     cl_buf_puts(b, "</style>\n</head>\n<body>\n");
 }
 
@@ -883,7 +886,7 @@ static int page_top(cl_emitter *e)
         cl_html_escs(b, st->files[0].name);
     else
         cl_buf_printf(b, "%zu files", st->nfiles);
-    cl_html_head_end(b);
+    cl_html_head_end(b, 0);
     cl_buf_puts(b, "<input type=\"checkbox\" class=\"cl-toggle\" id=\"cl-hide-notes\">\n"
                    "<input type=\"checkbox\" class=\"cl-toggle\" id=\"cl-hide-ok\">\n"
                    "<header class=\"cl-top\"><div class=\"cl-wrap\">\n<h1>Claim report</h1>\n"

@@ -99,22 +99,26 @@ void cl_plural(cl_buf *b, size_t n, const char *word, const char *words)
     cl_buf_printf(b, "%zu %s", n, n == 1 ? word : words);
 }
 
+void cl_text_totals(cl_buf *b, const size_t counts[4])
+{
+    if (!counts[CL_LEVEL_INFO] && !counts[CL_LEVEL_WARNING] && !counts[CL_LEVEL_ERROR]) {
+        cl_buf_puts(b, "no findings");
+        return;
+    }
+    cl_plural(b, counts[CL_LEVEL_ERROR], "error", "errors");
+    cl_buf_puts(b, ", ");
+    cl_plural(b, counts[CL_LEVEL_WARNING], "warning", "warnings");
+    cl_buf_puts(b, ", ");
+    cl_plural(b, counts[CL_LEVEL_INFO], "info", "infos");
+}
+
 static int text_finish(cl_emitter *e)
 {
     cl_buf *b = &e->out;
-    size_t total = e->counts[1] + e->counts[2] + e->counts[3];
 
     if (e->flags & CL_WRITE_QUIET)
         return 0;
-    if (!total) {
-        cl_buf_puts(b, "no findings");
-    } else {
-        cl_plural(b, e->counts[CL_LEVEL_ERROR], "error", "errors");
-        cl_buf_puts(b, ", ");
-        cl_plural(b, e->counts[CL_LEVEL_WARNING], "warning", "warnings");
-        cl_buf_puts(b, ", ");
-        cl_plural(b, e->counts[CL_LEVEL_INFO], "info", "infos");
-    }
+    cl_text_totals(b, e->counts);
     cl_buf_puts(b, " in ");
     cl_plural(b, e->files, "file", "files");
     cl_buf_puts(b, " (");

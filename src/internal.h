@@ -750,6 +750,13 @@ void cl_text_head(cl_buf *b, const char *file, unsigned line, unsigned column, c
 void cl_text_carets(cl_buf *b, size_t indent, const char *text, size_t len, size_t start,
                     size_t end, int color);
 
+/* The summary's counts: "no findings", or "N errors, M warnings, K infos"
+ * of COUNTS (by level). */
+void cl_text_totals(cl_buf *b, const size_t counts[4]);
+
+/* The findings of COUNTS (by level) at LEVEL or above. */
+size_t cl_count_at(const size_t counts[4], cl_level level);
+
 /* "N WORD" or "N WORDS" as N is 1 or not. */
 void cl_plural(cl_buf *b, size_t n, const char *word, const char *words);
 
@@ -861,13 +868,74 @@ void cl_html_esc(cl_buf *b, const char *s, size_t n, int text);
 void cl_html_escs(cl_buf *b, const char *s);
 
 /* After CL_HTML_HEAD "<title>" and the title: close it, the report's
- * style sheet, open the body. */
-void cl_html_head_end(cl_buf *b);
+ * style sheet (with COMPARE, and compare's rules), open the body. */
+void cl_html_head_end(cl_buf *b, int compare);
 
 /* A badge NAME (a level or status name: its class is cl-badge-NAME); the
  * counts by level as badges, errors first. */
 void cl_html_badge(cl_buf *b, const char *name);
 void cl_html_counts(cl_buf *b, const size_t counts[4]);
+
+/* ---- emit_compare.c and emit_compare_*.c: compare's output ---------- */
+
+/* One output format of compare: a table row in emit_compare.c. STATE_SIZE
+ * bytes of zeroed state are allocated for it. RESULT writes one draft's
+ * findings (called after they are counted), FINISH what remains. */
+struct cl_cmp_emitter_ops {
+    const char *name;
+    size_t state_size;
+    int (*result)(cl_cmp_emitter *e, const cl_cmp_result *r);
+    int (*finish)(cl_cmp_emitter *e);
+    void (*free)(cl_cmp_emitter *e);
+};
+
+struct cl_cmp_emitter {
+    const struct cl_cmp_emitter_ops *ops;
+    FILE *f;
+    unsigned flags;
+    size_t counts[4]; /* findings by level */
+    size_t drafts;    /* results written */
+    cl_buf out;       /* pending output, flushed by cl_cmp_flush */
+    int failed;       /* as cl_out_flush's */
+    void *state;
+};
+
+extern const struct cl_cmp_emitter_ops cl_cmp_emit_text, cl_cmp_emit_gnu, cl_cmp_emit_json,
+    cl_cmp_emit_jsonl, cl_cmp_emit_sarif, cl_cmp_emit_junit, cl_cmp_emit_rdjsonl,
+    cl_cmp_emit_html;
+
+/* Whether finding F is one to write: above ok, of a known code and level. */
+#define CL_CMP_SHOWN(f)                                                                          \
+    ((f)->level > CL_LEVEL_OK && (unsigned)(f)->level < 4 && (unsigned)(f)->code < CL_CMP_NCODES)
+
+/* Write E->out to E->f and empty it (cl_out_flush). */
+int cl_cmp_flush(cl_cmp_emitter *e);
+
+/* A static English description of CODE ("the source hedges, the draft
+ * asserts"). */
+const char *cl_cmp_code_description(cl_cmp_code code);
+
+/* The source sentence finding F of R is shown with: the one it was
+ * compared with, else (unsupported) the closest the draft sentence was
+ * aligned with, then *CLOSEST is 1; NULL when there is none. */
+const cl_cmp_sentence *cl_cmp_related(const cl_cmp_result *r, const cl_cmp_finding *f,
+                                      int *closest);
+
+/* The byte offsets [*FROM, *TO) of code points [START, END) of TEXT (LEN
+ * bytes of UTF-8), clamped to it. */
+void cl_cp_bytes(const char *text, size_t len, size_t start, size_t end, size_t *from,
+                 size_t *to);
+
+/* Append the code points [START, END) of S's text to B. */
+void cl_cmp_words(cl_buf *b, const cl_cmp_sentence *s, size_t start, size_t end);
+
+/* The byte offset in DATA (LEN bytes) of LINE and COLUMN as claimlint
+ * counts them (1-based, code points, a byte-order mark not counted),
+ * clamped to the end of the line and of the data. */
+size_t cl_line_col_byte(const char *data, size_t len, unsigned line, unsigned column);
+
+/* Append finding F of R as one JSON object (no newline) to B. */
+void cl_cmp_json_finding(cl_buf *b, const cl_cmp_result *r, const cl_cmp_finding *f);
 
 /* ---- check.c ---------------------------------------------------------- */
 
