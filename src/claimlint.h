@@ -593,6 +593,11 @@ CL_EXTERN const char *cl_cmp_code_name(cl_cmp_code code);
 /* The code named NAME, or -1. */
 CL_EXTERN int cl_cmp_code_parse(const char *name);
 
+/* The severity a <severity compare="CODE" level="..."/> of the
+ * configuration C gives the compare code CODE (the last such element), or
+ * -1 when none does. */
+CL_EXTERN int cl_config_compare_level(const cl_config *c, cl_cmp_code code);
+
 /* The default severity of CODE: error for negation-flipped, hedge-dropped,
  * number-changed and entity-changed, warning for attribution-dropped and
  * unsupported, info for hedge-added. */
@@ -642,8 +647,10 @@ typedef struct cl_cmp_finding {
 } cl_cmp_finding;
 
 /* A draft compared with its source: both files' names and bytes, their
- * sentences and the findings in draft order. Everything is owned by the
- * result (cl_cmp_result_free). */
+ * sentences and the findings in draft order. The result owns the draft's
+ * part; the source's (SOURCE_NAME, SOURCE_DATA, the strings of SOURCE) is
+ * borrowed from the cl_cmp_source, which must outlive it. Free it with
+ * cl_cmp_result_free. */
 typedef struct cl_cmp_result {
     const char *source_name, *draft_name;
     const char *source_data, *draft_data;

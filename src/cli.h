@@ -27,6 +27,7 @@ extern const struct cli_cmd cli_cmd_report;
 extern const struct cli_cmd cli_cmd_rules;
 extern const struct cli_cmd cli_cmd_sentences;
 extern const struct cli_cmd cli_cmd_explain;
+extern const struct cli_cmd cli_cmd_compare;
 
 enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 

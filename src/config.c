@@ -20,7 +20,8 @@
 #define CONFIG_NS "urn:claimlint:config:1"
 
 struct override {
-    const char *claim, *ruleset; /* one of them */
+    const char *claim, *ruleset; /* one of them, or neither for a compare code */
+    int code;                    /* a cl_cmp_code for compare, -1 otherwise */
     int status;                  /* -1: every status */
     cl_level level;
     unsigned line;
@@ -195,6 +196,10 @@ static int walk(cl_config *c, xmlNodePtr root)
             o = &c->overrides[c->noverrides++];
             o->claim = prop(c, n, "claim");
             o->ruleset = prop(c, n, "ruleset");
+            {
+                char *code = prop(c, n, "compare");
+                o->code = code ? cl_cmp_code_parse(code) : -1;
+            }
             o->status = -1;
             for (k = 0; status && k <= CL_STATUS_UNSTATED; k++)
                 if (strcmp(status, statuses[k]) == 0)
@@ -336,6 +341,18 @@ const char *cl_config_ignored(const cl_config *c, const char *path)
     return NULL;
 }
 
+int cl_config_compare_level(const cl_config *c, cl_cmp_code code)
+{
+    size_t i;
+    int level = -1;
+
+    for (i = 0; i < c->noverrides; i++)
+        if (!c->overrides[i].claim && !c->overrides[i].ruleset &&
+            c->overrides[i].code == (int)code)
+            level = (int)c->overrides[i].level; /* the last one wins */
+    return level;
+}
+
 int cl_config_apply(cl_config *c, cl_rules *rules)
 {
     size_t i, k, n = cl_rules_claim_count(rules);
@@ -346,7 +363,7 @@ int cl_config_apply(cl_config *c, cl_rules *rules)
         for (i = 0; i < c->noverrides; i++) {
             const struct override *o = &c->overrides[i];
             int found = 0;
-            if ((pass == 0) != (o->ruleset != NULL))
+            if ((pass == 0) != (o->ruleset != NULL) || (!o->ruleset && !o->claim))
                 continue;
             for (k = 0; k < n; k++) {
                 cl_claim *cl = (cl_claim *)&cl_rules_claim_impl(rules, k)->pub;

@@ -9,7 +9,8 @@
 #include "cli.h"
 
 static const struct cli_cmd *const commands[] = {&cli_cmd_check, &cli_cmd_report, &cli_cmd_rules,
-                                                 &cli_cmd_sentences, &cli_cmd_explain};
+                                                 &cli_cmd_compare, &cli_cmd_sentences,
+                                                 &cli_cmd_explain};
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 static void usage(FILE *f)

@@ -844,7 +844,7 @@ static int match_quoted(const cl_sentence *s, const cl_match *mt)
  *   saying itself, which is denied ("officials have not said why");
  * - "believes", "thinks" with a subject other than the writer ("he
  *   believes P") report someone's belief: attributed, as FactBank has it;
- *   "I think P" stays a hedge. */
+ *   "I think P" and the passive "he is believed to be P" stay hedges. */
 static cl_cue_kind acts_as(const cl_sentence *s, const cl_cue *c, const cl_match *mt)
 {
     static const char *const negators[] = {"not", "n't", "never", "no", NULL};
@@ -870,8 +870,14 @@ static cl_cue_kind acts_as(const cl_sentence *s, const cl_cue *c, const cl_match
             ;
         if (*w && c->tokens.start > 0) {
             const cl_token *b = &s->tokens[c->tokens.start - 1];
-            if (b->kind == CL_TOK_WORD && !cl_streq(b->fold, "i") && !cl_streq(b->fold, "we") &&
-                !cl_streq(b->fold, "you") && !cl_streq(b->fold, "to"))
+            static const char *const be[] = {"i",   "we",   "you",  "to",    "is",
+                                             "are", "was",  "were", "be",    "been",
+                                             "being", "'s", "'re",  NULL};
+            const char *const *v;
+            /* not "I think", nor the passive "he is believed to be": a hedge */
+            for (v = be; *v && !cl_streq(b->fold, *v); v++)
+                ;
+            if (b->kind == CL_TOK_WORD && !*v)
                 return CL_CUE_ATTRIBUTION;
         }
     }

@@ -6,7 +6,7 @@
 #      examples, none failing);
 #   2. both pages render without a warning (man --warnings, else groff -ww);
 #   3. every option printed by `claimlint --help' and by `claimlint CMD
-#      --help' (check, report, sentences, explain) appears in the section of
+#      --help' (check, report, compare, sentences, explain) appears in the section of
 #      man/claimlint.1 that documents it (`.SS General', `.SS check', ...).
 # Environment, as for golden.sh: CLAIMLINT (the program), CLAIMLINT_SRCDIR
 # (the source tree, where this runs), CLAIMLINT_DATADIR (its data);
@@ -133,7 +133,7 @@ check_help() { # NAME SECTION ARGS...
 }
 
 check_help "claimlint" "General" --help
-for cmd in check report sentences explain; do
+for cmd in check report compare sentences explain; do
     check_help "$cmd" "$cmd" "$cmd" --help
 done
 
