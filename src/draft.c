@@ -676,13 +676,16 @@ int cl_draft_slug(char *out, size_t cap, const char *s)
     char buf[64] = "";
 
     slug_add(buf, sizeof buf, s);
+    out[0] = '\0';
+    if (!buf[0])
+        return -1;
     if (!(buf[0] >= 'a' && buf[0] <= 'z')) {
         snprintf(out, cap, "r-%s", buf);
         slug_add(out, cap, "");
     } else {
         snprintf(out, cap, "%s", buf);
     }
-    return out[0] && strcmp(out, "r-") != 0 ? 0 : -1;
+    return 0;
 }
 
 /* Claim C's id: its first three key words (not numbers), made unique. */

@@ -40,6 +40,7 @@ int main(void)
     srunner_add_suite(sr, suite_match());
     srunner_add_suite(sr, suite_input());
     srunner_add_suite(sr, suite_config());
+    srunner_add_suite(sr, suite_draft());
     srunner_run_all(sr, CK_ENV);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

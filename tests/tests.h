@@ -15,6 +15,7 @@ Suite *suite_doc(void);
 Suite *suite_match(void);
 Suite *suite_input(void);
 Suite *suite_config(void);
+Suite *suite_draft(void);
 
 /* Path of a file in the source tree (fixtures/...); static buffer. */
 const char *test_srcpath(const char *rel);
