@@ -488,6 +488,29 @@ CL_EXTERN int cl_rules_test(const cl_rules *rules, cl_example_fn fn, void *userd
  * an example of status CL_STATUS_MATCH (the claim matched). */
 CL_EXTERN int cl_example_passes(const cl_example *ex, cl_status got);
 
+/* ---- drafting rules from a source ---------------------------------------- */
+
+/* Draft a starter rule file from the source article DOC (read, its format
+ * set; analyzed again here) and write it to F: a comment on what it is,
+ * the standard cue lexicon included as "claimlint:cues/en.xml" (so the
+ * file loads wherever it is written), then one <claim> per check-worthy
+ * statement of the source (a sentence with a verb, final punctuation and
+ * five words or more; headings, datelines and captions are left out): a
+ * title, a <source> naming DOC's file and line, a <near> on the
+ * statement's rarest words in the source (names as written, numbers by
+ * value, other words by stem; more words while another sentence has them
+ * all), the sentence as an <example> with the status claimlint reads in
+ * it, and a verdict from how the source words it: stated -> supported,
+ * attributed -> supported with stated="warning", hedged -> disputed,
+ * negated -> refuted. The rules are loaded and run on DOC before they are
+ * written, so that `rules test` passes on them and checking DOC with them
+ * finds nothing at error level. ID is the rule set's id (NULL: the slug
+ * of DOC's base name). *NCLAIMS gets the number of claims written (0 when
+ * no statement is check-worthy: the file then has none). Returns 0,
+ * CL_EINPUT when DOC has no text, CL_EINVAL for a bad ID, or another
+ * error (the last error says which). Nothing is written on failure. */
+CL_EXTERN int cl_draft(FILE *f, cl_doc *doc, const char *id, size_t *nclaims);
+
 /* ---- configuration -------------------------------------------------------- */
 
 /* A project configuration, .claimlint.xml (schema rules/config.rng). */

@@ -1,8 +1,12 @@
-/* cmd_rules.c - `claimlint rules check|test`: validate rule files, and run
- * the <example>s embedded in them. */
+/* cmd_rules.c - `claimlint rules check|test|list|draft`: validate rule
+ * files, run the <example>s embedded in them, list their claims, and draft
+ * a starter rule file from a source article. */
+#include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -87,6 +91,116 @@ static int list_claims(int argc, char **argv)
     return cli_finish_output(EXIT_OK);
 }
 
+/* ---- rules draft ---------------------------------------------------------- */
+
+static void draft_usage(const struct cli_cmd *cmd)
+{
+    (void)cmd;
+    printf("usage: claimlint rules draft [--id ID] [-o FILE] SOURCE\n"
+           "Draft a starter rule file from a source article (text, Markdown or HTML):\n"
+           "a claim for each check-worthy statement, with the sentence as an example and\n"
+           "a verdict from how the source words it (review every one).\n"
+           "      --id=ID       the rule set's id (default: from the source's file name)\n"
+           "  -o, --output=FILE write the rule file to FILE (default: standard output)\n"
+           "      --input-format=F  text, markdown or html (default: by file extension)\n"
+           "  -h, --help        show this help\n"
+           "Exit status: 0 drafted, 2 usage errors or a source that cannot be read.\n");
+}
+
+/* The options of rules draft. */
+struct draft_opts {
+    const char *id, *output;
+    struct cli_input input;
+};
+
+#define OPT(f) offsetof(struct draft_opts, f)
+static const struct cli_opt draft_options[] = {
+    {"id", 0, CLI_OPT_STRING, OPT(id), 0, NULL},
+    {"output", 'o', CLI_OPT_STRING, OPT(output), 0, NULL},
+    {"input-format", 0, CLI_OPT_PARSE, OPT(input) + offsetof(struct cli_input, format), 0,
+     cli_parse_input_format},
+    {"help", 'h', CLI_OPT_HELP, 0, 0, NULL},
+    CLI_OPTS_END};
+#undef OPT
+
+static const struct cli_cmd draft_cmd = {"rules draft", "draft a rule file from a source",
+                                         draft_options, draft_usage, NULL};
+
+/* Whether the paths A and B name the same existing file. */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+/* Write the N bytes at DATA to PATH, replacing it (as compilers do). */
+static int write_output(const char *path, const char *data, size_t n)
+{
+    FILE *f = fopen(path, "w");
+
+    if (!f) {
+        fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+        return -1;
+    }
+    if ((fwrite(data, 1, n, f) != n) | (fclose(f) != 0)) { /* close it in any case */
+        fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* `rules draft SOURCE`: the rule file on standard output or in -o FILE. */
+static int draft_exec(int argc, char **argv)
+{
+    struct draft_opts o = {NULL, NULL, {-1, NULL}};
+    char *buf = NULL;
+    size_t len = 0, nclaims = 0;
+    FILE *mem;
+    cl_doc *doc = NULL;
+    int first, rc, status = EXIT_OK;
+
+    if ((first = cli_parse_options(&draft_cmd, argc, argv, &o)) == CLI_OPTS_HELP)
+        return cli_finish_output(EXIT_OK);
+    if (first >= 0 && first + 1 != argc)
+        cli_error("rules draft: give one SOURCE file");
+    if (first < 0 || first + 1 != argc) {
+        cli_usage_hint("rules draft");
+        return EXIT_TROUBLE;
+    }
+    if (o.output && strcmp(argv[first], "-") != 0 && same_file(o.output, argv[first])) {
+        fprintf(stderr, "%s: error: the output would overwrite the source\n", o.output);
+        return EXIT_TROUBLE;
+    }
+    if (cli_open_doc(&doc, argv[first], &o.input) < 0)
+        return EXIT_TROUBLE;
+    if (!(mem = open_memstream(&buf, &len))) {
+        cl_doc_free(doc);
+        cli_error("out of memory");
+        return EXIT_TROUBLE;
+    }
+    rc = cl_draft(mem, doc, o.id, &nclaims);
+    if (fclose(mem) != 0 && rc == 0)
+        rc = CL_ENOMEM;
+    if (rc < 0) {
+        cli_print_last_error(cl_doc_name(doc), rc);
+        status = EXIT_TROUBLE;
+    } else {
+        if (nclaims == 0)
+            fprintf(stderr, "%s: warning: no statement to draft a claim from; the rule file has "
+                            "no claim\n",
+                    cl_doc_name(doc));
+        if (o.output)
+            status = write_output(o.output, buf, len) < 0 ? EXIT_TROUBLE : EXIT_OK;
+        else
+            fwrite(buf, 1, len, stdout);
+    }
+    free(buf);
+    cl_doc_free(doc);
+    return cli_finish_output(status);
+}
+
 static int rules_exec(int argc, char **argv)
 {
     int i, k, status = EXIT_OK, test;
@@ -107,6 +221,12 @@ static int rules_exec(int argc, char **argv)
     }
     if (argc >= 2 && strcmp(argv[1], "list") == 0)
         return list_claims(argc - 2, argv + 2);
+    if (argc >= 2 && strcmp(argv[1], "draft") == 0) {
+        char name[64];
+        snprintf(name, sizeof name, "%s rules draft", cli_progname);
+        argv[1] = name; /* getopt's messages name the command */
+        return draft_exec(argc - 1, argv + 1);
+    }
     if (argc < 2 || (strcmp(argv[1], "check") != 0 && strcmp(argv[1], "test") != 0)) {
         cli_error("rules: expected 'check', 'test' or 'list'%s%s%s", argc >= 2 ? ", not '" : "",
                   argc >= 2 ? argv[1] : "", argc >= 2 ? "'" : "");

@@ -1017,6 +1017,25 @@ int cl_number_fits(const cl_numspec *spec, double value, const char *unit);
  * canonical form into OUT; -1 when unknown. */
 int cl_number_unit(const char *name, char out[8]);
 
+/* ---- draft.c ---------------------------------------------------------- */
+
+/* The verdict a drafted claim gets from the status STATUS of its source
+ * sentence, in *VERDICT, and the level its stated status is overridden
+ * with in *STATED (CL_LEVEL_OK: none): stated -> supported; attributed ->
+ * supported, stated a warning (restating it without the attribution is
+ * flagged); hedged -> disputed; negated -> refuted. */
+void cl_draft_verdict(cl_status status, cl_verdict *verdict, cl_level *stated);
+
+/* The claim title made of the LEN bytes of statement TEXT into B (emptied
+ * first): its first letter upper-cased, cut after 100 characters at a word
+ * boundary with "...". Returns 0 or CL_ENOMEM. */
+int cl_draft_title(cl_buf *b, const char *text, size_t len);
+
+/* S as an id into OUT (CAP bytes): ASCII letters and digits lower-cased,
+ * runs of other characters one '-', "r-" before a start that is not a
+ * letter. Returns 0, or -1 when nothing is left. */
+int cl_draft_slug(char *out, size_t cap, const char *s);
+
 /* ---- json.c ----------------------------------------------------------- */
 
 /* Append the N bytes at S (UTF-8) to B as a JSON string literal with quotes.

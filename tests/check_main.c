@@ -42,6 +42,7 @@ int main(void)
     srunner_add_suite(sr, suite_config());
     srunner_add_suite(sr, suite_emit_compare());
     srunner_add_suite(sr, suite_compare());
+    srunner_add_suite(sr, suite_draft());
     srunner_run_all(sr, CK_ENV);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -17,6 +17,7 @@ Suite *suite_input(void);
 Suite *suite_config(void);
 Suite *suite_emit_compare(void);
 Suite *suite_compare(void);
+Suite *suite_draft(void);
 
 /* Path of a file in the source tree (fixtures/...); static buffer. */
 const char *test_srcpath(const char *rel);
