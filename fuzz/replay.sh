@@ -21,7 +21,7 @@ tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
-for t in rules segment markdown html check; do
+for t in rules segment markdown html check compare; do
     bin="$builddir/fuzz/replay_$t"
     if [ ! -x "$bin" ]; then
         echo "FAIL $t: $bin is not built"

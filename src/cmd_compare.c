@@ -167,7 +167,11 @@ static int exec(int argc, char **argv)
             cli_error("compare: standard input (-) can be read only once");
             goto bad_usage;
         }
-    if (cl_cmp_emitter_new(&em, o.format, stdout, 0) < 0) {
+    if ((i = cl_cmp_emitter_new(&em, o.format, stdout, 0)) == CL_ENOMEM) {
+        cli_error("out of memory");
+        free(o.rules.items);
+        return EXIT_TROUBLE;
+    } else if (i < 0) {
         cli_error("unknown format '%s' for compare (text, gnu, json, jsonl, sarif, junit, "
                   "rdjsonl, html)",
                   o.format);

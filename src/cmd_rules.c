@@ -16,10 +16,12 @@ static void usage(const struct cli_cmd *cmd)
     printf("usage: claimlint rules check [--allow-outside-includes] FILE...\n"
            "       claimlint rules test FILE...\n"
            "       claimlint rules list [-r] RULES...\n"
+           "       claimlint rules draft [--id ID] [-o FILE] SOURCE\n"
            "check: load each rule file (schema, regexes, ids, includes) and report every\n"
            "       error with its file and line.\n"
            "test:  run each claim's <example>s and report those whose status differs.\n"
            "list:  every claim of the rules: id, verdict, title and where it is declared.\n"
+           "draft: a starter rule file from a source article, one claim per statement.\n"
            "Exit status: 0 all good, 1 an example failed, 2 a rule file has errors.\n");
 }
 
@@ -228,7 +230,7 @@ static int rules_exec(int argc, char **argv)
         return draft_exec(argc - 1, argv + 1);
     }
     if (argc < 2 || (strcmp(argv[1], "check") != 0 && strcmp(argv[1], "test") != 0)) {
-        cli_error("rules: expected 'check', 'test' or 'list'%s%s%s", argc >= 2 ? ", not '" : "",
+        cli_error("rules: expected 'check', 'test', 'list' or 'draft'%s%s%s", argc >= 2 ? ", not '" : "",
                   argc >= 2 ? argv[1] : "", argc >= 2 ? "'" : "");
         cli_usage_hint("rules");
         return EXIT_TROUBLE;
@@ -283,5 +285,5 @@ static int rules_exec(int argc, char **argv)
 
 /* rules reads its arguments itself: the subcommand, then rule files, with
  * --allow-outside-includes anywhere (no options table) */
-const struct cli_cmd cli_cmd_rules = {"rules", "check rule files, run their examples, list claims",
+const struct cli_cmd cli_cmd_rules = {"rules", "check rule files, run their examples, list claims, draft them",
                                       NULL, usage, rules_exec};

@@ -1010,6 +1010,7 @@ typedef struct cl_cmp_result_impl {
     char *draft_name, *draft_data;
     cl_matcher *m;
     uint8_t *dmask, *smask; /* tokens of a draft and a source sentence */
+    uint8_t *want;          /* by key: a word still to be placed (zero between uses) */
     size_t dcap, scap;
 } cmp_res;
 
@@ -1028,7 +1029,26 @@ typedef struct align_ctx {
     double *score;
     uint32_t *touched;
     size_t ntouched;
+    uint32_t *stamp; /* by key: GEN when the sentence at hand holds it */
+    uint32_t gen;
+    size_t nkeys;
 } align_ctx;
+
+/* Stamp the keys of source sentence CS in AC, so that whether it holds a
+ * key is one look (a sentence cut from a long run may have thousands of
+ * words). */
+static void stamp_keys(align_ctx *ac, const csent *cs)
+{
+    size_t t;
+
+    if (++ac->gen == 0) { /* wrapped: old stamps would collide */
+        memset(ac->stamp, 0, (ac->nkeys + 1) * sizeof *ac->stamp);
+        ac->gen = 1;
+    }
+    for (t = 0; t < cs->s.ntokens; t++)
+        if (cs->ti[t].key)
+            ac->stamp[cs->ti[t].key] = ac->gen;
+}
 
 /* Whether word T of D has a kin in the sentences D is aligned with: a
  * word of the same first six letters ("fishermen" / "fisherman",
@@ -1049,8 +1069,8 @@ static int kin_in_aligned(const cl_cmp_source *x, const csent *d, size_t t)
     return 0;
 }
 
-/* Align draft sentence D with the source. */
-static void align(const cl_cmp_source *x, align_ctx *ac, csent *d)
+/* Align draft sentence D with the source. Returns 0 or CL_ENOMEM. */
+static int align(const cl_cmp_source *x, align_ctx *ac, csent *d)
 {
     size_t t, i, j, n = 0;
     double total = 0;
@@ -1088,7 +1108,7 @@ static void align(const cl_cmp_source *x, align_ctx *ac, csent *d)
     if (!n || !ac->ntouched) {
         for (i = 0; i < ac->ntouched; i++)
             ac->score[ac->touched[i]] = 0;
-        return;
+        return 0;
     }
     /* the best few candidates */
     for (i = 0; i < ac->ntouched; i++) {
@@ -1108,7 +1128,7 @@ static void align(const cl_cmp_source *x, align_ctx *ac, csent *d)
     /* greedy: the best, then those that add what it lacks */
     got = calloc(d->s.ntokens + 1, 1);
     if (!got)
-        return;
+        return cl_nomem(NULL);
     while (d->pub.naligned < 3) {
         double best = 0, best_rank = 0, rank;
         long bj = -1;
@@ -1120,6 +1140,7 @@ static void align(const cl_cmp_source *x, align_ctx *ac, csent *d)
                 already |= d->pub.aligned[i] == cand[j];
             if (already)
                 continue;
+            stamp_keys(ac, cs);
             for (t = 0; t < d->s.ntokens; t++) {
                 size_t u;
                 int dup = 0;
@@ -1130,7 +1151,7 @@ static void align(const cl_cmp_source *x, align_ctx *ac, csent *d)
                     continue;
                 for (u = 0; u < t && !dup; u++)
                     dup = d->ti[u].content && d->ti[u].key == d->ti[t].key;
-                if (!dup && find_key(cs, d->ti[t].key) >= 0)
+                if (!dup && ac->stamp[d->ti[t].key] == ac->gen)
                     gain += key_weight(x, d->ti[t].key);
             }
             /* the first pick also weighs how much of the source sentence
@@ -1150,8 +1171,9 @@ static void align(const cl_cmp_source *x, align_ctx *ac, csent *d)
         if (bj < 0 || (d->pub.naligned > 0 && (best < 0.08 * total || best < 3.0)))
             break;
         d->pub.aligned[d->pub.naligned++] = cand[bj];
+        stamp_keys(ac, &x->src.v[cand[bj]]);
         for (t = 0; t < d->s.ntokens; t++)
-            if (d->ti[t].content && d->ti[t].key && find_key(&x->src.v[cand[bj]], d->ti[t].key) >= 0)
+            if (d->ti[t].content && d->ti[t].key && ac->stamp[d->ti[t].key] == ac->gen)
                 got[t] = 1;
     }
     /* the support counts the words a paraphrase keeps; a name or a number
@@ -1182,6 +1204,7 @@ static void align(const cl_cmp_source *x, align_ctx *ac, csent *d)
     free(got);
     if (d->pub.support > 1)
         d->pub.support = 1;
+    return 0;
 }
 
 /* Code points of tokens [A, B) of S. */
@@ -1568,18 +1591,19 @@ static int compare_sentence(const cl_cmp_source *x, cmp_res *r, const cl_level *
             r->dmask[t] = 1;
             nshared++;
         }
-        for (t = 0; t < s->s.ntokens; t++) {
-            size_t u;
-            int seen = 0;
-            if (!s->ti[t].content || !s->ti[t].key)
-                continue;
-            /* the first place of each word: "rescued 700 ... and the navy
-             * reportedly saved 200" holds "rescued" once */
-            for (u = 0; u < t && !seen; u++)
-                seen = r->smask[u] && s->ti[u].key == s->ti[t].key;
-            for (u = 0; u < d->s.ntokens && !r->smask[t] && !seen; u++)
-                r->smask[t] = r->dmask[u] && d->ti[u].key == s->ti[t].key;
-        }
+        /* the first place of each word the draft shares: "rescued 700 ...
+         * and the navy reportedly saved 200" holds "rescued" once */
+        for (t = 0; t < d->s.ntokens; t++)
+            if (r->dmask[t])
+                r->want[d->ti[t].key] = 1;
+        for (t = 0; t < s->s.ntokens; t++)
+            if (s->ti[t].content && s->ti[t].key && r->want[s->ti[t].key]) {
+                r->smask[t] = 1;
+                r->want[s->ti[t].key] = 0;
+            }
+        for (t = 0; t < d->s.ntokens; t++)
+            if (r->dmask[t])
+                r->want[d->ti[t].key] = 0;
         if (nshared < 2)
             continue;
         span_read(&x->lex, r->m, d, r->dmask, &ds);
@@ -1803,7 +1827,7 @@ int cl_compare(cl_cmp_result **out, const cl_cmp_source *x, cl_doc *draft, cl_sp
                const cl_level *levels)
 {
     cmp_res *r;
-    align_ctx ac = {NULL, NULL, 0};
+    align_ctx ac = {NULL, NULL, 0, NULL, 0, 0};
     size_t i, t;
     int rc, oom = 0;
 
@@ -1830,13 +1854,16 @@ int cl_compare(cl_cmp_result **out, const cl_cmp_source *x, cl_doc *draft, cl_sp
     }
     ac.score = calloc(x->src.n + 1, sizeof *ac.score);
     ac.touched = calloc(x->src.n + 1, sizeof *ac.touched);
-    if (!ac.score || !ac.touched) {
+    ac.stamp = calloc(x->nkeys + 1, sizeof *ac.stamp);
+    ac.nkeys = x->nkeys;
+    r->want = calloc(x->nkeys + 1, 1);
+    if (!ac.score || !ac.touched || !ac.stamp || !r->want) {
         rc = cl_nomem(NULL);
         goto fail;
     }
     for (i = 0; i < r->draft.n; i++)
-        if (r->draft.v[i].pub.statement)
-            align(x, &ac, &r->draft.v[i]);
+        if (r->draft.v[i].pub.statement && (rc = align(x, &ac, &r->draft.v[i])) < 0)
+            goto fail;
     for (i = 0; i < r->draft.n; i++)
         if ((rc = compare_sentence(x, r, levels, i)) < 0)
             goto fail;
@@ -1875,11 +1902,13 @@ int cl_compare(cl_cmp_result **out, const cl_cmp_source *x, cl_doc *draft, cl_sp
     r->pub.nfindings = r->nf;
     free(ac.score);
     free(ac.touched);
+    free(ac.stamp);
     *out = &r->pub;
     return 0;
 fail:
     free(ac.score);
     free(ac.touched);
+    free(ac.stamp);
     cl_cmp_result_free(&r->pub);
     return rc;
 }
@@ -1893,6 +1922,7 @@ void cl_cmp_result_free(cl_cmp_result *res)
     side_free(&r->draft);
     cl_arena_free(r->arena);
     cl_matcher_free(r->m);
+    free(r->want);
     free(r->dmask);
     free(r->smask);
     free(r->src_pub);

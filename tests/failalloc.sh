@@ -69,6 +69,8 @@ cmd_text="check -j 1 -r rules/examples/rubio-mexico.xml fixtures/drafts/rubio-ov
 cmd_json="check -j 1 -f json -r rules/examples/rubio-mexico.xml fixtures/articles/rubio-mexico.md"
 # the configuration's path: its schema, its rules and severity overrides
 cmd_config="check -j 1 --config fixtures/config/.claimlint.xml fixtures/config/drafts/story.txt"
+# a rewrite read against its source: the index, the alignment, the findings
+cmd_compare="compare -f json fixtures/articles/rubio-mexico.txt fixtures/drafts/rubio-rewrite.txt"
 
 # libxml2 2.9.14 does not survive some failures of its own allocations
 # (tests/failalloc.c excludes the most frequent one, in xmlRegexpCompile).
@@ -194,7 +196,7 @@ leaks() {
     done
 }
 
-for cmd in "$cmd_text" "$cmd_json" "$cmd_config"; do
+for cmd in "$cmd_text" "$cmd_json" "$cmd_config" "$cmd_compare"; do
     # shellcheck disable=SC2086
     set -- $cmd
     "$prog" "$@" >"$tmp/ref" 2>"$tmp/ref-err" </dev/null

@@ -290,4 +290,31 @@ else
     bad "no document: chromium rendered the page"
 fi
 
+# ---- compare: a rewrite beside its source ----
+run compare -f html fixtures/articles/rubio-mexico.txt fixtures/drafts/rubio-rewrite.txt \
+    >"$tmp/cmp.html" 2>"$tmp/cmp.err"
+st=$?
+check "compare: exit status 1 (the rewrite has errors), got $st" [ $st -eq 1 ]
+check "compare: nothing on stderr" [ ! -s "$tmp/cmp.err" ]
+check "compare: self-contained page" self_contained "$tmp/cmp.html"
+if dump "$tmp/cmp.html" "$tmp/cmp.dom"; then
+    ok "compare: chromium rendered the page"
+    check "compare: the browser kept the markup as written" same_structure "$tmp/cmp.html" "$tmp/cmp.dom"
+    check "compare: the draft and the source side by side" \
+        sh -c 'grep -q "class=\"cl-cmp-draft\"" "$1" && grep -q "class=\"cl-cmp-src\"" "$1"' sh "$tmp/cmp.dom"
+    check "compare: the seven findings, each with its code" \
+        [ "$(count 'class="cl-cmp-f"' "$tmp/cmp.dom")" -eq 7 ]
+    # every link to a source sentence has its target on the page
+    missing=""
+    for id in $(grep -o 'href="#s-[0-9-]*"' "$tmp/cmp.dom" | sed 's/href="#//; s/"//' | sort -u); do
+        grep -q "id=\"$id\"" "$tmp/cmp.dom" || missing="$missing $id"
+    done
+    check "compare: each finding links to a source sentence on the page${missing:+ (missing:$missing)}" \
+        [ -z "$missing" ]
+    check "compare: the negation's source sentence is there" \
+        has "directly related to Rubio" "$tmp/cmp.dom"
+else
+    bad "compare: chromium rendered the page"
+fi
+
 finish
