@@ -81,6 +81,37 @@ else
     cat "$tmp/html.out"
 fi
 
+# The command's own SARIF and JUnit: the checked-in goldens of
+# `claimlint compare` on the founding article and its rewrite (golden.sh
+# keeps them equal to what the program writes) validate against the schemas.
+cat >"$tmp/schema-only.js" <<'JS'
+const Ajv = require("ajv"), addFormats = require("ajv-formats"), fs = require("fs");
+const ajv = new Ajv({strict: false, unicodeRegExp: false, allErrors: true});
+addFormats(ajv);
+const validate = ajv.compile(JSON.parse(fs.readFileSync(process.argv[2], "utf8")));
+if (!validate(JSON.parse(fs.readFileSync(process.argv[3], "utf8")))) {
+    console.log(JSON.stringify(validate.errors, null, 1));
+    process.exit(1);
+}
+JS
+golden_sarif=$srcdir/tests/golden/compare-sarif/stdout
+golden_junit=$srcdir/tests/golden/compare-junit/stdout
+if command -v node >/dev/null 2>&1 &&
+    NODE_PATH="$ajv_dir/node_modules" node "$tmp/schema-only.js" \
+        "$srcdir/tests/schemas/sarif-schema-2.1.0.json" "$golden_sarif" >"$tmp/gs.out" 2>&1; then
+    ok "sarif of claimlint compare validates"
+else
+    bad "sarif of claimlint compare: invalid"
+    cat "$tmp/gs.out"
+fi
+if command -v xmllint >/dev/null 2>&1 &&
+    xmllint --noout --schema "$srcdir/tests/schemas/junit.xsd" "$golden_junit" >"$tmp/gj.out" 2>&1; then
+    ok "junit of claimlint compare validates"
+else
+    bad "junit of claimlint compare: invalid"
+    cat "$tmp/gj.out"
+fi
+
 # Allocation failures: the shim counts the allocations of a program named
 # claimlint, so the emitter runs through a link of that name.
 if [ -z "$shim" ] || [ ! -f "$shim" ]; then
