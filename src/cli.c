@@ -125,6 +125,36 @@ int cli_parse_input_format(void *format, const char *arg)
     return 0;
 }
 
+int cli_parse_fail_on(void *field, const char *arg)
+{
+    int *fail_on = field;
+
+    if (strcmp(arg, "never") == 0)
+        *fail_on = CL_LEVEL_ERROR + 1;
+    else if ((*fail_on = cl_level_parse(arg)) <= CL_LEVEL_OK) {
+        cli_error("--fail-on takes error, warning, info or never, not '%s'", arg);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_parse_color(void *field, const char *arg)
+{
+    int *color = field;
+
+    if (strcmp(arg, "always") == 0)
+        *color = 1;
+    else if (strcmp(arg, "never") == 0)
+        *color = 0;
+    else if (strcmp(arg, "auto") == 0)
+        *color = -1;
+    else {
+        cli_error("--color takes auto, always or never, not '%s'", arg);
+        return -1;
+    }
+    return 0;
+}
+
 int cli_allow_outside(void *unused, const char *arg)
 {
     (void)unused;

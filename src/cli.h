@@ -109,6 +109,10 @@ int cli_parse_options(const struct cli_cmd *cmd, int argc, char **argv, void *op
 int cli_parse_split(void *mode, const char *arg);
 /* --input-format: an int, the cl_input_format */
 int cli_parse_input_format(void *format, const char *arg);
+/* --fail-on: an int, a cl_level or CL_LEVEL_ERROR + 1 for never */
+int cli_parse_fail_on(void *fail_on, const char *arg);
+/* --color: an int, 1 always, 0 never, -1 auto */
+int cli_parse_color(void *color, const char *arg);
 /* --allow-outside-includes: sets cli_allow_outside_includes */
 int cli_allow_outside(void *unused, const char *arg);
 

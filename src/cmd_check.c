@@ -399,43 +399,13 @@ static int parse_jobs(void *field, const char *arg)
     return 0;
 }
 
-static int parse_fail_on(void *field, const char *arg)
-{
-    int *fail_on = field;
-
-    if (strcmp(arg, "never") == 0)
-        *fail_on = CL_LEVEL_ERROR + 1;
-    else if ((*fail_on = cl_level_parse(arg)) <= CL_LEVEL_OK) {
-        cli_error("--fail-on takes error, warning, info or never, not '%s'", arg);
-        return -1;
-    }
-    return 0;
-}
-
-static int parse_color(void *field, const char *arg)
-{
-    int *color = field;
-
-    if (strcmp(arg, "always") == 0)
-        *color = 1;
-    else if (strcmp(arg, "never") == 0)
-        *color = 0;
-    else if (strcmp(arg, "auto") == 0)
-        *color = -1;
-    else {
-        cli_error("--color takes auto, always or never, not '%s'", arg);
-        return -1;
-    }
-    return 0;
-}
-
 #define OPT(f) offsetof(struct check_opts, f)
 static const struct cli_opt check_options[] = {
     {"rules", 'r', CLI_OPT_LIST, OPT(rules), 0, NULL},
     {"format", 'f', CLI_OPT_STRING, OPT(format), 0, NULL},
-    {"fail-on", 0, CLI_OPT_PARSE, OPT(fail_on), 0, parse_fail_on},
+    {"fail-on", 0, CLI_OPT_PARSE, OPT(fail_on), 0, cli_parse_fail_on},
     {"split", 0, CLI_OPT_PARSE, OPT(mode), 0, cli_parse_split},
-    {"color", 0, CLI_OPT_PARSE, OPT(color), 0, parse_color},
+    {"color", 0, CLI_OPT_PARSE, OPT(color), 0, cli_parse_color},
     {"no-color", 0, CLI_OPT_SET, OPT(color), 0, NULL},
     {"config", 0, CLI_OPT_STRING, OPT(config_path), 0, NULL},
     {"no-config", 0, CLI_OPT_SET, OPT(no_config), 1, NULL},
