@@ -201,6 +201,7 @@ static void check_directive_ids(const cl_doc *doc, const cl_rules *rules, const 
 struct cl_workspace {
     cl_matcher *matcher;
     cl_stemmer *stemmer;
+    cl_words *words;
 };
 
 int cl_workspace_new(cl_workspace **out)
@@ -211,7 +212,8 @@ int cl_workspace_new(cl_workspace **out)
     *out = NULL;
     if (!ws)
         return cl_nomem(NULL);
-    if ((rc = cl_matcher_new(&ws->matcher)) < 0 || (rc = cl_stemmer_new(&ws->stemmer)) < 0) {
+    if ((rc = cl_matcher_new(&ws->matcher)) < 0 || (rc = cl_stemmer_new(&ws->stemmer)) < 0 ||
+        (rc = cl_words_new(&ws->words)) < 0) {
         cl_workspace_free(ws);
         return rc;
     }
@@ -230,6 +232,7 @@ void cl_workspace_free(cl_workspace *ws)
         return;
     cl_matcher_free(ws->matcher);
     cl_stemmer_free(ws->stemmer);
+    cl_words_free(ws->words);
     free(ws);
 }
 
@@ -249,7 +252,7 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
         return cl_nomem(cl_doc_name(doc));
     if (ws) {
         mt = ws->matcher;
-        cl_doc_lend_stemmer(doc, ws->stemmer);
+        cl_doc_lend(doc, ws->stemmer, ws->words);
     } else if ((rc = cl_matcher_new(&mt)) < 0) {
         goto cleanup;
     }
@@ -295,7 +298,7 @@ cleanup:
     cl_buf_free(&msg);
     cl_buf_free(&src);
     if (ws)
-        cl_doc_lend_stemmer(doc, NULL);
+        cl_doc_lend(doc, NULL, NULL);
     else
         cl_matcher_free(mt);
     free(seen);

@@ -59,12 +59,19 @@ static int matches_at(const cl_cue_entry *e, const cl_token *toks, size_t n, siz
 static int candidates_at(const cl_rules *r, const cl_token *toks, size_t n, size_t i,
                          uint32_t key, cl_cuevec *cand)
 {
-    const uint32_t *idx;
-    size_t c = cl_rules_cue_candidates(r, key, &idx), k;
+    const cl_cue_key *keys;
+    size_t c = cl_rules_cue_candidates(r, key, &keys), k;
     int rc;
 
     for (k = 0; k < c; k++) {
-        const cl_cue_entry *e = cl_rules_entry(r, idx[k]);
+        const cl_cue_key *ck = &keys[k];
+        const cl_cue_entry *e;
+        /* the first two words, from the index */
+        if (i + ck->nwords > n || (ck->inflected ? toks[i].stem_id : toks[i].fold_id) != key ||
+            (ck->nwords > 1 &&
+             (ck->inflected ? toks[i + 1].stem_id : toks[i + 1].fold_id) != ck->second))
+            continue;
+        e = cl_rules_entry(r, ck->entry);
         if (matches_at(e, toks, n, i) &&
             (rc = cue_push(cand, &e->def, (uint32_t)i, (uint32_t)(i + e->nwords))) < 0)
             return rc;

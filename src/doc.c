@@ -40,7 +40,9 @@ struct cl_doc {
     /* per-sentence state, reused */
     cl_arena *arena;
     cl_stemmer *stemmer;
-    int stemmer_lent;     /* STEMMER is the caller's, see cl_doc_lend_stemmer */
+    int stemmer_lent;     /* STEMMER is the caller's, see cl_doc_lend */
+    cl_words *words;      /* what tokenizing found for each word */
+    int words_lent;       /* WORDS is the caller's */
     int use_stems;        /* the analysis needs stems */
     cl_tokvec toks;
     cl_cuevec cues;
@@ -234,6 +236,8 @@ void cl_doc_free(cl_doc *d)
     cl_arena_free(d->arena);
     if (!d->stemmer_lent)
         cl_stemmer_free(d->stemmer);
+    if (!d->words_lent)
+        cl_words_free(d->words);
     cl_tokvec_free(&d->toks);
     cl_cuevec_free(&d->cues);
     cl_buf_free(&d->text);
@@ -356,12 +360,16 @@ int cl_doc_set_format(cl_doc *d, cl_input_format format)
     return 0;
 }
 
-void cl_doc_lend_stemmer(cl_doc *d, cl_stemmer *st)
+void cl_doc_lend(cl_doc *d, cl_stemmer *st, cl_words *words)
 {
     if (!d->stemmer_lent)
         cl_stemmer_free(d->stemmer);
     d->stemmer = st;
     d->stemmer_lent = st != NULL;
+    if (!d->words_lent)
+        cl_words_free(d->words);
+    d->words = words;
+    d->words_lent = words != NULL;
 }
 
 int cl_doc_analyze(cl_doc *d, const cl_rules *rules, cl_split_mode mode, unsigned flags)
@@ -383,6 +391,8 @@ int cl_doc_analyze(cl_doc *d, const cl_rules *rules, cl_split_mode mode, unsigne
     d->use_stems = (flags & CL_ANALYZE_STEMS) ||
                    ((flags & CL_ANALYZE_CUES) && cl_rules_need_stems(rules));
     if (d->use_stems && !d->stemmer && (rc = cl_stemmer_new(&d->stemmer)) < 0)
+        return rc;
+    if (!d->words && (rc = cl_words_new(&d->words)) < 0)
         return rc;
     /* spans are offsets in the prose (d->plain) */
     return cl_segment(d->plain, d->plain_len, cl_rules_abbrevs(rules), mode, &d->spans,
@@ -506,10 +516,8 @@ static int remember_speaker(cl_doc *d, cl_sentence *s)
 
 int cl_doc_next(cl_doc *d, const cl_sentence **out)
 {
-    const cl_strtab *vocab;
     cl_sentence *s = &d->sent;
     cl_span sp;
-    size_t i;
     int rc;
 
     *out = NULL;
@@ -561,27 +569,11 @@ int cl_doc_next(cl_doc *d, const cl_sentence **out)
     advance(d, s->end_byte);
     s->end_line = d->cur_line;
     s->end_column = d->cur_col;
-    if ((rc = cl_tokenize(d->arena, s->text, s->len, &d->toks)) < 0)
+    /* each distinct word is folded, numbered in the vocabulary and stemmed
+     * once (the word cache): cues and claims then compare numbers */
+    if ((rc = cl_tokenize_words(d->words, cl_rules_vocab(d->rules),
+                                d->use_stems ? d->stemmer : NULL, s->text, s->len, &d->toks)) < 0)
         return rc;
-    /* each word once through the vocabulary (and the stem cache): cues
-     * and claims then compare numbers */
-    vocab = cl_rules_vocab(d->rules);
-    if (d->use_stems)
-        cl_stemmer_reserve(d->stemmer, d->toks.n);
-    for (i = 0; i < d->toks.n; i++) {
-        cl_token *t = &d->toks.v[i];
-        uint64_t h = cl_str_hash(t->fold);
-        t->fold_id = cl_strtab_find_hashed(vocab, t->fold, h);
-        if (!d->use_stems) {
-            t->stem = NULL;
-            t->stem_id = 0;
-        } else if (t->kind != CL_TOK_WORD) {
-            t->stem = t->fold;
-            t->stem_id = t->fold_id;
-        } else if (!(t->stem = cl_stem_lookup(d->stemmer, vocab, t->fold, h, &t->stem_id))) {
-            return cl_nomem(NULL);
-        }
-    }
     s->tokens = d->toks.v;
     s->ntokens = d->toks.n;
     if ((rc = quotations(d, s, sp)) < 0)

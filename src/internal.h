@@ -208,9 +208,25 @@ int cl_tokenize(cl_arena *arena, const char *text, size_t len, cl_tokvec *out);
 /* Free the array of V (not V itself). */
 void cl_tokvec_free(cl_tokvec *v);
 
-/* ---- stem.c ----------------------------------------------------------- */
-
+/* A cache of what tokenizing found for each distinct word (its folded form,
+ * numbers and stem), so that a repeated word costs one hash lookup; one per
+ * thread, kept across documents. */
+typedef struct cl_words cl_words;
 typedef struct cl_stemmer cl_stemmer;
+
+/* A new, empty word cache in *OUT, or CL_ENOMEM. */
+int cl_words_new(cl_words **out);
+void cl_words_free(cl_words *w);
+
+/* cl_tokenize, with each token's FOLD_ID in VOCAB and, when STEMMER is not
+ * NULL, its STEM and STEM_ID (non-words stem to themselves) filled in, as
+ * the document reader does. The strings belong to WORDS and stay valid until
+ * the next call with WORDS. The tokens are those of cl_tokenize. 0 or
+ * CL_ENOMEM. */
+int cl_tokenize_words(cl_words *words, const cl_strtab *vocab, cl_stemmer *stemmer,
+                      const char *text, size_t len, cl_tokvec *out);
+
+/* ---- stem.c ----------------------------------------------------------- */
 
 /* A Snowball English stemmer with a small cache; one per thread. */
 int cl_stemmer_new(cl_stemmer **out);
@@ -309,10 +325,18 @@ typedef struct cl_cue_entry {
     uint32_t nwords;
 } cl_cue_entry;
 
-/* Indices of the cues whose first word is word ID of the vocabulary (a
- * folded form or a stem), longest phrase first; returns their number and
- * points *OUT at them (0 for ID 0). */
-size_t cl_rules_cue_candidates(const cl_rules *r, uint32_t id, const uint32_t **out);
+/* A cue in the index by first word, with what rules most candidates out
+ * without a look at the cue itself: its length in words, the number of its
+ * second word (0 for a one-word cue) and whether its words are stems. */
+typedef struct cl_cue_key {
+    uint32_t entry; /* for cl_rules_entry */
+    uint32_t nwords, second, inflected;
+} cl_cue_key;
+
+/* The cues whose first word is word ID of the vocabulary (a folded form or
+ * a stem), longest phrase first; returns their number and points *OUT at
+ * them (0 for ID 0). */
+size_t cl_rules_cue_candidates(const cl_rules *r, uint32_t id, const cl_cue_key **out);
 
 /* The rules' vocabulary: every word a cue phrase or a claim pattern names
  * (folded forms, and stems for inflected words), numbered from 1. Owned by
@@ -675,10 +699,10 @@ const cl_directive *cl_directives_find_any(const cl_directives *ds, const cl_cla
 
 /* ---- doc.c ------------------------------------------------------------ */
 
-/* Have document D use the stemmer ST (NULL: none; D makes its own when
- * analysis needs one) instead of its own; ST stays the caller's, and must
- * outlive D's analysis. */
-void cl_doc_lend_stemmer(cl_doc *d, cl_stemmer *st);
+/* Have document D use the stemmer ST and the word cache WORDS (NULL: none;
+ * D makes its own when analysis needs one) instead of its own; both stay
+ * the caller's, and must outlive D's analysis. */
+void cl_doc_lend(cl_doc *d, cl_stemmer *st, cl_words *words);
 
 /* The directives of DOC (borrowed). */
 const cl_directives *cl_doc_directives(const cl_doc *doc);

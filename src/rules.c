@@ -31,7 +31,7 @@ struct cl_rules {
     size_t ncues, cap;
     int compiled;
     int need_stems;
-    uint32_t *order;            /* cue indices grouped by first word */
+    cl_cue_key *order;          /* cues grouped by first word */
     uint32_t *cue_start;        /* ORDER[cue_start[id] .. cue_start[id + 1]):
                                  * the cues whose first word is word ID */
     cl_abbrevs *abbrevs;
@@ -325,7 +325,7 @@ int cl_rules_load_abbrevs(cl_rules *r)
 
 /* ---- the cue index ------------------------------------------------------- */
 
-size_t cl_rules_cue_candidates(const cl_rules *r, uint32_t id, const uint32_t **out)
+size_t cl_rules_cue_candidates(const cl_rules *r, uint32_t id, const cl_cue_key **out)
 {
     if (!r->cue_start || !id || id > r->cindex.vocab.n)
         return 0;
@@ -416,8 +416,13 @@ int cl_rules_index_cues(cl_rules *r)
         r->cue_start[items[n - 1].key + 1]++;
     }
     qsort(items, n, sizeof *items, order_cmp);
-    for (i = 0; i < n; i++)
-        r->order[i] = items[i].idx;
+    for (i = 0; i < n; i++) {
+        const cl_cue_entry *e = &r->cues[items[i].idx];
+        r->order[i].entry = items[i].idx;
+        r->order[i].nwords = e->nwords;
+        r->order[i].second = e->nwords > 1 ? e->word_ids[1] : 0;
+        r->order[i].inflected = (uint32_t)e->def.inflected;
+    }
     free(items);
     for (i = 1; i <= r->cindex.vocab.n + 1; i++)
         r->cue_start[i] += r->cue_start[i - 1];

@@ -75,6 +75,8 @@ typedef struct folds {
     cl_arena *arena;
     char *buf;
     size_t used, cap;
+    cl_words *words; /* NULL: fold every token, no numbers or stems */
+    size_t len;      /* of the text being tokenized */
 } folds;
 
 /* Write the case-folded form of TEXT[0..N): lower case, curly apostrophes
@@ -124,6 +126,234 @@ static char *fold(folds *fs, const char *s, size_t n)
     return out;
 }
 
+/* ---- the word cache ------------------------------------------------------
+ *
+ * Prose repeats its words: a document of a million words has some tens of
+ * thousands of distinct ones. The cache maps the bytes of a token as written
+ * (with its kind) to what the tokenizer would work out for it: the folded
+ * form, its number in the rules' vocabulary, the stem and its number, the
+ * length in code points and whether the word splits ("cannot", clitics).
+ * A token then costs one hash and one comparison. The few tokens whose
+ * folded form is given rather than computed ("ca" of "can't" folds to "can";
+ * the clitic "n't") are looked up by that form, in entries of their own.
+ * Every entry is a function of its key, the vocabulary and whether stems are
+ * wanted, so the cache changes no token; it is emptied when the vocabulary
+ * or the stemmer changes and, between sentences, when it is full. */
+
+/* The index starts small and doubles while at most half full; between
+ * sentences the cache is emptied once it holds WORDS_MAX words. */
+enum { WORDS_FIRST = 1 << 12, WORDS_MAX = 1 << 17 };
+
+struct word_slot {
+    uint64_t head;     /* the key's first 8 bytes (fewer: zero-padded) */
+    uint64_t tag;      /* hash, length, kind and lookup: see slot_tag */
+    const char *key;   /* in the cache's arena, NUL-terminated */
+    const char *fold;  /* KEY itself for an entry looked up by its fold */
+    const char *stem;  /* NULL when stems are not wanted */
+    uint32_t nchars, fold_id, stem_id;
+    signed char split; /* -1 not known yet, 0 a single token, 1 splits */
+};
+
+/* What an entry is compared on besides its bytes: the key's hash H, its
+ * length N (keys longer than 16 MB compare their bytes), the token's KIND
+ * and whether the key is the folded form. Never 0 (N is not). */
+static inline uint64_t slot_tag(uint32_t h, size_t n, cl_token_kind kind, int by_fold)
+{
+    return (uint64_t)h | (uint64_t)(n & 0xFFFFFF) << 32 | (uint64_t)kind << 56 |
+           (uint64_t)by_fold << 63;
+}
+
+/* The entries are kept in the order they came, the commonest words first,
+ * and found through a small open-addressing index of 8 bytes a slot (the
+ * hash in the high half, the entry's number + 1 in the low half; 0 for an
+ * empty slot), which stays in the processor's cache where a table of
+ * whole entries would not. */
+struct cl_words {
+    uint64_t *index;
+    size_t cap;              /* slots of INDEX, a power of 2 */
+    struct word_slot *ent;
+    size_t n, ent_cap;
+    cl_arena *arena;
+    const cl_strtab *vocab;
+    cl_stemmer *stemmer;     /* NULL: no stems */
+    folds fs;                /* folds into ARENA */
+};
+
+/* The first min(N, 8) bytes of S as a number, zero-padded; AVAIL bytes
+ * from S may be read (at least N). */
+static inline uint64_t key_head(const char *s, size_t n, size_t avail)
+{
+    uint64_t x = 0;
+
+    if (avail >= 8) {
+        memcpy(&x, s, 8);
+        return n >= 8 ? x : x & ((1ULL << (8 * n)) - 1);
+    }
+    memcpy(&x, s, n < 8 ? n : 8);
+    return x;
+}
+
+/* A hash of the N bytes of S whose first 8 are HEAD. */
+static inline uint32_t key_hash(const char *s, size_t n, uint64_t head)
+{
+    uint64_t h = (head ^ (uint64_t)n) * 0x9E3779B97F4A7C15ULL, x;
+    size_t i;
+
+    for (i = 8; i < n; i += 8) {
+        x = 0;
+        memcpy(&x, s + i, n - i < 8 ? n - i : 8);
+        h = (h ^ (h >> 29) ^ x) * 0xFF51AFD7ED558CCDULL;
+    }
+    return (uint32_t)(h >> 32);
+}
+
+int cl_words_new(cl_words **out)
+{
+    cl_words *w = calloc(1, sizeof *w);
+
+    *out = NULL;
+    if (!w)
+        return cl_nomem(NULL);
+    w->cap = WORDS_FIRST;
+    w->index = calloc(w->cap, sizeof *w->index);
+    w->arena = cl_arena_new();
+    if (!w->index || !w->arena) {
+        cl_words_free(w);
+        return cl_nomem(NULL);
+    }
+    w->fs.arena = w->arena;
+    *out = w;
+    return 0;
+}
+
+void cl_words_free(cl_words *w)
+{
+    if (!w)
+        return;
+    free(w->index);
+    free(w->ent);
+    cl_arena_free(w->arena);
+    free(w);
+}
+
+static void words_clear(cl_words *w)
+{
+    memset(w->index, 0, w->cap * sizeof *w->index);
+    cl_arena_reset(w->arena);
+    w->n = 0;
+}
+
+/* Double the index. */
+static int words_grow(cl_words *w)
+{
+    size_t cap = w->cap * 2, i, k;
+    uint64_t *t = calloc(cap, sizeof *t);
+
+    if (!t)
+        return cl_nomem(NULL);
+    for (i = 0; i < w->cap; i++) {
+        if (!w->index[i])
+            continue;
+        for (k = (w->index[i] >> 32) & (cap - 1); t[k]; k = (k + 1) & (cap - 1))
+            ;
+        t[k] = w->index[i];
+    }
+    free(w->index);
+    w->index = t;
+    w->cap = cap;
+    return 0;
+}
+
+/* A new entry for KEY[0..N) (see words_get), whose index slot is the empty
+ * slot I. */
+static __attribute__((noinline)) struct word_slot *
+words_add(cl_words *w, size_t i, const char *key, size_t n, uint64_t head, uint32_t h,
+          cl_token_kind kind, int by_fold)
+{
+    struct word_slot *e;
+    uint64_t fh;
+
+    if ((w->n + 1) * 2 > w->cap) {
+        if (words_grow(w) < 0)
+            return NULL;
+        for (i = h & (w->cap - 1); w->index[i]; i = (i + 1) & (w->cap - 1))
+            ;
+    }
+    if (w->n == w->ent_cap && cl_grow(&w->ent, &w->ent_cap, w->n + 1, sizeof *w->ent, 1024) < 0)
+        return NULL;
+    e = &w->ent[w->n];
+    if (!(e->key = cl_arena_strndup(w->arena, key, n)))
+        return NULL;
+    if (!(e->fold = by_fold ? e->key : fold(&w->fs, key, n)))
+        return NULL;
+    e->head = head;
+    e->tag = slot_tag(h, n, kind, by_fold);
+    e->split = -1;
+    e->nchars = (uint32_t)cl_utf8_count(key, n);
+    fh = cl_str_hash(e->fold);
+    e->fold_id = w->vocab ? cl_strtab_find_hashed(w->vocab, e->fold, fh) : 0;
+    e->stem = NULL;
+    e->stem_id = 0;
+    if (w->stemmer && kind != CL_TOK_WORD) {
+        e->stem = e->fold;
+        e->stem_id = e->fold_id;
+    } else if (w->stemmer) {
+        /* the stemmer's own cache may be emptied: keep a copy */
+        const char *st = cl_stem_lookup(w->stemmer, w->vocab, e->fold, fh, &e->stem_id);
+        if (!st || !(e->stem = strcmp(st, e->fold) == 0
+                                   ? e->fold
+                                   : cl_arena_strndup(w->arena, st, strlen(st))))
+            return NULL;
+    }
+    w->index[i] = (uint64_t)h << 32 | (uint64_t)(w->n + 1);
+    w->n++;
+    return e;
+}
+
+/* The entry of KEY[0..N) (the token's bytes, or its fold when BY_FOLD) of
+ * KIND, made on a miss; NULL when out of memory. AVAIL bytes from KEY may be
+ * read (at least N). The pointer is good until the next call. */
+static inline __attribute__((always_inline)) struct word_slot *
+words_get(cl_words *w, const char *key, size_t n, size_t avail, cl_token_kind kind, int by_fold)
+{
+    uint64_t head = key_head(key, n, avail);
+    uint32_t h = key_hash(key, n, head);
+    uint64_t tag = slot_tag(h, n, kind, by_fold), x;
+    size_t mask = w->cap - 1, i = h & mask;
+    struct word_slot *e;
+
+    for (;; i = (i + 1) & mask) {
+        if (!(x = w->index[i]))
+            return words_add(w, i, key, n, head, h, kind, by_fold);
+        if ((uint32_t)(x >> 32) != h)
+            continue;
+        e = &w->ent[(uint32_t)x - 1];
+        if (e->tag == tag && e->head == head && (n <= 8 || memcmp(e->key + 8, key + 8, n - 8) == 0))
+            return e;
+    }
+}
+
+/* Append a token of the entry E: TEXT[start..end) at code point CSTART. */
+static inline int push_entry(cl_tokvec *out, const struct word_slot *e, size_t start, size_t end,
+                             uint32_t cstart, uint32_t cend, cl_token_kind kind)
+{
+    cl_token *t;
+
+    if (out->n == out->cap)
+        CL_TRY(cl_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 64));
+    t = &out->v[out->n++];
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->cstart = cstart;
+    t->cend = cend;
+    t->kind = kind;
+    t->fold = e->fold;
+    t->stem = e->stem;
+    t->fold_id = e->fold_id;
+    t->stem_id = e->stem_id;
+    return 0;
+}
+
 /* Append the token TEXT[start..end) of KIND at code point CSTART; FOLDED
  * is its folded form when the caller has it (a string that outlives the
  * sentence: FS's or a literal), NULL to fold it here. */
@@ -137,8 +367,20 @@ static int push(folds *fs, cl_tokvec *out, const char *text, size_t start, size_
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;
     t->cstart = cstart;
-    t->cend = cstart + (uint32_t)cl_utf8_count(text + start, end - start);
     t->kind = kind;
+    if (fs->words) {
+        size_t fn = folded ? strlen(folded) : 0;
+        struct word_slot *e = folded ? words_get(fs->words, folded, fn, fn + 1, kind, 1)
+                                     : words_get(fs->words, text + start, end - start,
+                                                 fs->len - start, kind, 0);
+        if (!e)
+            return cl_nomem(NULL);
+        return push_entry(out, e, start, end, cstart,
+                          cstart + (folded ? (uint32_t)cl_utf8_count(text + start, end - start)
+                                           : e->nchars),
+                          kind);
+    }
+    t->cend = cstart + (uint32_t)cl_utf8_count(text + start, end - start);
     t->fold = folded ? folded : fold(fs, text + start, end - start);
     t->stem = NULL;
     t->fold_id = t->stem_id = 0;
@@ -211,8 +453,23 @@ static size_t scan_address(const char *text, size_t len, size_t i, cl_token_kind
  * or punctuation and fail here. */
 static int may_be_address(const char *text, size_t len, size_t i, size_t run_end)
 {
-    return run_end > i && run_end - i <= 256 && run_end < len &&
-           address_joiner((unsigned char)text[run_end]);
+    size_t k;
+
+    if (!(run_end > i && run_end - i <= 256 && run_end < len &&
+          address_joiner((unsigned char)text[run_end])))
+        return 0;
+    /* a URL starts with "http" or "www."; an e-mail address has an @
+     * before the next white space */
+    if ((text[i] | 32) == 'h' || (text[i] | 32) == 'w')
+        return 1;
+    for (k = run_end; k < len && k - i < MAX_ADDRESS; k++) {
+        unsigned char b = (unsigned char)text[k];
+        if (b == '@')
+            return 1;
+        if (b <= ' ')
+            return 0;
+    }
+    return k < len;
 }
 
 /* Clitics split from the end of a word, PTB style. */
@@ -244,18 +501,41 @@ static const char *nt_base(const char *base, size_t n)
     return NULL;
 }
 
+/* Whether the word whose folded form is F splits into tokens. */
+static int word_splits(const char *f, cl_token_kind kind)
+{
+    size_t n = strlen(f);
+
+    if (kind != CL_TOK_WORD)
+        return 0;
+    if (n == 6 && memcmp(f, "cannot", 6) == 0)
+        return 1;
+    return n > 2 && memchr(f + 1, '\'', n - 1) && clitic_len(f, n);
+}
+
 /* Emit the word TEXT[start..end), splitting clitics and "cannot". */
 static int push_word(folds *fs, cl_tokvec *out, const char *text, size_t start, size_t end,
                      uint32_t cstart, cl_token_kind kind)
 {
-    char *f = fold(fs, text + start, end - start);
+    const char *f;
     size_t n, cl, base_bytes, k;
     const char *base_fold;
     char tmp[8];
     int rc;
 
-    if (!f)
+    if (fs->words) {
+        struct word_slot *e =
+            words_get(fs->words, text + start, end - start, fs->len - start, kind, 0);
+        if (!e)
+            return cl_nomem(NULL);
+        if (e->split < 0)
+            e->split = (signed char)word_splits(e->fold, kind);
+        if (!e->split)
+            return push_entry(out, e, start, end, cstart, cstart + e->nchars, kind);
+        f = e->fold;
+    } else if (!(f = fold(fs, text + start, end - start))) {
         return cl_nomem(NULL);
+    }
     n = strlen(f);
     if (kind == CL_TOK_WORD && n == 6 && memcmp(f, "cannot", 6) == 0) {
         if ((rc = push(fs, out, text, start, start + 3, cstart, kind, "can")) < 0)
@@ -289,27 +569,68 @@ static int push_word(folds *fs, cl_tokvec *out, const char *text, size_t start, 
                 f + n - cl);
 }
 
-int cl_tokenize(cl_arena *arena, const char *text, size_t len, cl_tokvec *out)
+/* Classes of ASCII bytes for the tokenizer's fast path. */
+enum {
+    B_SPACE = 1, /* white space */
+    B_ALNUM = 2, /* letter or digit */
+    B_DIGIT = 4,
+    B_WEND = 8,  /* ends a word for sure: not a joiner (' - _), not a
+                  * character of an address (. @ + :), not alphanumeric */
+    B_NEND = 16  /* the same after a number, where , too may join digits */
+};
+
+/* The class of each byte (0 for the bytes of multi-byte characters, which
+ * take the general path): B_SPACE for ' ' \t \n \r \f \v, B_ALNUM and B_DIGIT
+ * for letters and digits, B_WEND and B_NEND for the other ASCII bytes but
+ * ' - _ . @ + : (and , for B_NEND). */
+static const unsigned char byte_class[256] = {
+    24, 24, 24, 24, 24, 24, 24, 24, 24, 25, 25, 25, 25, 25, 24, 24,
+    24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24,
+    25, 24, 24, 24, 24, 24, 24,  0, 24, 24, 24,  0,  8,  0,  0, 24,
+     6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  0, 24, 24, 24, 24, 24,
+     0,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,
+     2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2, 24, 24, 24, 24,  0,
+    24,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,
+     2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2, 24, 24, 24, 24, 24,
+};
+
+static int tokenize(folds *fs, const char *text, size_t len, cl_tokvec *out)
 {
     size_t i = 0, w, w2, j;
     uint32_t cpos = 0;
     int32_t c, d;
     cl_token_kind kind;
-    folds fs_, *fs = &fs_;
     int rc;
 
     out->n = 0;
-    fs->arena = arena;
-    fs->used = 0;
-    fs->cap = 2 * len + 1;
-    if (!(fs->buf = cl_arena_alloc(arena, fs->cap)))
-        return cl_nomem(NULL);
     while (i < len) {
         unsigned char b = (unsigned char)text[i];
-        if (b == ' ') {
+        unsigned char f = byte_class[b];
+        if (f & B_SPACE) {
             i++;
             cpos++;
             continue;
+        }
+        /* the fast path: an ASCII word or number that nothing joins to
+         * another token, looked up in the word cache */
+        if ((f & B_ALNUM) && fs->words) {
+            for (j = i + 1; j < len && (byte_class[(unsigned char)text[j]] & B_ALNUM); j++)
+                ;
+            kind = (f & B_DIGIT) ? CL_TOK_NUMBER : CL_TOK_WORD;
+            if (j == len ||
+                (byte_class[(unsigned char)text[j]] & (kind == CL_TOK_WORD ? B_WEND : B_NEND))) {
+                struct word_slot *e = words_get(fs->words, text + i, j - i, len - i, kind, 0);
+                if (!e)
+                    return cl_nomem(NULL);
+                if (e->split < 0)
+                    e->split = (signed char)word_splits(e->fold, kind);
+                if (!e->split) {
+                    CL_TRY(push_entry(out, e, i, j, cpos, cpos + (uint32_t)(j - i), kind));
+                    cpos += (uint32_t)(j - i);
+                    i = j;
+                    continue;
+                }
+            }
         }
         if (b < 0x80) {
             c = b;
@@ -403,4 +724,29 @@ int cl_tokenize(cl_arena *arena, const char *text, size_t len, cl_tokvec *out)
         i = out->v[out->n - 1].end;
     }
     return 0;
+}
+
+int cl_tokenize(cl_arena *arena, const char *text, size_t len, cl_tokvec *out)
+{
+    folds fs = {arena, NULL, 0, 2 * len + 1, NULL, len};
+
+    out->n = 0;
+    if (!(fs.buf = cl_arena_alloc(arena, fs.cap)))
+        return cl_nomem(NULL);
+    return tokenize(&fs, text, len, out);
+}
+
+int cl_tokenize_words(cl_words *words, const cl_strtab *vocab, cl_stemmer *stemmer,
+                      const char *text, size_t len, cl_tokvec *out)
+{
+    folds fs = {NULL, NULL, 0, 0, words, len};
+
+    out->n = 0;
+    if (vocab != words->vocab || stemmer != words->stemmer ||
+        (words->n && words->n + len > WORDS_MAX)) {
+        words_clear(words);
+        words->vocab = vocab;
+        words->stemmer = stemmer;
+    }
+    return tokenize(&fs, text, len, out);
 }

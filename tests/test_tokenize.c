@@ -182,6 +182,83 @@ START_TEST(test_stem_cache)
 }
 END_TEST
 
+/* Whether the tokens A and B of the same text are the same (folds by
+ * content, stems by content when B has them). */
+static void same_tokens(const cl_tokvec *a, const cl_tokvec *b, const char *text, cl_stemmer *st,
+                        cl_arena *arena)
+{
+    size_t i;
+
+    ck_assert_uint_eq(a->n, b->n);
+    for (i = 0; i < a->n; i++) {
+        const cl_token *x = &a->v[i], *y = &b->v[i];
+        ck_assert_msg(x->start == y->start && x->end == y->end && x->cstart == y->cstart &&
+                          x->cend == y->cend && x->kind == y->kind,
+                      "'%s': token %zu differs", text, i);
+        ck_assert_str_eq(x->fold, y->fold);
+        if (st)
+            ck_assert_str_eq(y->stem, y->kind == CL_TOK_WORD ? cl_stem(st, arena, y->fold) : y->fold);
+        else
+            ck_assert_ptr_null(y->stem);
+    }
+}
+
+START_TEST(test_word_cache)
+{
+    /* the word cache hands out what tokenizing each word afresh gives:
+     * on the table's texts, twice (the second time from the cache), with
+     * and without stems, and after the cache has emptied itself */
+    cl_arena *a = cl_arena_new();
+    cl_stemmer *st = NULL, *ref = NULL;
+    cl_words *w = NULL;
+    cl_tokvec plain = {0}, cached = {0};
+    cl_strtab vocab = {0};
+    char big[1024];
+    size_t i, round;
+
+    ck_assert_int_eq(cl_stemmer_new(&st), 0);
+    ck_assert_int_eq(cl_stemmer_new(&ref), 0);
+    ck_assert_int_eq(cl_words_new(&w), 0);
+    ck_assert_uint_ne(cl_strtab_intern(&vocab, "know"), 0);
+    ck_assert_uint_ne(cl_strtab_intern(&vocab, "link"), 0);
+    for (round = 0; round < 4; round++) {
+        cl_stemmer *use = round < 2 ? st : NULL;
+        for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            const char *t = cases[i].input;
+            ck_assert_int_eq(cl_tokenize(a, t, strlen(t), &plain), 0);
+            ck_assert_int_eq(cl_tokenize_words(w, &vocab, use, t, strlen(t), &cached), 0);
+            same_tokens(&plain, &cached, t, use ? ref : NULL, a);
+        }
+    }
+    /* numbers in the vocabulary: the fold's and the stem's */
+    ck_assert_int_eq(cl_tokenize_words(w, &vocab, st, "He knows; it is linked.", 23, &cached), 0);
+    ck_assert_uint_eq(cached.v[1].fold_id, 0);
+    ck_assert_uint_eq(cached.v[1].stem_id, cl_strtab_find(&vocab, "know"));
+    ck_assert_uint_eq(cached.v[5].stem_id, cl_strtab_find(&vocab, "link"));
+    /* more distinct words than the cache keeps: it empties between texts
+     * and every token stays right */
+    for (i = 0; i < 1600; i++) {
+        size_t k, len = (size_t)snprintf(big, sizeof big, "Walked%zu can't", i);
+        for (k = 0; k < 100; k++)
+            len += (size_t)snprintf(big + len, sizeof big - len, " %zu", i * 100 + k);
+        ck_assert_int_eq(cl_tokenize_words(w, &vocab, st, big, len, &cached), 0);
+        ck_assert_uint_eq(cached.n, 103);
+        ck_assert_str_eq(cached.v[1].fold, "can");
+        ck_assert_str_eq(cached.v[2].fold, "n't");
+    }
+    ck_assert_int_eq(cl_tokenize(a, big, strlen(big), &plain), 0);
+    same_tokens(&plain, &cached, big, ref, a);
+    cl_tokvec_free(&plain);
+    cl_tokvec_free(&cached);
+    cl_strtab_free(&vocab);
+    cl_words_free(w);
+    cl_words_free(NULL);
+    cl_stemmer_free(st);
+    cl_stemmer_free(ref);
+    cl_arena_free(a);
+}
+END_TEST
+
 Suite *suite_tokenize(void)
 {
     Suite *s = suite_create("tokenize");
@@ -193,6 +270,7 @@ Suite *suite_tokenize(void)
     tcase_add_test(tc, test_token_long_run);
     tcase_add_test(tc, test_stems);
     tcase_add_test(tc, test_stem_cache);
+    tcase_add_test(tc, test_word_cache);
     suite_add_tcase(s, tc);
     return s;
 }
