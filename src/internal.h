@@ -389,6 +389,13 @@ int cl_rules_index_words(cl_rules *r, cl_stemmer *st);
 int cl_rules_load_abbrevs(cl_rules *r);
 int cl_rules_index_cues(cl_rules *r);
 
+/* ---- load.c ----------------------------------------------------------- */
+
+/* Whether the rule-file tree at ROOT (an xmlNodePtr) surely conforms to
+ * claimlint.rng: 1 only when it does, 0 when it does not or the quick
+ * check cannot tell (the schema must then decide). Reads the tree only. */
+int cl_rules_conforms(const void *root);
+
 /* ---- claims.c --------------------------------------------------------- */
 
 /* One <token> of a pattern: up to SKIP other tokens may come before it;

@@ -427,6 +427,461 @@ static int add_cue(cl_loader *r, xmlNodePtr node, const char *file)
     return 0;
 }
 
+/* ---- the schema's common case, checked quickly ------------------------------
+ * libxml2's RELAX NG validator costs far more than reading the file (it
+ * compiles each pattern facet anew for every value it checks). The check
+ * below follows claimlint.rng over the tree in one pass, but only as far
+ * as it can be sure: it answers "conforms" for the plain, canonical forms
+ * (values written exactly, integers without signs or leading zeros, text
+ * in one text node, no CDATA sections, simple URIs) and "not sure" for
+ * anything else, which the schema then validates as before. So it never
+ * accepts a file the schema rejects, and a file that fails still gets
+ * the schema's messages. */
+
+/* Whether C is white space as XML Schema's \s has it. */
+static int xsd_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int in_ns(xmlNodePtr n)
+{
+    return n->ns && n->ns->href && strcmp((const char *)n->ns->href, CL_NS) == 0;
+}
+
+static int named(xmlNodePtr n, const char *name)
+{
+    return strcmp((const char *)n->name, name) == 0;
+}
+
+/* The text of N when it is all in one text node ("" for none), else NULL. */
+static const char *sole_text(xmlNodePtr n)
+{
+    xmlNodePtr c = n->children;
+
+    if (!c)
+        return "";
+    if (c->next || c->type != XML_TEXT_NODE || !c->content)
+        return NULL;
+    return (const char *)c->content;
+}
+
+/* The value of attribute A when it is one plain text, else NULL. */
+static const char *attr_text(xmlAttrPtr a)
+{
+    if (a->ns)
+        return NULL;
+    return sole_text((xmlNodePtr)a);
+}
+
+/* The next element child from C on (C included), skipping white space,
+ * comments and processing instructions; *BAD is set at anything else. */
+static xmlNodePtr next_elem(xmlNodePtr c, int *bad)
+{
+    for (; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE)
+            return in_ns(c) ? c : (*bad = 1, NULL);
+        if (c->type == XML_TEXT_NODE) {
+            const unsigned char *p = c->content;
+            while (p && *p && xsd_space(*p))
+                p++;
+            if (!p || *p)
+                return *bad = 1, NULL;
+        } else if (c->type != XML_COMMENT_NODE && c->type != XML_PI_NODE) {
+            return *bad = 1, NULL;
+        }
+    }
+    return NULL;
+}
+
+/* No element or text other than white space in N. */
+static int quick_empty(xmlNodePtr n)
+{
+    int bad = 0;
+
+    return !next_elem(n->children, &bad) && !bad;
+}
+
+/* [A-Za-z][A-Za-z0-9_-]* */
+static int quick_identifier(const char *s)
+{
+    if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
+        return 0;
+    for (s++; *s; s++)
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+              *s == '_' || *s == '-'))
+            return 0;
+    return 1;
+}
+
+/* An xsd:language in its plain form: [A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})* */
+static int quick_language(const char *s)
+{
+    size_t n = 0;
+    int first = 1;
+
+    for (;; s++) {
+        if (*s == '-' || !*s) {
+            if (n < 1 || n > 8)
+                return 0;
+            if (!*s)
+                return 1;
+            n = 0;
+            first = 0;
+        } else if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+                   (!first && *s >= '0' && *s <= '9')) {
+            n++;
+        } else {
+            return 0;
+        }
+    }
+}
+
+/* A whole number from LOW to MAX written plainly: "0" or no leading zero. */
+static int quick_number(const char *s, int low, int max)
+{
+    int v = 0;
+    size_t n = 0;
+
+    if (s[0] == '0' && s[1])
+        return 0;
+    for (; *s; s++, n++) {
+        if (*s < '0' || *s > '9' || n == 3)
+            return 0;
+        v = v * 10 + (*s - '0');
+    }
+    return n > 0 && v >= low && v <= max;
+}
+
+/* One of the words of LIST ("a|b|c"), written exactly. */
+static int quick_word(const char *s, const char *list)
+{
+    return *s && !strchr(s, '|') && in_list(list, s);
+}
+
+/* Characters of a URI's path, query and fragment taken without a doubt. */
+static int uri_char(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           (c && strchr("-._~/!$&()*+,;=:@?", c) != NULL);
+}
+
+/* A non-empty xsd:anyURI of a plain form: an optional scheme, an optional
+ * //host of letters, digits, dots and hyphens, then a path, query and at
+ * most one fragment of unreserved characters and delimiters (no '%'); with
+ * no scheme, no ':' before the first '/'. */
+static int quick_uri(const char *s)
+{
+    const char *p = s;
+    int hash = 0;
+
+    if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
+        while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+               *p == '+' || *p == '.' || *p == '-')
+            p++;
+        p = *p == ':' ? p + 1 : s;
+    }
+    if (p == s) {
+        const char *q;
+        for (q = s; *q && *q != '/'; q++)
+            if (*q == ':')
+                return 0;
+    }
+    if (p[0] == '/' && p[1] == '/') {
+        for (p += 2; *p && *p != '/' && *p != '?' && *p != '#'; p++)
+            if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+                  (*p >= '0' && *p <= '9') || *p == '.' || *p == '-'))
+                return 0;
+    }
+    for (; *p; p++) {
+        if (*p == '#' && !hash++)
+            continue;
+        if (!uri_char(*p))
+            return 0;
+    }
+    return *s != '\0';
+}
+
+/* \s*\S(.|\s)* : some character that is not white space. */
+static int quick_text(const char *s)
+{
+    for (; *s; s++)
+        if (!xsd_space((unsigned char)*s))
+            return 1;
+    return 0;
+}
+
+/* \s*\S.* : the same, on one line. */
+static int quick_phrase(const char *s)
+{
+    while (xsd_space((unsigned char)*s))
+        s++;
+    return *s && !strpbrk(s, "\n\r");
+}
+
+/* [^\s\-]+-|-[^\s\-]+ */
+static int quick_affix(const char *s)
+{
+    size_t n = strlen(s), i, from, to;
+
+    if (n < 2)
+        return 0;
+    from = s[0] == '-' ? 1 : 0;
+    to = s[0] == '-' ? n : n - 1;
+    if (s[0] != '-' && s[n - 1] != '-')
+        return 0;
+    for (i = from; i < to; i++)
+        if (s[i] == '-' || xsd_space((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+enum { Q_ANY, Q_IDENT, Q_LANG, Q_URI, Q_AFFIX, Q_WORDS, Q_NUM };
+
+struct quick_attr {
+    const char *attr;
+    int type;
+    const char *words; /* Q_WORDS: the values */
+    int low, max;      /* Q_NUM: the range */
+    int required;
+};
+
+#define YESNO Q_WORDS, "yes|no", 0, 0
+#define LEVEL Q_WORDS, "ok|info|warning|error", 0, 0
+static const struct quick_attr rules_attrs[] = {
+    {"id", Q_IDENT, NULL, 0, 0, 1},
+    {"lang", Q_LANG, NULL, 0, 0, 0},
+};
+static const struct quick_attr include_attrs[] = {
+    {"href", Q_URI, NULL, 0, 0, 1},
+};
+static const struct quick_attr cue_attrs[] = {
+    {"kind", Q_WORDS, "negation|hedge|pseudo|terminator|attribution|hypothetical", 0, 0, 1},
+    {"direction", Q_WORDS, "forward|backward|both", 0, 0, 0},
+    {"window", Q_NUM, NULL, 0, 100, 0},
+    {"before", Q_NUM, NULL, 0, 100, 0},
+    {"inflected", YESNO, 0},
+    {"scope", Q_WORDS, "window|clause|sentence", 0, 0, 0},
+    {"affix", Q_AFFIX, NULL, 0, 0, 0},
+};
+static const struct quick_attr claim_attrs[] = {
+    {"id", Q_IDENT, NULL, 0, 0, 1},
+    {"verdict", Q_WORDS, "supported|unsupported|refuted|disputed", 0, 0, 1},
+    {"required", YESNO, 0},
+    {"stated", LEVEL, 0},
+    {"attributed", LEVEL, 0},
+    {"hedged", LEVEL, 0},
+    {"negated", LEVEL, 0},
+    {"unstated", LEVEL, 0},
+};
+static const struct quick_attr source_attrs[] = {
+    {"href", Q_URI, NULL, 0, 0, 0},
+};
+static const struct quick_attr example_attrs[] = {
+    {"status", Q_WORDS, "stated|attributed|hedged|negated|match|none", 0, 0, 1},
+};
+static const struct quick_attr near_attrs[] = {
+    {"window", Q_NUM, NULL, 1, 100, 1},
+};
+static const struct quick_attr token_attrs[] = {
+    {"skip", Q_NUM, NULL, 0, 50, 0},
+    {"inflected", YESNO, 0},
+    {"regex", YESNO, 0},
+    {"case", YESNO, 0},
+    {"optional", YESNO, 0},
+};
+static const struct quick_attr number_attrs[] = {
+    {"skip", Q_NUM, NULL, 0, 50, 0},
+    {"value", Q_ANY, NULL, 0, 0, 0},
+    {"min", Q_ANY, NULL, 0, 0, 0},
+    {"max", Q_ANY, NULL, 0, 0, 0},
+    {"unit", Q_ANY, NULL, 0, 0, 0},
+    {"optional", YESNO, 0},
+};
+#undef YESNO
+#undef LEVEL
+#define QUICK(a) a, sizeof a / sizeof a[0]
+
+/* The attributes of element N as SPEC (COUNT of them) has them. */
+static int quick_attrs_ok(xmlNodePtr n, const struct quick_attr *spec, size_t count)
+{
+    size_t k;
+    unsigned have = 0;
+    xmlAttrPtr a;
+
+    for (a = n->properties; a; a = a->next) {
+        const char *v = attr_text(a);
+        const struct quick_attr *q = NULL;
+        if (!v)
+            return 0;
+        for (k = 0; k < count && !q; k++)
+            if (strcmp(spec[k].attr, (const char *)a->name) == 0)
+                q = &spec[k];
+        if (!q || (have >> (q - spec)) & 1)
+            return 0;
+        have |= 1u << (q - spec);
+        switch (q->type) {
+        case Q_IDENT:
+            if (!quick_identifier(v))
+                return 0;
+            break;
+        case Q_LANG:
+            if (!quick_language(v))
+                return 0;
+            break;
+        case Q_URI:
+            if (!quick_uri(v))
+                return 0;
+            break;
+        case Q_AFFIX:
+            if (!quick_affix(v))
+                return 0;
+            break;
+        case Q_WORDS:
+            if (!quick_word(v, q->words))
+                return 0;
+            break;
+        case Q_NUM:
+            if (!quick_number(v, q->low, q->max))
+                return 0;
+            break;
+        default:
+            break;
+        }
+    }
+    for (k = 0; k < count; k++)
+        if (spec[k].required && !((have >> k) & 1))
+            return 0;
+    return 1;
+}
+
+/* <token> or <number> */
+static int quick_token(xmlNodePtr n)
+{
+    const char *t;
+
+    if (named(n, "number"))
+        return quick_attrs_ok(n, QUICK(number_attrs)) && quick_empty(n);
+    if (!named(n, "token") || !quick_attrs_ok(n, QUICK(token_attrs)))
+        return 0;
+    t = sole_text(n);
+    return t && quick_text(t);
+}
+
+/* Children of N: one or more <token> or <number>. */
+static int quick_tokens(xmlNodePtr n)
+{
+    int bad = 0, count = 0;
+    xmlNodePtr c;
+
+    for (c = next_elem(n->children, &bad); c; c = next_elem(c->next, &bad), count++)
+        if (!quick_token(c))
+            return 0;
+    return count > 0 && !bad;
+}
+
+/* An element whose content is the schema's "text", with no attributes. */
+static int quick_text_elem(xmlNodePtr n)
+{
+    const char *t = sole_text(n);
+
+    return !n->properties && t && quick_text(t);
+}
+
+static int quick_near(xmlNodePtr n)
+{
+    return quick_attrs_ok(n, QUICK(near_attrs)) && quick_tokens(n);
+}
+
+static int quick_antipattern(xmlNodePtr n)
+{
+    int bad = 0;
+    xmlNodePtr c = next_elem(n->children, &bad);
+
+    if (n->properties || !c)
+        return 0;
+    if (named(c, "near") || named(c, "regex")) {
+        if (!(named(c, "near") ? quick_near(c) : quick_text_elem(c)))
+            return 0;
+        return !next_elem(c->next, &bad) && !bad;
+    }
+    return quick_tokens(n);
+}
+
+static int quick_claim(xmlNodePtr n)
+{
+    int bad = 0, messages = 0, matchers = 0;
+    xmlNodePtr c = next_elem(n->children, &bad);
+
+    if (!quick_attrs_ok(n, QUICK(claim_attrs)) || !c || !named(c, "title") || !quick_text_elem(c))
+        return 0;
+    for (c = next_elem(c->next, &bad); c; c = next_elem(c->next, &bad)) {
+        int ok;
+        if (named(c, "pattern")) {
+            ok = !c->properties && quick_tokens(c);
+            matchers++;
+        } else if (named(c, "near")) {
+            ok = quick_near(c);
+            matchers++;
+        } else if (named(c, "regex")) {
+            ok = quick_text_elem(c);
+            matchers++;
+        } else if (named(c, "message")) {
+            ok = quick_text_elem(c) && !messages++;
+        } else if (named(c, "source")) {
+            ok = quick_attrs_ok(c, QUICK(source_attrs)) && sole_text(c);
+        } else if (named(c, "antipattern")) {
+            ok = quick_antipattern(c);
+        } else if (named(c, "example")) {
+            const char *t = sole_text(c);
+            ok = quick_attrs_ok(c, QUICK(example_attrs)) && t && quick_text(t);
+        } else {
+            ok = 0;
+        }
+        if (!ok)
+            return 0;
+    }
+    return matchers > 0 && !bad;
+}
+
+static int quick_cue(xmlNodePtr n)
+{
+    const char *t = sole_text(n);
+
+    return t && quick_phrase(t) && quick_attrs_ok(n, QUICK(cue_attrs));
+}
+
+int cl_rules_conforms(const void *root)
+{
+    xmlNodePtr n = (xmlNodePtr)root, c;
+    int bad = 0;
+
+    if (!n || n->type != XML_ELEMENT_NODE || !in_ns(n) || !named(n, "rules") ||
+        !quick_attrs_ok(n, QUICK(rules_attrs)))
+        return 0;
+    if (n->doc && n->doc->children != n) {
+        /* comments or processing instructions around the root: fine, but
+         * nothing else */
+        for (c = n->doc->children; c; c = c->next)
+            if (c != n && c->type != XML_COMMENT_NODE && c->type != XML_PI_NODE)
+                return 0;
+    }
+    for (c = next_elem(n->children, &bad); c; c = next_elem(c->next, &bad)) {
+        int ok;
+        if (named(c, "claim"))
+            ok = quick_claim(c);
+        else if (named(c, "cue"))
+            ok = quick_cue(c);
+        else if (named(c, "include"))
+            ok = quick_attrs_ok(c, QUICK(include_attrs)) && quick_empty(c);
+        else
+            ok = 0;
+        if (!ok)
+            return 0;
+    }
+    return !bad;
+}
+
 static int load_path(cl_loader *r, const char *path, const char *from, unsigned from_line);
 
 /* Resolve HREF relative to the directory of FILE; malloc'd. The scheme
@@ -506,7 +961,10 @@ static int load_file(cl_loader *r, const char *path)
     cl_xml_init(&x, file, xml_report, r);
     rc = cl_xml_read(&x, path, "a DOCTYPE is not allowed in rule files (entities could read "
                                "files or grow without bound)");
-    if (rc == 0 && (rc = cl_xml_validate(&x, r->schema, 1)) == CL_ESCHEMA) {
+    if (rc == 0 && cl_rules_conforms(cl_xml_root(&x))) {
+        x.code = CL_ESCHEMA; /* as after a validation that passed */
+    } else if (rc == 0 && (rc = cl_xml_validate(&x, r->schema, 1)) == CL_ESCHEMA) {
+        /* not surely valid: the schema decides, and says why */
         explain_invalid(r, x.doc, &x);
         if (cl_rules_errors(r->rules) == errors)
             report(r, CL_ESCHEMA, file, 0, "does not follow the rule-file schema");

@@ -138,7 +138,9 @@ int cl_xml_read(cl_xml *x, const char *path, const char *doctype_msg)
         return cl_nomem(NULL);
     }
     xmlSetStructuredErrorFunc(x, on_error);
-    doc = xmlCtxtReadFile(x->pc, path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
+    /* COMPACT keeps short texts inside their nodes: fewer allocations */
+    doc = xmlCtxtReadFile(x->pc, path, NULL,
+                          XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
     x->doc = doc;
     if (x->nomem)
         return cl_nomem(NULL);
@@ -193,18 +195,31 @@ void cl_xml_done(cl_xml *x)
     x->pc = NULL;
 }
 
+/* The text of N when it is one text node, read in place (no copy), else
+ * NULL: then libxml2 gathers it. */
+static const char *plain_text(xmlNodePtr n)
+{
+    xmlNodePtr c = n->children;
+
+    if (c && !c->next && c->type == XML_TEXT_NODE && c->content)
+        return (const char *)c->content;
+    return NULL;
+}
+
 char *cl_xml_text(cl_arena *arena, void *node)
 {
-    xmlChar *raw = xmlNodeGetContent((xmlNodePtr)node);
+    const char *plain = plain_text((xmlNodePtr)node);
+    xmlChar *raw = NULL;
     char *out, *o;
     const char *p;
     int space = 0;
 
-    if (!raw)
+    if (!plain && !(raw = xmlNodeGetContent((xmlNodePtr)node)))
         return NULL;
-    out = cl_arena_alloc(arena, strlen((const char *)raw) + 1);
+    p = plain ? plain : (const char *)raw;
+    out = cl_arena_alloc(arena, strlen(p) + 1);
     if (out) {
-        for (o = out, p = (const char *)raw; *p; p++) {
+        for (o = out; *p; p++) {
             if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
                 space = o != out;
                 continue;
@@ -222,11 +237,23 @@ char *cl_xml_text(cl_arena *arena, void *node)
 
 int cl_xml_prop(cl_arena *arena, void *node, const char *name, char **out)
 {
+    xmlAttrPtr a;
     xmlChar *v;
+    const char *t;
 
     *out = NULL;
-    if (!xmlHasProp((xmlNodePtr)node, (const xmlChar *)name))
+    /* the first attribute of that name, whatever its namespace, as
+     * xmlHasProp and xmlGetProp find it; a plain value is copied from
+     * its node */
+    for (a = ((xmlNodePtr)node)->properties; a; a = a->next)
+        if (strcmp((const char *)a->name, name) == 0)
+            break;
+    if (!a)
         return 0;
+    if ((t = plain_text((xmlNodePtr)a)) != NULL) {
+        *out = cl_arena_strndup(arena, t, strlen(t));
+        return *out ? 0 : CL_ENOMEM;
+    }
     v = xmlGetProp((xmlNodePtr)node, (const xmlChar *)name);
     if (v)
         *out = cl_arena_strndup(arena, (const char *)v, strlen((const char *)v));

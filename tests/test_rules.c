@@ -2,6 +2,8 @@
  * of bad file, each with its error code, file and line. */
 #include <string.h>
 
+#include <libxml/parser.h>
+
 #include "tests.h"
 
 struct diags {
@@ -138,6 +140,65 @@ START_TEST(test_names)
 }
 END_TEST
 
+/* cl_rules_conforms answers 1 only for files the schema accepts, and for
+ * the plain forms of rule files it does; when it cannot tell (0), the
+ * schema decides. */
+#define RULES_OPEN "<rules xmlns='urn:claimlint:rules:1' id='t'>"
+#define CLAIM(body) RULES_OPEN "<claim id='c' verdict='refuted'><title>T</title>" body "</claim></rules>"
+static const struct {
+    int conforms;
+    const char *xml;
+} conform_cases[] = {
+    {1, CLAIM("<pattern><token>a</token></pattern>")},
+    {1, RULES_OPEN "<include href='claimlint:cues/en.xml'/><!-- c --><cue kind='negation' "
+        "window='5' affix='un-'>unlikely</cue></rules>"},
+    {1, CLAIM("<example status='negated'>x</example><near window='100'><token skip='50' "
+              "inflected='yes'>a|b</token><number value='3' unit='%'/></near><message>M</message>"
+              "<source href='https://example.org/a?b=c#d'>S</source><antipattern><regex>r</regex>"
+              "</antipattern><regex>x\ny</regex>")},
+    {0, CLAIM("")},                                            /* no pattern */
+    {0, CLAIM("<pattern/>")},                                  /* an empty one */
+    {0, CLAIM("<message>a</message><message>b</message><regex>r</regex>")},
+    {0, CLAIM("<antipattern><regex>r</regex><regex>s</regex></antipattern><regex>r</regex>")},
+    {0, RULES_OPEN "<claim id='c' verdict='refuted'><regex>r</regex><title>T</title></claim></rules>"},
+    {0, RULES_OPEN "<cue kind='negation'>no\nlonger</cue></rules>"},   /* one line */
+    {0, RULES_OPEN "<cue kind='negation' window='101'>no</cue></rules>"},
+    {0, RULES_OPEN "<cue kind='negation' affix='un'>no</cue></rules>"},
+    {0, RULES_OPEN "<cue kind='negation' foo='1'>no</cue></rules>"},
+    {0, RULES_OPEN "<cue kind='negation' xml:lang='en'>no</cue></rules>"},
+    {0, RULES_OPEN "<cue kind='negation'> </cue></rules>"},
+    {0, RULES_OPEN "<include href='1a:b'/></rules>"},
+    {0, CLAIM("<pattern><token>a</token>x</pattern>")},        /* text among elements */
+    {0, "<rules xmlns='urn:other' id='t'/>"},
+    {0, "<rules xmlns='urn:claimlint:rules:1' id='1t'/>"},
+    /* valid, but in forms left to the schema */
+    {0, RULES_OPEN "<cue kind=' negation' window='007'>no</cue></rules>"},
+    {0, CLAIM("<pattern><token><![CDATA[a]]></token></pattern>")},
+    {0, CLAIM("<regex>a<!-- c -->b</regex>")},
+    {0, RULES_OPEN "<include href='https://example.org:8080/x.xml'/></rules>"},
+};
+
+START_TEST(test_conforms)
+{
+    cl_xml x;
+    void *schema = NULL;
+    int valid, quick;
+
+    cl_xml_init(&x, NULL, NULL, NULL);
+    ck_assert_int_eq(cl_xml_schema(&schema, "claimlint.rng", &x), 0);
+    cl_xml_init(&x, "t.xml", NULL, NULL);
+    x.doc = xmlReadMemory(conform_cases[_i].xml, (int)strlen(conform_cases[_i].xml), "t.xml",
+                          NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    ck_assert_ptr_nonnull(x.doc);
+    quick = cl_rules_conforms(cl_xml_root(&x));
+    valid = cl_xml_validate(&x, schema, 1) == 0;
+    cl_xml_done(&x);
+    cl_xml_schema_free(schema);
+    ck_assert_msg(!quick || valid, "case %d: conforms, but the schema rejects it", _i);
+    ck_assert_msg(quick == conform_cases[_i].conforms, "case %d: conforms %d", _i, quick);
+}
+END_TEST
+
 Suite *suite_rules(void)
 {
     Suite *s = suite_create("rules");
@@ -149,6 +210,8 @@ Suite *suite_rules(void)
     tcase_add_test(tc, test_directory);
     tcase_add_test(tc, test_load_after_compile);
     tcase_add_test(tc, test_names);
+    tcase_add_loop_test(tc, test_conforms, 0,
+                        (int)(sizeof conform_cases / sizeof conform_cases[0]));
     suite_add_tcase(s, tc);
     return s;
 }
