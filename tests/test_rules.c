@@ -2,6 +2,10 @@
  * of bad file, each with its error code, file and line. */
 #include <string.h>
 
+#include <dirent.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
 #include <libxml/parser.h>
 
 #include "tests.h"
@@ -199,6 +203,71 @@ START_TEST(test_conforms)
 }
 END_TEST
 
+/* Every rule file of the source tree (the standard lexicons, the examples,
+ * the fixtures and the test inputs, good and bad): what the quick check
+ * calls conforming, the schema accepts. A change to claimlint.rng that
+ * cl_rules_conforms does not follow shows here. */
+static void conforms_walk(const char *dir, void *schema, int *files, int *quick_files)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    char path[4096];
+
+    if (!d)
+        return;
+    while ((de = readdir(d))) {
+        struct stat st;
+        size_t n = strlen(de->d_name);
+        if (de->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        if (stat(path, &st) < 0)
+            continue;
+        if (S_ISDIR(st.st_mode)) {
+            conforms_walk(path, schema, files, quick_files);
+        } else if (n > 4 && strcmp(de->d_name + n - 4, ".xml") == 0) {
+            cl_xml x;
+            int quick, valid;
+            cl_xml_init(&x, path, NULL, NULL);
+            x.doc = xmlReadFile(path, NULL,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+            if (x.doc && cl_xml_root(&x) &&
+                strcmp((const char *)((xmlNodePtr)cl_xml_root(&x))->name, "rules") == 0) {
+                quick = cl_rules_conforms(cl_xml_root(&x));
+                valid = cl_xml_validate(&x, schema, 1) == 0;
+                ck_assert_msg(!quick || valid, "%s: conforms, but the schema rejects it", path);
+                (*files)++;
+                *quick_files += quick;
+            }
+            cl_xml_done(&x);
+        }
+    }
+    closedir(d);
+}
+
+START_TEST(test_conforms_tree)
+{
+    static const char *const dirs[] = {"rules", "fixtures", "tests", "bench", "fuzz"};
+    const char *src = getenv("CLAIMLINT_SRCDIR");
+    char path[4096];
+    void *schema = NULL;
+    int files = 0, quick_files = 0;
+    size_t k;
+    cl_xml x;
+
+    cl_xml_init(&x, NULL, NULL, NULL);
+    ck_assert_int_eq(cl_xml_schema(&schema, "claimlint.rng", &x), 0);
+    for (k = 0; k < sizeof dirs / sizeof dirs[0]; k++) {
+        snprintf(path, sizeof path, "%s/%s", src ? src : ".", dirs[k]);
+        conforms_walk(path, schema, &files, &quick_files);
+    }
+    cl_xml_schema_free(schema);
+    /* the tree has rule files, and the quick check passes most of them */
+    ck_assert_int_gt(files, 20);
+    ck_assert_int_gt(quick_files, files / 2);
+}
+END_TEST
+
 Suite *suite_rules(void)
 {
     Suite *s = suite_create("rules");
@@ -212,6 +281,7 @@ Suite *suite_rules(void)
     tcase_add_test(tc, test_names);
     tcase_add_loop_test(tc, test_conforms, 0,
                         (int)(sizeof conform_cases / sizeof conform_cases[0]));
+    tcase_add_test(tc, test_conforms_tree);
     suite_add_tcase(s, tc);
     return s;
 }
