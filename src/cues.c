@@ -55,12 +55,12 @@ static int matches_at(const cl_cue_entry *e, const cl_token *toks, size_t n, siz
     return 1;
 }
 
-/* Add every cue matching at token I, looked up under word KEY. */
-static int candidates_at(const cl_rules *r, const cl_token *toks, size_t n, size_t i,
-                         uint32_t key, cl_cuevec *cand)
+/* Add every cue of KEYS[0..C) (those whose first word is KEY) matching at
+ * token I. */
+static int candidates_at(const cl_rules *r, const cl_cue_key *keys, size_t c, const cl_token *toks,
+                         size_t n, size_t i, uint32_t key, cl_cuevec *cand)
 {
-    const cl_cue_key *keys;
-    size_t c = cl_rules_cue_candidates(r, key, &keys), k;
+    size_t k;
     int rc;
 
     for (k = 0; k < c; k++) {
@@ -202,15 +202,23 @@ static cl_range scope_walk(const cl_token *toks, size_t n, const unsigned char *
 
 int cl_cues_candidates(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *out)
 {
+    const uint32_t *start;
+    uint32_t nids, id;
+    const cl_cue_key *keys = cl_rules_cue_index(r, &start, &nids);
     size_t i;
     int rc;
 
     out->n = 0;
     for (i = 0; i < n; i++) {
-        if (toks[i].fold_id && (rc = candidates_at(r, toks, n, i, toks[i].fold_id, out)) < 0)
+        id = toks[i].fold_id;
+        if (id && id <= nids && start[id] < start[id + 1] &&
+            (rc = candidates_at(r, keys + start[id], start[id + 1] - start[id], toks, n, i, id,
+                                out)) < 0)
             return rc;
-        if (toks[i].stem_id && toks[i].stem_id != toks[i].fold_id &&
-            (rc = candidates_at(r, toks, n, i, toks[i].stem_id, out)) < 0)
+        id = toks[i].stem_id;
+        if (id && id != toks[i].fold_id && id <= nids && start[id] < start[id + 1] &&
+            (rc = candidates_at(r, keys + start[id], start[id + 1] - start[id], toks, n, i, id,
+                                out)) < 0)
             return rc;
     }
     return 0;

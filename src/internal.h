@@ -220,7 +220,7 @@ void cl_words_free(cl_words *w);
 
 /* cl_tokenize, with each token's FOLD_ID in VOCAB and, when STEMMER is not
  * NULL, its STEM and STEM_ID (non-words stem to themselves) filled in, as
- * the document reader does. The strings belong to WORDS and stay valid until
+ * the document reader does. TEXT[LEN] must be NUL. The strings belong to WORDS and stay valid until
  * the next call with WORDS. The tokens are those of cl_tokenize. 0 or
  * CL_ENOMEM. */
 int cl_tokenize_words(cl_words *words, const cl_strtab *vocab, cl_stemmer *stemmer,
@@ -337,6 +337,11 @@ typedef struct cl_cue_key {
  * a stem), longest phrase first; returns their number and points *OUT at
  * them (0 for ID 0). */
 size_t cl_rules_cue_candidates(const cl_rules *r, uint32_t id, const cl_cue_key **out);
+
+/* The whole index behind cl_rules_cue_candidates, for a loop over many
+ * words: the cues of word ID (1 <= ID <= *NIDS) are KEYS[(*START)[ID] ..
+ * (*START)[ID + 1]), KEYS the return value. *NIDS is 0 before compiling. */
+const cl_cue_key *cl_rules_cue_index(const cl_rules *r, const uint32_t **start, uint32_t *nids);
 
 /* The rules' vocabulary: every word a cue phrase or a claim pattern names
  * (folded forms, and stems for inflected words), numbered from 1. Owned by

@@ -325,6 +325,13 @@ int cl_rules_load_abbrevs(cl_rules *r)
 
 /* ---- the cue index ------------------------------------------------------- */
 
+const cl_cue_key *cl_rules_cue_index(const cl_rules *r, const uint32_t **start, uint32_t *nids)
+{
+    *start = r->cue_start;
+    *nids = r->cue_start ? (uint32_t)r->cindex.vocab.n : 0;
+    return r->order;
+}
+
 size_t cl_rules_cue_candidates(const cl_rules *r, uint32_t id, const cl_cue_key **out)
 {
     if (!r->cue_start || !id || id > r->cindex.vocab.n)

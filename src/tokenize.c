@@ -193,7 +193,8 @@ static inline uint64_t key_head(const char *s, size_t n, size_t avail)
     return x;
 }
 
-/* A hash of the N bytes of S whose first 8 are HEAD. */
+/* A hash of the N bytes of S whose first 8 are HEAD, every bit of which
+ * depends on every byte (the index takes its low bits). */
 static inline uint32_t key_hash(const char *s, size_t n, uint64_t head)
 {
     uint64_t h = (head ^ (uint64_t)n) * 0x9E3779B97F4A7C15ULL, x;
@@ -204,6 +205,8 @@ static inline uint32_t key_hash(const char *s, size_t n, uint64_t head)
         memcpy(&x, s + i, n - i < 8 ? n - i : 8);
         h = (h ^ (h >> 29) ^ x) * 0xFF51AFD7ED558CCDULL;
     }
+    h ^= h >> 32;
+    h *= 0xC4CEB9FE1A85EC53ULL;
     return (uint32_t)(h >> 32);
 }
 
@@ -333,15 +336,13 @@ words_get(cl_words *w, const char *key, size_t n, size_t avail, cl_token_kind ki
     }
 }
 
-/* Append a token of the entry E: TEXT[start..end) at code point CSTART. */
+/* Append a token of the entry E: TEXT[start..end) at code point CSTART.
+ * cl_tokenize_words has made room for a token a byte. */
 static inline int push_entry(cl_tokvec *out, const struct word_slot *e, size_t start, size_t end,
                              uint32_t cstart, uint32_t cend, cl_token_kind kind)
 {
-    cl_token *t;
+    cl_token *t = &out->v[out->n++];
 
-    if (out->n == out->cap)
-        CL_TRY(cl_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 64));
-    t = &out->v[out->n++];
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;
     t->cstart = cstart;
@@ -614,7 +615,8 @@ static int tokenize(folds *fs, const char *text, size_t len, cl_tokvec *out)
         /* the fast path: an ASCII word or number that nothing joins to
          * another token, looked up in the word cache */
         if ((f & B_ALNUM) && fs->words) {
-            for (j = i + 1; j < len && (byte_class[(unsigned char)text[j]] & B_ALNUM); j++)
+            /* TEXT[LEN] is NUL, which is not alphanumeric */
+            for (j = i + 1; byte_class[(unsigned char)text[j]] & B_ALNUM; j++)
                 ;
             kind = (f & B_DIGIT) ? CL_TOK_NUMBER : CL_TOK_WORD;
             if (j == len ||
@@ -742,6 +744,9 @@ int cl_tokenize_words(cl_words *words, const cl_strtab *vocab, cl_stemmer *stemm
     folds fs = {NULL, NULL, 0, 0, words, len};
 
     out->n = 0;
+    /* a token has a byte at least: no check for room a token */
+    if (out->cap < len + 1 && cl_grow(&out->v, &out->cap, len + 1, sizeof *out->v, 64) < 0)
+        return CL_ENOMEM;
     if (vocab != words->vocab || stemmer != words->stemmer ||
         (words->n && words->n + len > WORDS_MAX)) {
         words_clear(words);
