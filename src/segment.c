@@ -296,6 +296,56 @@ cleanup:
 
 /* ---- characters ------------------------------------------------------------ */
 
+/* Eight bytes at a time: X holds eight bytes of the text (any byte order). */
+#define ONES ((uint64_t)0x0101010101010101u)
+#define HIGHS (ONES * 0x80)
+
+/* Whether all eight bytes of X are 0x20..0x7F: no line end, nothing to
+ * decode. (A byte below 0x20 borrows in X - 0x20.., which can only flag
+ * bytes above one that is flagged anyway.) */
+static int all_printable(uint64_t x)
+{
+    return ((x | (x - ONES * 0x20)) & HIGHS) == 0;
+}
+
+/* Bytes where the walk of a line's content (scan_line) has to stop: line
+ * content other than ASCII 0x20..0x7F, terminators, and ')' and '.', which
+ * end list markers. All other bytes are a space or neither end a word nor a
+ * sentence. */
+static int is_stop(unsigned char b)
+{
+    return b < 0x20 || b >= 0x80 || b == '.' || b == '!' || b == '?' || b == ')';
+}
+
+/* The high bit of each byte of X that is_stop holds for; exact for the
+ * lowest flagged byte in memory order on a little-endian machine, since
+ * borrows only run from a flagged byte upwards. '!' and ')' are found
+ * together: (b | 8) == 0x29 holds for 0x21 and 0x29 only. Bytes 0x80 and
+ * above are flagged by their own high bit. */
+static uint64_t stop_mask(uint64_t x)
+{
+    return (x | (x - ONES * 0x20) | ((x ^ ONES * '.') - ONES) | ((x ^ ONES * '?') - ONES) |
+            (((x | ONES * 0x08) ^ ONES * ')') - ONES)) &
+           HIGHS;
+}
+
+/* The first stop byte (is_stop) in [I, END), or END. */
+static size_t skip_plain(const char *t, size_t i, size_t end)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (end - i >= 8) {
+        uint64_t x, m;
+        memcpy(&x, t + i, 8);
+        if ((m = stop_mask(x)) != 0)
+            return i + (size_t)__builtin_ctzll(m) / 8;
+        i += 8;
+    }
+#endif
+    while (i < end && !is_stop((unsigned char)t[i]))
+        i++;
+    return i;
+}
+
 /* A list marker inside a line ("1)", "2.", "3.)", "a.", "•"), see
  * inline_item. */
 enum { IM_NONE = 0, IM_BULLET, IM_PAREN, IM_DOT, IM_DOTPAREN };
@@ -925,39 +975,83 @@ static int inline_item(seg *s, size_t *pi, size_t end)
     return 1;
 }
 
+/* The state after the bytes [I, J) of a line, which are spaces and bytes
+ * that are no stop (is_stop): the open sentence starts at the first
+ * non-space, lasts to the last, and the word ends with the run or goes on.
+ * Only the last word is read again, backwards. */
+static void walk_plain(seg *s, size_t i, size_t j)
+{
+    const char *t = s->t;
+    size_t k = j, w;
+
+    if (i == j)
+        return;
+    while (k > i && t[k - 1] == ' ')
+        k--;
+    if (k == i) {
+        s->word = NONE;
+        return;
+    }
+    s->last = k;
+    for (w = k; w > i && t[w - 1] != ' '; w--)
+        ;
+    if (k < j)
+        s->word = NONE;
+    else if (w > i || s->word == NONE)
+        s->word = w;
+    if (s->start == NONE) {
+        for (w = i; t[w] == ' '; w++)
+            ;
+        s->start = w;
+    }
+}
+
+/* Start of a word in (I, J) that could be a list marker ended by the ')' or
+ * '.' at J ("2)", "a."): 1-3 digits or one letter after a space; else NONE.
+ * inline_item decides. */
+static size_t mark_before(const seg *s, size_t i, size_t j)
+{
+    const char *t = s->t;
+    size_t k = j;
+
+    if (t[j] != ')' && t[j] != '.')
+        return NONE;
+    while (k > i && j - k < 4 && t[k - 1] >= '0' && t[k - 1] <= '9')
+        k--;
+    if (k == j && j - i >= 2 &&
+        ((t[j - 1] >= 'a' && t[j - 1] <= 'z') || (t[j - 1] >= 'A' && t[j - 1] <= 'Z')))
+        k = j - 1;
+    return k < j && k > i && j - k <= 3 && t[k - 1] == ' ' ? k : NONE;
+}
+
 /* Walk the line content [I, END), opening sentences at their first
- * character and ending them after terminator runs. */
+ * character and ending them after terminator runs. Runs of spaces and plain
+ * bytes are skipped eight bytes at a time (skip_plain) and their effect is
+ * applied at once (walk_plain); a list marker inside such a run ends at the
+ * stop byte after it, so it is looked for there (mark_before). */
 static int scan_line(seg *s, size_t i, size_t end)
 {
-    size_t len, q, r;
+    size_t len, q, r, j, w;
     unsigned fl;
     int32_t c;
     int rc;
 
     s->word = NONE;
     while (i < end) {
-        unsigned char b = (unsigned char)s->t[i];
         if (s->word == NONE && (rc = inline_item(s, &i, end)) != 0) {
             if (rc < 0)
                 return rc;
             continue;
         }
-        if (b > ' ' && b < 0x80 && b != '.' && b != '!' && b != '?') {
-            /* a run of ASCII that neither ends a word nor a sentence */
-            if (s->word == NONE)
-                s->word = i;
-            if (s->start == NONE)
-                s->start = i;
-            do
-                i++;
-            while (i < end && (b = (unsigned char)s->t[i]) > ' ' && b < 0x80 && b != '.' &&
-                   b != '!' && b != '?');
-            s->last = i;
-            continue;
-        }
-        if (b == ' ') {
-            s->word = NONE;
-            i++;
+        if (!is_stop((unsigned char)s->t[i])) {
+            j = skip_plain(s->t, i, end);
+            if (j < end && (w = mark_before(s, i, j)) != NONE) {
+                walk_plain(s, i, w); /* the word at w starts after a space */
+                i = w;
+                continue;
+            }
+            walk_plain(s, i, j);
+            i = j;
             continue;
         }
         c = dec(s, i, &len);
@@ -993,6 +1087,7 @@ typedef struct line {
     size_t end, next;    /* end of content (before the line end), next line */
     size_t first, last;  /* non-space content [first, last); first NONE if blank */
     int para;            /* ended by U+2029 */
+    int ascii;           /* no byte of the line is 0x80 or above */
     int marker;          /* MK_*: list marker at first, content from body */
     size_t body;
 } line;
@@ -1048,31 +1143,56 @@ static int list_marker(const seg *s, size_t i, size_t end, size_t *body)
 }
 
 /* Find the line starting at POS: its end, the next line, its trimmed content
- * and its list marker. */
+ * and its list marker. After the first character the line is read eight
+ * bytes at a time while they are all printable ASCII (no line end, nothing to
+ * decode); the last non-space byte of the last such block is found at the
+ * end, so a block costs a load and a few operations. */
 static void line_scan(const seg *s, size_t pos, line *ln)
 {
-    size_t i = pos, len, brk = 0;
+    const char *t = s->t;
+    size_t i = pos, len, brk = 0, blk = NONE, slow = pos;
     int para = 0;
 
     ln->start = pos;
     ln->first = NONE;
     ln->last = pos;
+    ln->ascii = 1;
     while (i < s->n) {
-        unsigned char b = (unsigned char)s->t[i];
+        unsigned char b = (unsigned char)t[i];
+        if (i >= slow && ln->first != NONE && s->n - i >= 8) {
+            uint64_t x;
+            memcpy(&x, t + i, 8);
+            if (all_printable(x)) {
+                if (x != ONES * ' ')
+                    blk = i;
+                i += 8;
+                continue;
+            }
+            slow = i + 8; /* a line end or a byte to decode is near */
+        }
         if (b > ' ' && b < 0x80) { /* the common case, no decoding */
             if (ln->first == NONE)
                 ln->first = i;
             ln->last = ++i;
+            blk = NONE;
             continue;
         }
         if ((brk = line_break(s, i, &para)) > 0)
             break;
+        if (b >= 0x80)
+            ln->ascii = 0;
         if (!is_space(dec(s, i, &len))) {
             if (ln->first == NONE)
                 ln->first = i;
             ln->last = i + len;
+            blk = NONE;
         }
         i += len;
+    }
+    if (blk != NONE) {
+        ln->last = blk + 8;
+        while (t[ln->last - 1] == ' ')
+            ln->last--;
     }
     ln->end = i;
     ln->next = i + brk;
@@ -1310,7 +1430,8 @@ static int segment_auto(seg *s)
             body = s->item_at = cur.first;
         if (item && (rc = close_sentence(s)) < 0)
             return rc;
-        s->long_line = longer_than(s, cur.first, cur.last, LONG_LINE);
+        s->long_line = cur.ascii ? cur.last - cur.first > LONG_LINE
+                                 : longer_than(s, cur.first, cur.last, LONG_LINE);
         if ((rc = scan_line(s, body, cur.end)) < 0)
             return rc;
         if (s->start != NONE && cur.next < s->n && !cur.para) {
