@@ -397,9 +397,33 @@ static int32_t dec_back(const seg *s, size_t i, size_t *at)
     return dec(s, j, &len);
 }
 
+/* Character classes, ASCII answered here: the walk asks them for most
+ * characters it decodes, and the cl_uc_ functions live in another file. */
 static int is_space(int32_t c)
 {
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
     return cl_uc_is_space(c) || c == 0xFEFF;
+}
+
+static int is_letter(int32_t c)
+{
+    return c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : cl_uc_is_letter(c);
+}
+
+static int is_digit(int32_t c)
+{
+    return c < 0x80 ? c >= '0' && c <= '9' : cl_uc_is_digit(c);
+}
+
+static int is_lower(int32_t c)
+{
+    return c < 0x80 ? c >= 'a' && c <= 'z' : cl_uc_is_lower(c);
+}
+
+static int is_upper(int32_t c)
+{
+    return c < 0x80 ? c >= 'A' && c <= 'Z' : cl_uc_is_upper(c);
 }
 
 /* Sentence terminators. CJK full stops end a sentence without a space. */
@@ -410,26 +434,30 @@ static int is_cjk_term(int32_t c)
 
 static int is_term(int32_t c)
 {
-    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203C || c == 0x203D ||
-           (c >= 0x2047 && c <= 0x2049) || is_cjk_term(c);
+    if (c < 0x80)
+        return c == '.' || c == '!' || c == '?';
+    return c == 0x2026 || c == 0x203C || c == 0x203D || (c >= 0x2047 && c <= 0x2049) ||
+           is_cjk_term(c);
 }
 
 /* Closing quotes and brackets that belong to the sentence they follow. */
 static int is_closer(int32_t c)
 {
-    return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == 0x2019 ||
-           c == 0x201D || c == 0xBB || c == 0xAB || c == 0x203A || c == 0x2039 ||
-           c == 0x300D || c == 0x300F || c == 0xFF09;
+    if (c < 0x80)
+        return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}';
+    return c == 0x2019 || c == 0x201D || c == 0xBB || c == 0xAB || c == 0x203A ||
+           c == 0x2039 || c == 0x300D || c == 0x300F || c == 0xFF09;
 }
 
 /* Opening quotes, brackets and inverted marks before a sentence's first word.
  * « » ‹ › are both: German quotes the other way round. */
 static int is_opener(int32_t c)
 {
-    return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{' || c == 0x2018 ||
-           c == 0x201C || c == 0xAB || c == 0xBB || c == 0x2039 || c == 0x203A ||
-           c == 0x201E || c == 0x201A || c == 0x300C || c == 0x300E || c == 0xFF08 ||
-           c == 0xBF || c == 0xA1;
+    if (c < 0x80)
+        return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{';
+    return c == 0x2018 || c == 0x201C || c == 0xAB || c == 0xBB || c == 0x2039 ||
+           c == 0x203A || c == 0x201E || c == 0x201A || c == 0x300C || c == 0x300E ||
+           c == 0xFF08 || c == 0xBF || c == 0xA1;
 }
 
 /* Length of the line end at I ("\n", "\r\n", "\r", NEL, U+2028, U+2029), 0
@@ -504,11 +532,13 @@ static void read_word(const seg *s, size_t i, int skip_openers, word *w)
     }
     w->w = i;
     while (i < s->n) {
-        c = dec(s, i, &len);
-        if (!cl_uc_is_letter(c)) {
+        c = (unsigned char)s->t[i];
+        if (c < 0x80 ? (c | 32) < 'a' || (c | 32) > 'z' : !is_letter(c = dec(s, i, &len))) {
             w->after = c;
             break;
         }
+        if (c < 0x80)
+            len = 1;
         if (i + len - w->w > KEY_MAX) {
             w->capped = 1;
             break;
@@ -526,7 +556,7 @@ static int is_starter(const seg *s, const word *w)
 
     if (w->wlen == 0 || w->capped)
         return 0;
-    if (a && (cl_uc_is_digit(a) || a == '.' || a == '-' || a == '@' || a == '/' || a == '_' ||
+    if (a && (is_digit(a) || a == '.' || a == '-' || a == '@' || a == '/' || a == '_' ||
               a == '&'))
         return 0;
     return ab_find(s->ab, AB_STARTER, s->t + w->w, w->wlen) != NULL;
@@ -595,7 +625,7 @@ static int is_initials(const seg *s, size_t a, size_t b)
     size_t len, letters = 0;
 
     while (a < b) {
-        if (!cl_uc_is_letter(dec(s, a, &len)))
+        if (!is_letter(dec(s, a, &len)))
             return 0;
         letters++;
         a += len;
@@ -662,9 +692,9 @@ static int is_pronoun_i(const seg *s, size_t ts, size_t p)
     if (b == ts || b <= s->start)
         return 0;
     for (a = b; a > s->start && ts - a < TOKEN_MAX; a = at)
-        if (!cl_uc_is_letter(dec_back(s, a, &at)))
+        if (!is_letter(dec_back(s, a, &at)))
             break;
-    if (a == b || !cl_uc_is_lower(c = dec(s, a, &len)) || !cl_uc_is_letter(c))
+    if (a == b || !is_lower(c = dec(s, a, &len)) || !is_letter(c))
         return 0;
     return ab_find(s->ab, AB_MINOR, s->t + a, b - a) == NULL;
 }
@@ -685,20 +715,20 @@ static int nospace_break(const seg *s, size_t p)
     if (ts == NONE)
         return 0;
     for (i = ts; i < p; i += len, letters++)
-        if (!cl_uc_is_letter(c = dec(s, i, &len)))
+        if (!is_letter(c = dec(s, i, &len)))
             return 0;
-    if (letters < 2 || !cl_uc_is_lower(c) || token_class(s, ts, p) != CLS_PLAIN)
+    if (letters < 2 || !is_lower(c) || token_class(s, ts, p) != CLS_PLAIN)
         return 0;
     read_word(s, p + 1, 0, &w);
-    if (w.capped || !cl_uc_is_upper(w.c) || w.wlen < 2)
+    if (w.capped || !is_upper(w.c) || w.wlen < 2)
         return 0;
     dec(s, w.w, &len);
-    if (len >= w.wlen || !cl_uc_is_lower(dec(s, w.w + len, &len)))
+    if (len >= w.wlen || !is_lower(dec(s, w.w + len, &len)))
         return 0;
     a = w.after;
     if (a == '.' && ab_find(s->ab, AB_ABBR, s->t + w.w, w.wlen + 1))
         return w.w + w.wlen + 1 < s->n && is_space(dec(s, w.w + w.wlen + 1, &len));
-    return !(a == '.' || a == '@' || a == '/' || a == ':' || a == '_' || cl_uc_is_digit(a));
+    return !(a == '.' || a == '@' || a == '/' || a == ':' || a == '_' || is_digit(a));
 }
 
 /* ---- terminator runs ---------------------------------------------------- */
@@ -828,7 +858,7 @@ static int ends_sentence(const seg *s, size_t p, size_t q, size_t r, unsigned fl
     if (a.ws == 0)
         return (fl & RUN_CJK) ||
                ((fl & RUN_SINGLE) && q == r && s->t[p] == '.' && nospace_break(s, p));
-    if (cl_uc_is_lower(c) || c == ',' || c == ';' || c == ':' || c == ')' || c == ']' ||
+    if (is_lower(c) || c == ',' || c == ';' || c == ':' || c == ')' || c == ']' ||
         c == '}')
         return 0;
     if (fl & RUN_OMISSION)
@@ -837,13 +867,13 @@ static int ends_sentence(const seg *s, size_t p, size_t q, size_t r, unsigned fl
         (s->t[r + a.ws] == '(' || s->t[r + a.ws] == '['))
         return 0;
     if (fl & RUN_ELLIPSIS)
-        return cl_uc_is_letter(c);
+        return is_letter(c);
     if (!(fl & RUN_SINGLE) || s->t[p] == '?' || (unsigned char)s->t[p] >= 0x80)
         return 1;
     ts = token_start(s, p);
     cls = ts == NONE ? CLS_PLAIN : token_class(s, ts, p);
     if (cls == CLS_NUM)
-        cls = cl_uc_is_digit(c) || c == '#' ? CLS_NEVER : CLS_PLAIN;
+        cls = is_digit(c) || c == '#' ? CLS_NEVER : CLS_PLAIN;
     if (cls == CLS_PLAIN && s->t[p] == '.' && ts != NONE && is_initials(s, ts, p))
         cls = CLS_END;
     if (cls == CLS_END && ts != NONE && is_pronoun_i(s, ts, p))
@@ -1212,14 +1242,14 @@ static int title_word(const seg *s, size_t a, size_t b, int *minor)
     size_t len, at;
     int32_t c;
 
-    while (a < b && !cl_uc_is_letter(c = dec(s, a, &len)) && !cl_uc_is_digit(c))
+    while (a < b && !is_letter(c = dec(s, a, &len)) && !is_digit(c))
         a += len;
-    while (b > a && !cl_uc_is_letter(c = dec_back(s, b, &at)) && !cl_uc_is_digit(c))
+    while (b > a && !is_letter(c = dec_back(s, b, &at)) && !is_digit(c))
         b = at;
     if (a == b)
         return -1;
     *minor = 0;
-    if (!cl_uc_is_lower(dec(s, a, &len)))
+    if (!is_lower(dec(s, a, &len)))
         return 1;
     *minor = ab_find(s->ab, AB_MINOR, s->t + a, b - a) != NULL;
     return *minor;
@@ -1289,14 +1319,7 @@ static size_t first_word_cp(const seg *s, size_t a, size_t b)
 /* Whether the content [A, B) is longer than LIMIT code points. */
 static int longer_than(const seg *s, size_t a, size_t b, size_t limit)
 {
-    size_t n = 0;
-
-    if (b - a <= limit)
-        return 0;
-    for (; a < b; a++)
-        if (((unsigned char)s->t[a] & 0xC0) != 0x80 && ++n > limit)
-            return 1;
-    return 0;
+    return b - a > limit && cl_utf8_count(s->t + a, b - a) > limit;
 }
 
 /* Whether the content [A, B) reads as an item of a one-per-line list: at
@@ -1311,7 +1334,7 @@ static int list_line(const seg *s, size_t a, size_t b)
     if (longer_than(s, a, b, LIST_LINE) || ends_terminal(s, a, b))
         return 0;
     read_word(s, a, 1, &w);
-    if (!cl_uc_is_upper(w.c) && !cl_uc_is_digit(w.c))
+    if (!is_upper(w.c) && !is_digit(w.c))
         return 0;
     return head_words(s, a, b, &title);
 }
@@ -1356,7 +1379,7 @@ static int line_ends_sentence(const seg *s, const line *cur, size_t body, int it
         return 1;
     read_word(s, nx->first, 1, &w);
     c = w.c;
-    if (!(cl_uc_is_upper(c) || cl_uc_is_digit(c) || (cl_uc_is_letter(c) && !cl_uc_is_lower(c))))
+    if (!(is_upper(c) || is_digit(c) || (is_letter(c) && !is_lower(c))))
         return 0;
     if (item && nx->first == nx->start)
         return 1;
@@ -1392,7 +1415,7 @@ static int starts_item(const seg *s, const line *cur, int prev_item, int prev_co
         return s->start == NONE || (s->t[cur->first] == '1' && s->t[cur->first + 1] == '.');
     case MK_DASH:
         return cur->first > cur->start || s->start == NONE || cur->body >= cur->last ||
-               !cl_uc_is_lower(dec(s, cur->body, &len));
+               !is_lower(dec(s, cur->body, &len));
     default:
         return 0;
     }
