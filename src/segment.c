@@ -333,8 +333,18 @@ static uint64_t stop_mask(uint64_t x)
 static size_t skip_plain(const char *t, size_t i, size_t end)
 {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    while (end - i >= 8) {
-        uint64_t x, m;
+    uint64_t x, m;
+
+    for (; end - i >= 16; i += 16) {
+        uint64_t y, m2;
+        memcpy(&x, t + i, 8);
+        memcpy(&y, t + i + 8, 8);
+        m = stop_mask(x);
+        m2 = stop_mask(y);
+        if (m | m2)
+            return m ? i + (size_t)__builtin_ctzll(m) / 8 : i + 8 + (size_t)__builtin_ctzll(m2) / 8;
+    }
+    if (end - i >= 8) {
         memcpy(&x, t + i, 8);
         if ((m = stop_mask(x)) != 0)
             return i + (size_t)__builtin_ctzll(m) / 8;
@@ -1172,11 +1182,39 @@ static int list_marker(const seg *s, size_t i, size_t end, size_t *body)
     return kind;
 }
 
+/* Skip from I, within [I, N), the blocks of eight or sixteen bytes that are
+ * all printable ASCII (all_printable), sixteen at a time where it can. Sets
+ * *LAST to the end of the last block skipped that holds a non-space, if any.
+ * Returns the first byte not skipped. */
+static size_t skip_printable(const char *t, size_t i, size_t n, size_t *last)
+{
+    uint64_t x, y;
+
+    while (n - i >= 16) {
+        memcpy(&x, t + i, 8);
+        memcpy(&y, t + i + 8, 8);
+        if ((x | (x - ONES * 0x20) | y | (y - ONES * 0x20)) & HIGHS)
+            break;
+        if ((x ^ ONES * ' ') | (y ^ ONES * ' '))
+            *last = i + 16;
+        i += 16;
+    }
+    while (n - i >= 8) {
+        memcpy(&x, t + i, 8);
+        if (!all_printable(x))
+            break;
+        if (x != ONES * ' ')
+            *last = i + 8;
+        i += 8;
+    }
+    return i;
+}
+
 /* Find the line starting at POS: its end, the next line, its trimmed content
- * and its list marker. After the first character the line is read eight
- * bytes at a time while they are all printable ASCII (no line end, nothing to
+ * and its list marker. After the first character the line is skipped in
+ * blocks of printable ASCII (skip_printable: no line end, nothing to
  * decode); the last non-space byte of the last such block is found at the
- * end, so a block costs a load and a few operations. */
+ * end. */
 static void line_scan(const seg *s, size_t pos, line *ln)
 {
     const char *t = s->t;
@@ -1188,18 +1226,14 @@ static void line_scan(const seg *s, size_t pos, line *ln)
     ln->last = pos;
     ln->ascii = 1;
     while (i < s->n) {
-        unsigned char b = (unsigned char)t[i];
-        if (i >= slow && ln->first != NONE && s->n - i >= 8) {
-            uint64_t x;
-            memcpy(&x, t + i, 8);
-            if (all_printable(x)) {
-                if (x != ONES * ' ')
-                    blk = i;
-                i += 8;
-                continue;
-            }
+        unsigned char b;
+        if (i >= slow && ln->first != NONE) {
+            i = skip_printable(t, i, s->n, &blk);
             slow = i + 8; /* a line end or a byte to decode is near */
+            if (i == s->n)
+                break;
         }
+        b = (unsigned char)t[i];
         if (b > ' ' && b < 0x80) { /* the common case, no decoding */
             if (ln->first == NONE)
                 ln->first = i;
@@ -1220,7 +1254,7 @@ static void line_scan(const seg *s, size_t pos, line *ln)
         i += len;
     }
     if (blk != NONE) {
-        ln->last = blk + 8;
+        ln->last = blk;
         while (t[ln->last - 1] == ' ')
             ln->last--;
     }
