@@ -296,6 +296,66 @@ cleanup:
 
 /* ---- characters ------------------------------------------------------------ */
 
+/* Eight bytes at a time: X holds eight bytes of the text (any byte order). */
+#define ONES ((uint64_t)0x0101010101010101u)
+#define HIGHS (ONES * 0x80)
+
+/* Whether all eight bytes of X are 0x20..0x7F: no line end, nothing to
+ * decode. (A byte below 0x20 borrows in X - 0x20.., which can only flag
+ * bytes above one that is flagged anyway.) */
+static int all_printable(uint64_t x)
+{
+    return ((x | (x - ONES * 0x20)) & HIGHS) == 0;
+}
+
+/* Bytes where the walk of a line's content (scan_line) has to stop: line
+ * content other than ASCII 0x20..0x7F, terminators, and ')' and '.', which
+ * end list markers. All other bytes are a space or neither end a word nor a
+ * sentence. */
+static int is_stop(unsigned char b)
+{
+    return b < 0x20 || b >= 0x80 || b == '.' || b == '!' || b == '?' || b == ')';
+}
+
+/* The high bit of each byte of X that is_stop holds for; exact for the
+ * lowest flagged byte in memory order on a little-endian machine, since
+ * borrows only run from a flagged byte upwards. '!' and ')' are found
+ * together: (b | 8) == 0x29 holds for 0x21 and 0x29 only. Bytes 0x80 and
+ * above are flagged by their own high bit. */
+static uint64_t stop_mask(uint64_t x)
+{
+    return (x | (x - ONES * 0x20) | ((x ^ ONES * '.') - ONES) | ((x ^ ONES * '?') - ONES) |
+            (((x | ONES * 0x08) ^ ONES * ')') - ONES)) &
+           HIGHS;
+}
+
+/* The first stop byte (is_stop) in [I, END), or END. */
+static size_t skip_plain(const char *t, size_t i, size_t end)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t x, m;
+
+    for (; end - i >= 16; i += 16) {
+        uint64_t y, m2;
+        memcpy(&x, t + i, 8);
+        memcpy(&y, t + i + 8, 8);
+        m = stop_mask(x);
+        m2 = stop_mask(y);
+        if (m | m2)
+            return m ? i + (size_t)__builtin_ctzll(m) / 8 : i + 8 + (size_t)__builtin_ctzll(m2) / 8;
+    }
+    if (end - i >= 8) {
+        memcpy(&x, t + i, 8);
+        if ((m = stop_mask(x)) != 0)
+            return i + (size_t)__builtin_ctzll(m) / 8;
+        i += 8;
+    }
+#endif
+    while (i < end && !is_stop((unsigned char)t[i]))
+        i++;
+    return i;
+}
+
 /* A list marker inside a line ("1)", "2.", "3.)", "a.", "•"), see
  * inline_item. */
 enum { IM_NONE = 0, IM_BULLET, IM_PAREN, IM_DOT, IM_DOTPAREN };
@@ -347,9 +407,33 @@ static int32_t dec_back(const seg *s, size_t i, size_t *at)
     return dec(s, j, &len);
 }
 
+/* Character classes, ASCII answered here: the walk asks them for most
+ * characters it decodes, and the cl_uc_ functions live in another file. */
 static int is_space(int32_t c)
 {
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
     return cl_uc_is_space(c) || c == 0xFEFF;
+}
+
+static int is_letter(int32_t c)
+{
+    return c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : cl_uc_is_letter(c);
+}
+
+static int is_digit(int32_t c)
+{
+    return c < 0x80 ? c >= '0' && c <= '9' : cl_uc_is_digit(c);
+}
+
+static int is_lower(int32_t c)
+{
+    return c < 0x80 ? c >= 'a' && c <= 'z' : cl_uc_is_lower(c);
+}
+
+static int is_upper(int32_t c)
+{
+    return c < 0x80 ? c >= 'A' && c <= 'Z' : cl_uc_is_upper(c);
 }
 
 /* Sentence terminators. CJK full stops end a sentence without a space. */
@@ -360,26 +444,30 @@ static int is_cjk_term(int32_t c)
 
 static int is_term(int32_t c)
 {
-    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203C || c == 0x203D ||
-           (c >= 0x2047 && c <= 0x2049) || is_cjk_term(c);
+    if (c < 0x80)
+        return c == '.' || c == '!' || c == '?';
+    return c == 0x2026 || c == 0x203C || c == 0x203D || (c >= 0x2047 && c <= 0x2049) ||
+           is_cjk_term(c);
 }
 
 /* Closing quotes and brackets that belong to the sentence they follow. */
 static int is_closer(int32_t c)
 {
-    return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == 0x2019 ||
-           c == 0x201D || c == 0xBB || c == 0xAB || c == 0x203A || c == 0x2039 ||
-           c == 0x300D || c == 0x300F || c == 0xFF09;
+    if (c < 0x80)
+        return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}';
+    return c == 0x2019 || c == 0x201D || c == 0xBB || c == 0xAB || c == 0x203A ||
+           c == 0x2039 || c == 0x300D || c == 0x300F || c == 0xFF09;
 }
 
 /* Opening quotes, brackets and inverted marks before a sentence's first word.
  * « » ‹ › are both: German quotes the other way round. */
 static int is_opener(int32_t c)
 {
-    return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{' || c == 0x2018 ||
-           c == 0x201C || c == 0xAB || c == 0xBB || c == 0x2039 || c == 0x203A ||
-           c == 0x201E || c == 0x201A || c == 0x300C || c == 0x300E || c == 0xFF08 ||
-           c == 0xBF || c == 0xA1;
+    if (c < 0x80)
+        return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{';
+    return c == 0x2018 || c == 0x201C || c == 0xAB || c == 0xBB || c == 0x2039 ||
+           c == 0x203A || c == 0x201E || c == 0x201A || c == 0x300C || c == 0x300E ||
+           c == 0xFF08 || c == 0xBF || c == 0xA1;
 }
 
 /* Length of the line end at I ("\n", "\r\n", "\r", NEL, U+2028, U+2029), 0
@@ -454,11 +542,13 @@ static void read_word(const seg *s, size_t i, int skip_openers, word *w)
     }
     w->w = i;
     while (i < s->n) {
-        c = dec(s, i, &len);
-        if (!cl_uc_is_letter(c)) {
+        c = (unsigned char)s->t[i];
+        if (c < 0x80 ? (c | 32) < 'a' || (c | 32) > 'z' : !is_letter(c = dec(s, i, &len))) {
             w->after = c;
             break;
         }
+        if (c < 0x80)
+            len = 1;
         if (i + len - w->w > KEY_MAX) {
             w->capped = 1;
             break;
@@ -476,7 +566,7 @@ static int is_starter(const seg *s, const word *w)
 
     if (w->wlen == 0 || w->capped)
         return 0;
-    if (a && (cl_uc_is_digit(a) || a == '.' || a == '-' || a == '@' || a == '/' || a == '_' ||
+    if (a && (is_digit(a) || a == '.' || a == '-' || a == '@' || a == '/' || a == '_' ||
               a == '&'))
         return 0;
     return ab_find(s->ab, AB_STARTER, s->t + w->w, w->wlen) != NULL;
@@ -545,7 +635,7 @@ static int is_initials(const seg *s, size_t a, size_t b)
     size_t len, letters = 0;
 
     while (a < b) {
-        if (!cl_uc_is_letter(dec(s, a, &len)))
+        if (!is_letter(dec(s, a, &len)))
             return 0;
         letters++;
         a += len;
@@ -612,9 +702,9 @@ static int is_pronoun_i(const seg *s, size_t ts, size_t p)
     if (b == ts || b <= s->start)
         return 0;
     for (a = b; a > s->start && ts - a < TOKEN_MAX; a = at)
-        if (!cl_uc_is_letter(dec_back(s, a, &at)))
+        if (!is_letter(dec_back(s, a, &at)))
             break;
-    if (a == b || !cl_uc_is_lower(c = dec(s, a, &len)) || !cl_uc_is_letter(c))
+    if (a == b || !is_lower(c = dec(s, a, &len)) || !is_letter(c))
         return 0;
     return ab_find(s->ab, AB_MINOR, s->t + a, b - a) == NULL;
 }
@@ -635,20 +725,20 @@ static int nospace_break(const seg *s, size_t p)
     if (ts == NONE)
         return 0;
     for (i = ts; i < p; i += len, letters++)
-        if (!cl_uc_is_letter(c = dec(s, i, &len)))
+        if (!is_letter(c = dec(s, i, &len)))
             return 0;
-    if (letters < 2 || !cl_uc_is_lower(c) || token_class(s, ts, p) != CLS_PLAIN)
+    if (letters < 2 || !is_lower(c) || token_class(s, ts, p) != CLS_PLAIN)
         return 0;
     read_word(s, p + 1, 0, &w);
-    if (w.capped || !cl_uc_is_upper(w.c) || w.wlen < 2)
+    if (w.capped || !is_upper(w.c) || w.wlen < 2)
         return 0;
     dec(s, w.w, &len);
-    if (len >= w.wlen || !cl_uc_is_lower(dec(s, w.w + len, &len)))
+    if (len >= w.wlen || !is_lower(dec(s, w.w + len, &len)))
         return 0;
     a = w.after;
     if (a == '.' && ab_find(s->ab, AB_ABBR, s->t + w.w, w.wlen + 1))
         return w.w + w.wlen + 1 < s->n && is_space(dec(s, w.w + w.wlen + 1, &len));
-    return !(a == '.' || a == '@' || a == '/' || a == ':' || a == '_' || cl_uc_is_digit(a));
+    return !(a == '.' || a == '@' || a == '/' || a == ':' || a == '_' || is_digit(a));
 }
 
 /* ---- terminator runs ---------------------------------------------------- */
@@ -778,7 +868,7 @@ static int ends_sentence(const seg *s, size_t p, size_t q, size_t r, unsigned fl
     if (a.ws == 0)
         return (fl & RUN_CJK) ||
                ((fl & RUN_SINGLE) && q == r && s->t[p] == '.' && nospace_break(s, p));
-    if (cl_uc_is_lower(c) || c == ',' || c == ';' || c == ':' || c == ')' || c == ']' ||
+    if (is_lower(c) || c == ',' || c == ';' || c == ':' || c == ')' || c == ']' ||
         c == '}')
         return 0;
     if (fl & RUN_OMISSION)
@@ -787,13 +877,13 @@ static int ends_sentence(const seg *s, size_t p, size_t q, size_t r, unsigned fl
         (s->t[r + a.ws] == '(' || s->t[r + a.ws] == '['))
         return 0;
     if (fl & RUN_ELLIPSIS)
-        return cl_uc_is_letter(c);
+        return is_letter(c);
     if (!(fl & RUN_SINGLE) || s->t[p] == '?' || (unsigned char)s->t[p] >= 0x80)
         return 1;
     ts = token_start(s, p);
     cls = ts == NONE ? CLS_PLAIN : token_class(s, ts, p);
     if (cls == CLS_NUM)
-        cls = cl_uc_is_digit(c) || c == '#' ? CLS_NEVER : CLS_PLAIN;
+        cls = is_digit(c) || c == '#' ? CLS_NEVER : CLS_PLAIN;
     if (cls == CLS_PLAIN && s->t[p] == '.' && ts != NONE && is_initials(s, ts, p))
         cls = CLS_END;
     if (cls == CLS_END && ts != NONE && is_pronoun_i(s, ts, p))
@@ -925,39 +1015,83 @@ static int inline_item(seg *s, size_t *pi, size_t end)
     return 1;
 }
 
+/* The state after the bytes [I, J) of a line, which are spaces and bytes
+ * that are no stop (is_stop): the open sentence starts at the first
+ * non-space, lasts to the last, and the word ends with the run or goes on.
+ * Only the last word is read again, backwards. */
+static void walk_plain(seg *s, size_t i, size_t j)
+{
+    const char *t = s->t;
+    size_t k = j, w;
+
+    if (i == j)
+        return;
+    while (k > i && t[k - 1] == ' ')
+        k--;
+    if (k == i) {
+        s->word = NONE;
+        return;
+    }
+    s->last = k;
+    for (w = k; w > i && t[w - 1] != ' '; w--)
+        ;
+    if (k < j)
+        s->word = NONE;
+    else if (w > i || s->word == NONE)
+        s->word = w;
+    if (s->start == NONE) {
+        for (w = i; t[w] == ' '; w++)
+            ;
+        s->start = w;
+    }
+}
+
+/* Start of a word in (I, J) that could be a list marker ended by the ')' or
+ * '.' at J ("2)", "a."): 1-3 digits or one letter after a space; else NONE.
+ * inline_item decides. */
+static size_t mark_before(const seg *s, size_t i, size_t j)
+{
+    const char *t = s->t;
+    size_t k = j;
+
+    if (t[j] != ')' && t[j] != '.')
+        return NONE;
+    while (k > i && j - k < 4 && t[k - 1] >= '0' && t[k - 1] <= '9')
+        k--;
+    if (k == j && j - i >= 2 &&
+        ((t[j - 1] >= 'a' && t[j - 1] <= 'z') || (t[j - 1] >= 'A' && t[j - 1] <= 'Z')))
+        k = j - 1;
+    return k < j && k > i && j - k <= 3 && t[k - 1] == ' ' ? k : NONE;
+}
+
 /* Walk the line content [I, END), opening sentences at their first
- * character and ending them after terminator runs. */
+ * character and ending them after terminator runs. Runs of spaces and plain
+ * bytes are skipped eight bytes at a time (skip_plain) and their effect is
+ * applied at once (walk_plain); a list marker inside such a run ends at the
+ * stop byte after it, so it is looked for there (mark_before). */
 static int scan_line(seg *s, size_t i, size_t end)
 {
-    size_t len, q, r;
+    size_t len, q, r, j, w;
     unsigned fl;
     int32_t c;
     int rc;
 
     s->word = NONE;
     while (i < end) {
-        unsigned char b = (unsigned char)s->t[i];
         if (s->word == NONE && (rc = inline_item(s, &i, end)) != 0) {
             if (rc < 0)
                 return rc;
             continue;
         }
-        if (b > ' ' && b < 0x80 && b != '.' && b != '!' && b != '?') {
-            /* a run of ASCII that neither ends a word nor a sentence */
-            if (s->word == NONE)
-                s->word = i;
-            if (s->start == NONE)
-                s->start = i;
-            do
-                i++;
-            while (i < end && (b = (unsigned char)s->t[i]) > ' ' && b < 0x80 && b != '.' &&
-                   b != '!' && b != '?');
-            s->last = i;
-            continue;
-        }
-        if (b == ' ') {
-            s->word = NONE;
-            i++;
+        if (!is_stop((unsigned char)s->t[i])) {
+            j = skip_plain(s->t, i, end);
+            if (j < end && (w = mark_before(s, i, j)) != NONE) {
+                walk_plain(s, i, w); /* the word at w starts after a space */
+                i = w;
+                continue;
+            }
+            walk_plain(s, i, j);
+            i = j;
             continue;
         }
         c = dec(s, i, &len);
@@ -993,6 +1127,7 @@ typedef struct line {
     size_t end, next;    /* end of content (before the line end), next line */
     size_t first, last;  /* non-space content [first, last); first NONE if blank */
     int para;            /* ended by U+2029 */
+    int ascii;           /* no byte of the line is 0x80 or above */
     int marker;          /* MK_*: list marker at first, content from body */
     size_t body;
 } line;
@@ -1047,32 +1182,81 @@ static int list_marker(const seg *s, size_t i, size_t end, size_t *body)
     return kind;
 }
 
+/* Skip from I, within [I, N), the blocks of eight or sixteen bytes that are
+ * all printable ASCII (all_printable), sixteen at a time where it can. Sets
+ * *LAST to the end of the last block skipped that holds a non-space, if any.
+ * Returns the first byte not skipped. */
+static size_t skip_printable(const char *t, size_t i, size_t n, size_t *last)
+{
+    uint64_t x, y;
+
+    while (n - i >= 16) {
+        memcpy(&x, t + i, 8);
+        memcpy(&y, t + i + 8, 8);
+        if ((x | (x - ONES * 0x20) | y | (y - ONES * 0x20)) & HIGHS)
+            break;
+        if ((x ^ ONES * ' ') | (y ^ ONES * ' '))
+            *last = i + 16;
+        i += 16;
+    }
+    while (n - i >= 8) {
+        memcpy(&x, t + i, 8);
+        if (!all_printable(x))
+            break;
+        if (x != ONES * ' ')
+            *last = i + 8;
+        i += 8;
+    }
+    return i;
+}
+
 /* Find the line starting at POS: its end, the next line, its trimmed content
- * and its list marker. */
+ * and its list marker. After the first character the line is skipped in
+ * blocks of printable ASCII (skip_printable: no line end, nothing to
+ * decode); the last non-space byte of the last such block is found at the
+ * end. */
 static void line_scan(const seg *s, size_t pos, line *ln)
 {
-    size_t i = pos, len, brk = 0;
+    const char *t = s->t;
+    size_t i = pos, len, brk = 0, blk = NONE, slow = pos;
     int para = 0;
 
     ln->start = pos;
     ln->first = NONE;
     ln->last = pos;
+    ln->ascii = 1;
     while (i < s->n) {
-        unsigned char b = (unsigned char)s->t[i];
+        unsigned char b;
+        if (i >= slow && ln->first != NONE) {
+            i = skip_printable(t, i, s->n, &blk);
+            slow = i + 8; /* a line end or a byte to decode is near */
+            if (i == s->n)
+                break;
+        }
+        b = (unsigned char)t[i];
         if (b > ' ' && b < 0x80) { /* the common case, no decoding */
             if (ln->first == NONE)
                 ln->first = i;
             ln->last = ++i;
+            blk = NONE;
             continue;
         }
         if ((brk = line_break(s, i, &para)) > 0)
             break;
+        if (b >= 0x80)
+            ln->ascii = 0;
         if (!is_space(dec(s, i, &len))) {
             if (ln->first == NONE)
                 ln->first = i;
             ln->last = i + len;
+            blk = NONE;
         }
         i += len;
+    }
+    if (blk != NONE) {
+        ln->last = blk;
+        while (t[ln->last - 1] == ' ')
+            ln->last--;
     }
     ln->end = i;
     ln->next = i + brk;
@@ -1092,14 +1276,14 @@ static int title_word(const seg *s, size_t a, size_t b, int *minor)
     size_t len, at;
     int32_t c;
 
-    while (a < b && !cl_uc_is_letter(c = dec(s, a, &len)) && !cl_uc_is_digit(c))
+    while (a < b && !is_letter(c = dec(s, a, &len)) && !is_digit(c))
         a += len;
-    while (b > a && !cl_uc_is_letter(c = dec_back(s, b, &at)) && !cl_uc_is_digit(c))
+    while (b > a && !is_letter(c = dec_back(s, b, &at)) && !is_digit(c))
         b = at;
     if (a == b)
         return -1;
     *minor = 0;
-    if (!cl_uc_is_lower(dec(s, a, &len)))
+    if (!is_lower(dec(s, a, &len)))
         return 1;
     *minor = ab_find(s->ab, AB_MINOR, s->t + a, b - a) != NULL;
     return *minor;
@@ -1169,14 +1353,7 @@ static size_t first_word_cp(const seg *s, size_t a, size_t b)
 /* Whether the content [A, B) is longer than LIMIT code points. */
 static int longer_than(const seg *s, size_t a, size_t b, size_t limit)
 {
-    size_t n = 0;
-
-    if (b - a <= limit)
-        return 0;
-    for (; a < b; a++)
-        if (((unsigned char)s->t[a] & 0xC0) != 0x80 && ++n > limit)
-            return 1;
-    return 0;
+    return b - a > limit && cl_utf8_count(s->t + a, b - a) > limit;
 }
 
 /* Whether the content [A, B) reads as an item of a one-per-line list: at
@@ -1191,7 +1368,7 @@ static int list_line(const seg *s, size_t a, size_t b)
     if (longer_than(s, a, b, LIST_LINE) || ends_terminal(s, a, b))
         return 0;
     read_word(s, a, 1, &w);
-    if (!cl_uc_is_upper(w.c) && !cl_uc_is_digit(w.c))
+    if (!is_upper(w.c) && !is_digit(w.c))
         return 0;
     return head_words(s, a, b, &title);
 }
@@ -1236,7 +1413,7 @@ static int line_ends_sentence(const seg *s, const line *cur, size_t body, int it
         return 1;
     read_word(s, nx->first, 1, &w);
     c = w.c;
-    if (!(cl_uc_is_upper(c) || cl_uc_is_digit(c) || (cl_uc_is_letter(c) && !cl_uc_is_lower(c))))
+    if (!(is_upper(c) || is_digit(c) || (is_letter(c) && !is_lower(c))))
         return 0;
     if (item && nx->first == nx->start)
         return 1;
@@ -1272,7 +1449,7 @@ static int starts_item(const seg *s, const line *cur, int prev_item, int prev_co
         return s->start == NONE || (s->t[cur->first] == '1' && s->t[cur->first + 1] == '.');
     case MK_DASH:
         return cur->first > cur->start || s->start == NONE || cur->body >= cur->last ||
-               !cl_uc_is_lower(dec(s, cur->body, &len));
+               !is_lower(dec(s, cur->body, &len));
     default:
         return 0;
     }
@@ -1310,7 +1487,8 @@ static int segment_auto(seg *s)
             body = s->item_at = cur.first;
         if (item && (rc = close_sentence(s)) < 0)
             return rc;
-        s->long_line = longer_than(s, cur.first, cur.last, LONG_LINE);
+        s->long_line = cur.ascii ? cur.last - cur.first > LONG_LINE
+                                 : longer_than(s, cur.first, cur.last, LONG_LINE);
         if ((rc = scan_line(s, body, cur.end)) < 0)
             return rc;
         if (s->start != NONE && cur.next < s->n && !cur.para) {

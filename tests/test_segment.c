@@ -367,6 +367,27 @@ static const seg_case auto_cases[] = {
       "Brazil on Monday."}},
     {"one-per-line-narrow-prose", "The vote was held\nMonday in Ottawa, and\nCanada agreed.",
      {"The vote was held\nMonday in Ottawa, and\nCanada agreed."}},
+    /* long runs of plain bytes and spaces, which the walk skips in blocks: a
+     * marker or a line's last character inside or after such a run */
+    {"inline-list-long-runs", "Steps to follow today: 1) Mix the flour and the sugar well 2) Add "
+                              "the eggs one at a time 3) Bake it.",
+     {"Steps to follow today:", "1) Mix the flour and the sugar well",
+      "2) Add the eggs one at a time", "3) Bake it."}},
+    {"inline-letters-long-runs", "Pick the one you like best: a) the long scenic road through "
+                                 "hills b) the short one",
+     {"Pick the one you like best:", "a) the long scenic road through hills",
+      "b) the short one"}},
+    {"inline-list-tab", "Items:\t1) first thing here 2) second thing here",
+     {"Items:", "1) first thing here", "2) second thing here"}},
+    {"four-digits-no-marker", "The count rose sharply in the year 2019) and 1234. Then more.",
+     {"The count rose sharply in the year 2019) and 1234.", "Then more."}},
+    {"colon-before-long-spaces", "The steps for the new release are these:                \nc. "
+                                 "Build the package and run the tests",
+     {"The steps for the new release are these:", "Build the package and run the tests"}},
+    {"no-colon-before-long-spaces", "The steps for the new release are these                \n"
+                                    "c. Build the package and run the tests",
+     {"The steps for the new release are these                \nc. Build the package and "
+      "run the tests"}},
 };
 
 #define N_AUTO_CASES (sizeof auto_cases / sizeof auto_cases[0])
