@@ -1079,4 +1079,23 @@ int cl_draft_slug(char *out, size_t cap, const char *s);
  * escaped, so the result is also safe inside an HTML <script>. */
 int cl_json_str(cl_buf *b, const char *s, size_t n);
 
+/* Writing a JSON object into B in one reserved stretch: cl_json_w_begin
+ * reserves BUDGET bytes past the end of B; the caller then writes at most
+ * that much at P (its own bytes directly, strings with cl_json_w_str, each
+ * counted in the budget as N + 2: its escapes grow the buffer as needed)
+ * and cl_json_w_end sets B's length to P. Every function returns 0 or
+ * CL_ENOMEM (B then marked failed). After a failed begin nothing may be
+ * written at P; after a failed string the caller's own bytes still fit and
+ * cl_json_w_end reports the failure. B keeps owning its memory; P is only
+ * valid until the next change of B other than through W. */
+typedef struct cl_json_w {
+    cl_buf *b;
+    char *p;    /* where the next byte goes */
+    size_t end; /* offset in B->data the budget reaches */
+} cl_json_w;
+
+int cl_json_w_begin(cl_json_w *w, cl_buf *b, size_t budget);
+int cl_json_w_str(cl_json_w *w, const char *s, size_t n);
+int cl_json_w_end(cl_json_w *w);
+
 #endif
