@@ -437,13 +437,15 @@ int cl_claims_compile(cl_rules *r, cl_stemmer *stemmer);
 
 /* ---- prefilter.c ------------------------------------------------------ */
 
-/* The prefilter: which patterns can start at a token. Every word a
+/* The prefilter: which patterns a sentence can hold. Every word a
  * pattern names is numbered in VOCAB; REFS[START[id] .. START[id + 1])
- * are the patterns whose anchor token names word ID (by folded form, or
- * by stem when that token is inflected); the anchor is the token with
- * the word least likely to be common; a case-sensitive word is indexed
- * by its folded form. Patterns made only of regex tokens are tried
- * everywhere (ALWAYS).
+ * are the patterns whose key token names word ID (by folded form, or by
+ * stem when that token is inflected): a required word, the one the rules
+ * use least among those not likely to be common. A pattern is tried only
+ * when all its required words occur, at each place its anchor (the token
+ * with the word least likely to be common) does; a case-sensitive word is
+ * indexed by its folded form. Patterns made only of regex tokens are
+ * tried everywhere (ALWAYS).
  * Sentence <regex>es, numbered in claim order in REGEXES, run only on a
  * sentence that contains their required literal (the longest run of
  * plain characters every match must contain, compared in ASCII lower
@@ -462,6 +464,9 @@ typedef struct cl_pattern_ref {
      * test before the pattern is read), else 0 */
     uint32_t first_id;
     unsigned char first_inflected;
+    /* a word the pattern cannot do without besides its key (the one the
+     * rules use least), else 0: a quick test before the others */
+    uint32_t key2;
 } cl_pattern_ref;
 
 typedef struct cl_literal {

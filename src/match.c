@@ -35,14 +35,16 @@ struct cl_matcher {
     size_t lower_cap;
     uint32_t *seen, *todo, stamp;
     size_t seen_cap, ntodo;
-    /* the anchor index: per pattern (by serial), the sentence it was last
-     * tried in and the first start not yet tried there */
-    uint32_t *p_sentence, *p_next, sentence;
+    /* per pattern (by serial), the sentence it was last looked at in, and
+     * the index entries of the patterns to try in this one */
+    uint32_t *p_sentence, *cand, sentence;
     size_t p_cap;
     /* per word of the vocabulary, the sentence it last occurred in: a
-     * <near> is tried only when each of its required words is there */
-    uint32_t *w_sentence;
-    size_t w_cap;
+     * pattern is tried only when each of its required words is there; the
+     * words of this sentence, each once, and where each occurs: its first
+     * entry (OCC_HEAD, by word) and the next (OCC_NEXT, by entry) */
+    uint32_t *w_sentence, *words, *occ_head, *occ_next;
+    size_t w_cap, words_cap;
     /* failed (token, position) pairs of the pattern being matched, kept
      * once a start has taken many steps, so skips cannot explode */
     uint64_t *memo;
@@ -93,8 +95,11 @@ void cl_matcher_free(cl_matcher *m)
     free(m->seen);
     free(m->todo);
     free(m->p_sentence);
-    free(m->p_next);
+    free(m->cand);
     free(m->w_sentence);
+    free(m->words);
+    free(m->occ_head);
+    free(m->occ_next);
     free(m->memo);
     free(m);
 }
@@ -599,16 +604,15 @@ static int regex_candidates(cl_matcher *m, const cl_sentence *s)
     return 0;
 }
 
-/* Whether every required word of <near> P (number SERIAL) occurs in the
- * sentence, by the word stamps; remembered for the sentence. Regex and
- * <number> tokens are not known before they are tried. */
-static int near_possible(cl_matcher *m, const cl_pattern *p, uint32_t serial)
+/* Whether every required word of pattern P occurs in the sentence, by the
+ * word stamps: a pattern is tried only then. Regex and <number> tokens are
+ * not known before they are tried, nor a case-sensitive word without a
+ * folded form. */
+static int pattern_possible(const cl_matcher *m, const cl_pattern *p)
 {
     uint32_t k, a;
     int ok = 1;
 
-    if (m->p_sentence[serial] == m->sentence)
-        return m->p_next[serial] == 1;
     for (k = 0; k < p->ntoks && ok; k++) {
         const cl_tokspec *t = &p->toks[k];
         if (t->optional || t->re || t->num || !t->nalts)
@@ -616,9 +620,79 @@ static int near_possible(cl_matcher *m, const cl_pattern *p, uint32_t serial)
         for (a = 0, ok = 0; a < t->nalts && !ok; a++)
             ok = !t->alt_ids[a] || m->w_sentence[t->alt_ids[a]] == m->sentence;
     }
-    m->p_sentence[serial] = m->sentence;
-    m->p_next[serial] = ok ? 1 : 2;
     return ok;
+}
+
+/* No further occurrence, in the chains of occurrences of the words. */
+#define NO_OCC UINT32_MAX
+
+/* The first occurrence of a word of anchor token T at or after the chain
+ * entries *AT (one per word of T, advanced past it), or NO_OCC. */
+static uint32_t next_anchor(const cl_matcher *m, const cl_tokspec *t, uint32_t *at)
+{
+    uint32_t a, best = NO_OCC;
+
+    for (a = 0; a < t->nalts && a < 8; a++)
+        if (at[a] != NO_OCC && (at[a] >> 1) < best)
+            best = at[a] >> 1;
+    for (a = 0; a < t->nalts && a < 8; a++)
+        while (at[a] != NO_OCC && (at[a] >> 1) == best)
+            at[a] = m->occ_next[at[a]];
+    return best;
+}
+
+/* Try pattern REF (found by its key word, every required word present) in
+ * S wherever a word of its anchor is (by folded form or stem, as the index
+ * of the anchors had it): a <near> at the anchor; a pattern from each
+ * start between BACK words and BEFORE tokens before it, each start once. */
+static int pattern_at_anchors(cl_matcher *m, const cl_pattern_ref *ref, const cl_sentence *s)
+{
+    const cl_pattern *p = ref->p;
+    const cl_tokspec *t = &p->toks[p->anchor];
+    size_t i, st, lo, hi, next = 0;
+    uint32_t at[8], a;
+    int rc;
+
+    for (a = 0; a < t->nalts && a < 8; a++)
+        at[a] = m->w_sentence[t->alt_ids[a]] == m->sentence ? m->occ_head[t->alt_ids[a]] : NO_OCC;
+    for (i = 0;; i++) {
+        if (t->nalts <= 8) {
+            if ((i = next_anchor(m, t, at)) == NO_OCC)
+                break;
+        } else {
+            /* many words: look at every token */
+            if (i >= s->ntokens)
+                break;
+            for (a = 0; a < t->nalts; a++)
+                if (t->alt_ids[a] == s->tokens[i].fold_id ||
+                    t->alt_ids[a] == s->tokens[i].stem_id)
+                    break;
+            if (a == t->nalts)
+                continue;
+        }
+        if (p->near) {
+            if ((rc = try_at(m, p, s, ref->claim, i, &m->found)) < 0)
+                return rc;
+            continue;
+        }
+        if (i < p->before)
+            continue;
+        hi = i - p->before;
+        lo = words_away(s, i, ref->back, -1);
+        if (lo < next)
+            lo = next;
+        for (st = lo; st <= hi; st++) {
+            if (ref->first_id &&
+                (ref->first_inflected ? s->tokens[st].stem_id : s->tokens[st].fold_id) !=
+                    ref->first_id)
+                continue;
+            if ((rc = try_at(m, p, s, ref->claim, st, &m->found)) < 0)
+                return rc;
+        }
+        if (hi + 1 > next)
+            next = hi + 1;
+    }
+    return 0;
 }
 
 /* Every raw match in S: patterns found through the prefilter (and those
@@ -627,83 +701,89 @@ static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, c
                        void *ud, const char *docname)
 {
     const cl_claim_index *x = m->index;
-    size_t i, k;
+    size_t i, k, nwords = 0, ncand = 0;
     int rc;
 
     if (m->p_cap < x->npatterns) {
         uint32_t *a = realloc(m->p_sentence, x->npatterns * sizeof *a);
-        uint32_t *b = a ? realloc(m->p_next, x->npatterns * sizeof *b) : NULL;
+        uint32_t *b = a ? realloc(m->cand, x->npatterns * sizeof *b) : NULL;
         if (a)
             m->p_sentence = a;
         if (!a || !b)
             return cl_nomem(NULL);
-        m->p_next = b;
+        m->cand = b;
         memset(m->p_sentence + m->p_cap, 0, (x->npatterns - m->p_cap) * sizeof *a);
         m->p_cap = x->npatterns;
     }
-    if (x->has_near && m->w_cap < x->vocab.n + 1) {
+    if (m->w_cap < x->vocab.n + 1) {
         uint32_t *w = realloc(m->w_sentence, (x->vocab.n + 1) * sizeof *w);
-        if (!w)
+        uint32_t *h = w ? realloc(m->occ_head, (x->vocab.n + 1) * sizeof *h) : NULL;
+        if (w) {
+            memset(w + m->w_cap, 0, (x->vocab.n + 1 - m->w_cap) * sizeof *w);
+            m->w_sentence = w;
+        }
+        if (!w || !h)
             return cl_nomem(NULL);
-        memset(w + m->w_cap, 0, (x->vocab.n + 1 - m->w_cap) * sizeof *w);
-        m->w_sentence = w;
+        m->occ_head = h;
         m->w_cap = x->vocab.n + 1;
+    }
+    if (2 * s->ntokens > m->words_cap) {
+        size_t cap = 2 * s->ntokens + 64;
+        uint32_t *w = realloc(m->words, cap * sizeof *w);
+        uint32_t *o = w ? realloc(m->occ_next, cap * sizeof *o) : NULL;
+        if (w)
+            m->words = w;
+        if (!w || !o)
+            return cl_nomem(NULL);
+        m->occ_next = o;
+        m->words_cap = cap;
     }
     if (++m->sentence == 0) {
         memset(m->p_sentence, 0, m->p_cap * sizeof *m->p_sentence);
-        if (m->w_sentence)
-            memset(m->w_sentence, 0, m->w_cap * sizeof *m->w_sentence);
+        memset(m->w_sentence, 0, m->w_cap * sizeof *m->w_sentence);
         m->memo_serial = UINT32_MAX;
         m->sentence = 1;
     }
-    if (x->has_near)
-        for (i = 0; i < s->ntokens; i++) {
-            m->w_sentence[s->tokens[i].fold_id] = m->sentence;
-            m->w_sentence[s->tokens[i].stem_id] = m->sentence;
-        }
-    for (i = 0; i < s->ntokens; i++) {
-        uint32_t ids[2] = {s->tokens[i].fold_id, s->tokens[i].stem_id};
-        int pass;
-        for (pass = 0; pass < 2; pass++) {
-            uint32_t id = ids[pass];
-            if (!id || (pass == 1 && id == ids[0]))
-                continue;
-            for (k = x->start[id]; k < x->start[id + 1]; k++) {
-                const cl_pattern_ref *ref = &x->refs[k];
-                size_t st, lo, hi;
-                if (ref->p->near) { /* tried where its anchor is */
-                    if (!near_possible(m, ref->p, ref->serial))
-                        continue;
-                    if ((rc = try_at(m, ref->p, s, ref->claim, i, &m->found)) < 0)
-                        return rc;
-                    continue;
-                }
-                /* the anchor is here: the pattern starts at least BEFORE
-                 * tokens and at most BACK words before it; each start is
-                 * tried once a sentence */
-                if (i < ref->p->before)
-                    continue;
-                hi = i - ref->p->before;
-                lo = words_away(s, i, ref->back, -1);
-                if (m->p_sentence[ref->serial] != m->sentence) {
-                    m->p_sentence[ref->serial] = m->sentence;
-                    m->p_next[ref->serial] = 0;
-                }
-                if (lo < m->p_next[ref->serial])
-                    lo = m->p_next[ref->serial];
-                for (st = lo; st <= hi; st++) {
-                    if (ref->first_id &&
-                        (ref->first_inflected ? s->tokens[st].stem_id : s->tokens[st].fold_id) !=
-                            ref->first_id)
-                        continue;
-                    if ((rc = try_at(m, ref->p, s, ref->claim, st, &m->found)) < 0)
-                        return rc;
-                }
-                if (hi + 1 > m->p_next[ref->serial])
-                    m->p_next[ref->serial] = (uint32_t)(hi + 1);
+    /* the words of the sentence, each once, and the chain of the
+     * occurrences of each (entry 2i: token i's folded form, 2i + 1: its
+     * stem when another word), built from the end */
+    for (i = s->ntokens; i-- > 0;) {
+        uint32_t f = s->tokens[i].fold_id, t = s->tokens[i].stem_id;
+        if (t && t != f) {
+            if (m->w_sentence[t] != m->sentence) {
+                m->w_sentence[t] = m->sentence;
+                m->occ_head[t] = NO_OCC;
+                m->words[nwords++] = t;
             }
+            m->occ_next[2 * i + 1] = m->occ_head[t];
+            m->occ_head[t] = (uint32_t)(2 * i + 1);
+        }
+        if (f) {
+            if (m->w_sentence[f] != m->sentence) {
+                m->w_sentence[f] = m->sentence;
+                m->occ_head[f] = NO_OCC;
+                m->words[nwords++] = f;
+            }
+            m->occ_next[2 * i] = m->occ_head[f];
+            m->occ_head[f] = (uint32_t)(2 * i);
         }
     }
+    /* the patterns listed under them whose words are all here, each once */
+    for (i = 0; i < nwords; i++) {
+        uint32_t id = m->words[i];
+        for (k = x->start[id]; k < x->start[id + 1]; k++) {
+            const cl_pattern_ref *ref = &x->refs[k];
+            if ((ref->key2 && m->w_sentence[ref->key2] != m->sentence) ||
+                m->p_sentence[ref->serial] == m->sentence)
+                continue;
+            m->p_sentence[ref->serial] = m->sentence;
+            if (pattern_possible(m, ref->p))
+                m->cand[ncand++] = (uint32_t)k;
+        }
+    }
+    for (i = 0; i < ncand; i++)
+        if ((rc = pattern_at_anchors(m, &x->refs[m->cand[i]], s)) < 0)
+            return rc;
     for (k = 0; k < x->nalways; k++) {
         const cl_pattern *p =
             &cl_rules_claim_impl(r, x->always[k].claim)->patterns[x->always[k].pattern];

@@ -371,6 +371,7 @@ static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
             x->regexes[id].anchor = x->regexes[id].back = x->regexes[id].serial = 0;
             x->regexes[id].first_id = 0;
             x->regexes[id].first_inflected = 0;
+            x->regexes[id].key2 = 0;
             if (len < 4) {
                 x->always_re[x->nalways_re++] = id;
                 if (!falls_back) {
@@ -408,10 +409,80 @@ static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
     return 0;
 }
 
+/* Uses of each word of the vocabulary by the required tokens of the N
+ * CLAIMS' patterns, into DF (VOCAB.N + 1 entries, zeroed). */
+static void count_uses(uint32_t *df, cl_claim_impl *const *claims, size_t n)
+{
+    size_t i;
+    uint32_t k, t, alt;
+
+    for (i = 0; i < n; i++)
+        for (k = 0; k < claims[i]->npatterns; k++) {
+            const cl_pattern *p = &claims[i]->patterns[k];
+            for (t = 0; t < p->ntoks; t++)
+                if (!p->toks[t].optional && !p->toks[t].re)
+                    for (alt = 0; alt < p->toks[t].nalts; alt++)
+                        df[p->toks[t].alt_ids[alt]]++;
+        }
+}
+
+/* The token the index lists P under (P indexable): a required word that
+ * is neither common nor short if there is one, then the one the rules use
+ * least (DF: their uses of each word), then the best anchor. The anchor
+ * itself stays what P is tried at; the key only finds P. */
+static uint32_t choose_key(const cl_pattern *p, const uint32_t *df)
+{
+    uint32_t k, a, key = p->anchor;
+    long best_sc = -1;
+    uint64_t best_cost = UINT64_MAX;
+    int best_band = 2;
+
+    for (k = 0; k < p->ntoks; k++) {
+        const cl_tokspec *t = &p->toks[k];
+        long sc;
+        uint64_t cost = 0;
+        int band = 0;
+        if (t->optional || (sc = anchor_score(t)) < 0)
+            continue;
+        for (a = 0; a < t->nalts; a++) {
+            cost += df[t->alt_ids[a]];
+            if (strlen(t->alts[a]) <= 3)
+                band = 1;
+        }
+        if (sc < 1000)
+            band = 1; /* a common word */
+        if (band < best_band || (band == best_band && cost < best_cost) ||
+            (band == best_band && cost == best_cost && sc > best_sc)) {
+            best_band = band;
+            best_cost = cost;
+            best_sc = sc;
+            key = k;
+        }
+    }
+    return key;
+}
+
+/* A second word P (indexable, listed under token KEY) needs, for a quick
+ * test: of its other required tokens naming one word, the one the rules
+ * use least (DF); 0 when there is none. */
+static uint32_t choose_key2(const cl_pattern *p, uint32_t key, const uint32_t *df)
+{
+    uint32_t k, best = 0;
+
+    for (k = 0; k < p->ntoks; k++) {
+        const cl_tokspec *t = &p->toks[k];
+        if (k == key || t->optional || t->re || t->num || t->nalts != 1 || !t->alt_ids[0])
+            continue;
+        if (!best || df[t->alt_ids[0]] < df[best])
+            best = t->alt_ids[0];
+    }
+    return best;
+}
+
 int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *claims, size_t n)
 {
     size_t i, nrefs = 0, nalways = 0, nregex = 0;
-    uint32_t k, alt, id, *fill = NULL;
+    uint32_t k, alt, id, *fill = NULL, *df = NULL, *keys = NULL, npat = 0;
     cl_strtab vocab = x->vocab; /* the cue words are numbered already */
 
     memset(x, 0, sizeof *x);
@@ -429,6 +500,7 @@ int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
                 nrefs += p->toks[p->anchor].nalts;
             else if (p->ntoks)
                 nalways++;
+            npat++;
         }
         for (k = 0; k < ci->nantipatterns; k++) {
             if (intern_pattern(x, a, &ci->antipatterns[k]) < 0)
@@ -440,26 +512,42 @@ int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
     }
     x->start = calloc(x->vocab.n + 2, sizeof *x->start);
     fill = calloc(x->vocab.n + 2, sizeof *fill);
-    x->refs = malloc((nrefs ? nrefs : 1) * sizeof *x->refs);
+    df = calloc(x->vocab.n + 2, sizeof *df);
+    keys = malloc((npat ? npat : 1) * sizeof *keys);
     x->always = malloc((nalways ? nalways : 1) * sizeof *x->always);
-    if (!x->start || !fill || !x->refs || !x->always || index_regexes(x, a, claims, n, nregex) < 0)
+    if (!x->start || !fill || !df || !keys || !x->always ||
+        index_regexes(x, a, claims, n, nregex) < 0)
+        goto fail;
+    /* each indexable pattern is listed under the words of its key token */
+    count_uses(df, claims, n);
+    for (i = 0, npat = 0, nrefs = 0; i < n; i++) {
+        const cl_claim_impl *ci = claims[i];
+        for (k = 0; k < ci->npatterns; k++, npat++) {
+            const cl_pattern *p = &ci->patterns[k];
+            if (!indexable(p))
+                continue;
+            keys[npat] = choose_key(p, df);
+            nrefs += p->toks[keys[npat]].nalts;
+        }
+    }
+    if (!(x->refs = malloc((nrefs ? nrefs : 1) * sizeof *x->refs)))
         goto fail;
     /* counting sort of the refs by word */
-    for (i = 0; i < n; i++) {
+    for (i = 0, npat = 0; i < n; i++) {
         const cl_claim_impl *ci = claims[i];
-        for (k = 0; k < ci->npatterns; k++)
+        for (k = 0; k < ci->npatterns; k++, npat++)
             if (indexable(&ci->patterns[k]))
-                for (alt = 0; alt < ci->patterns[k].toks[ci->patterns[k].anchor].nalts; alt++)
-                    x->start[ci->patterns[k].toks[ci->patterns[k].anchor].alt_ids[alt] + 1]++;
+                for (alt = 0; alt < ci->patterns[k].toks[keys[npat]].nalts; alt++)
+                    x->start[ci->patterns[k].toks[keys[npat]].alt_ids[alt] + 1]++;
     }
     for (id = 1; id <= x->vocab.n + 1; id++)
         x->start[id] += x->start[id - 1];
-    for (i = 0; i < n; i++) {
+    for (i = 0, npat = 0; i < n; i++) {
         const cl_claim_impl *ci = claims[i];
-        for (k = 0; k < ci->npatterns; k++) {
+        for (k = 0; k < ci->npatterns; k++, npat++) {
             const cl_pattern *p = &ci->patterns[k];
             const cl_tokspec *t0 = &p->toks[0];
-            cl_pattern_ref ref = {(uint32_t)i, k, p, p->anchor, p->back, p->serial, 0, 0};
+            cl_pattern_ref ref = {(uint32_t)i, k, p, p->anchor, p->back, p->serial, 0, 0, 0};
             if (p->ntoks && !p->near && !t0->optional && !t0->re && !t0->casesens &&
                 t0->nalts == 1) {
                 ref.first_id = t0->alt_ids[0];
@@ -470,16 +558,21 @@ int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
                     x->always[x->nalways++] = ref;
                 continue;
             }
-            for (alt = 0; alt < p->toks[p->anchor].nalts; alt++) {
-                id = p->toks[p->anchor].alt_ids[alt];
+            ref.key2 = choose_key2(p, keys[npat], df);
+            for (alt = 0; alt < p->toks[keys[npat]].nalts; alt++) {
+                id = p->toks[keys[npat]].alt_ids[alt];
                 x->refs[x->start[id] + fill[id]++] = ref;
             }
         }
     }
     free(fill);
+    free(df);
+    free(keys);
     return 0;
 fail:
     free(fill);
+    free(df);
+    free(keys);
     cl_claim_index_free(x);
     return cl_nomem(NULL);
 }
