@@ -29,12 +29,14 @@ struct cl_matcher {
     size_t ncover, cover_cap;
     size_t placed[64]; /* where each pattern token landed, during a match */
     const cl_claim_index *index;
-    /* the regex prefilter: the sentence in lower case, which regexes'
-     * literals it holds (SEEN[id] == STAMP) and their ids in order */
+    /* the regex prefilter: by regex, whether it was counted (SEEN[id] ==
+     * STAMP) and how many of its runs the sentence holds (COUNT), the
+     * regexes to run (TODO, ids in order); by run, whether the sentence
+     * holds it (RUN_SEEN); the sentence in lower case, for explanations */
+    uint32_t *seen, *count, *todo, *run_seen, stamp;
+    size_t seen_cap, run_cap, ntodo;
     char *lower;
     size_t lower_cap;
-    uint32_t *seen, *todo, stamp;
-    size_t seen_cap, ntodo;
     /* per pattern (by serial), the sentence it was last looked at in, and
      * the index entries of the patterns to try in this one */
     uint32_t *p_sentence, *cand, sentence;
@@ -94,6 +96,8 @@ void cl_matcher_free(cl_matcher *m)
     free(m->lower);
     free(m->seen);
     free(m->todo);
+    free(m->count);
+    free(m->run_seen);
     free(m->p_sentence);
     free(m->cand);
     free(m->w_sentence);
@@ -518,89 +522,139 @@ static int by_id(const void *a, const void *b)
  * with one of them goes past the literal filter. */
 static int has_ascii_fold(const char *t, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)t;
-    size_t i;
+    const unsigned char *u = (const unsigned char *)t, *end = u + n, *p;
 
-    for (i = 0; i + 1 < n; i++)
-        if ((u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x84 && u[i + 2] == 0xAA) ||
-            (u[i] == 0xC5 && u[i + 1] == 0xBF) ||
-            (u[i] == 0xC4 && (u[i + 1] == 0xB0 || u[i + 1] == 0xB1)))
+    for (p = u; p < end && (p = memchr(p, 0xE2, (size_t)(end - p))) != NULL; p++)
+        if (end - p >= 3 && p[1] == 0x84 && p[2] == 0xAA)
+            return 1;
+    for (p = u; p < end && (p = memchr(p, 0xC5, (size_t)(end - p))) != NULL; p++)
+        if (end - p >= 2 && p[1] == 0xBF)
+            return 1;
+    for (p = u; p < end && (p = memchr(p, 0xC4, (size_t)(end - p))) != NULL; p++)
+        if (end - p >= 2 && (p[1] == 0xB0 || p[1] == 0xB1))
             return 1;
     return 0;
 }
 
-/* The ids of the sentence regexes to run on S, in increasing order, into
- * M->todo: those whose literal S contains, and those without one. */
-static int regex_candidates(cl_matcher *m, const cl_sentence *s)
+/* Make room for the regex filter's stamps of index X; 0 or CL_ENOMEM. */
+static int regex_scratch(cl_matcher *m, const cl_claim_index *x)
 {
-    const cl_claim_index *x = m->index;
-    size_t i, need = x->nregexes, nonascii = 0;
-    int all;
+    size_t need = x->nregexes;
 
     if (m->seen_cap < need) {
         uint32_t *seen = realloc(m->seen, need * sizeof *seen);
         uint32_t *todo = seen ? realloc(m->todo, need * sizeof *todo) : NULL;
+        uint32_t *count = todo ? realloc(m->count, need * sizeof *count) : NULL;
         if (seen)
             m->seen = seen;
-        if (!seen || !todo)
+        if (todo)
+            m->todo = todo;
+        if (!count)
             return cl_nomem(NULL);
-        m->todo = todo;
+        m->count = count;
         memset(m->seen + m->seen_cap, 0, (need - m->seen_cap) * sizeof *m->seen);
         m->seen_cap = need;
     }
-    if (s->len + 4 > m->lower_cap) {
-        char *l = realloc(m->lower, s->len + 4);
-        if (!l)
+    if (m->run_cap < x->nacl) {
+        uint32_t *r = realloc(m->run_seen, x->nacl * sizeof *r);
+        if (!r)
             return cl_nomem(NULL);
-        m->lower = l;
-        m->lower_cap = s->len + 4;
+        memset(r + m->run_cap, 0, (x->nacl - m->run_cap) * sizeof *r);
+        m->run_seen = r;
+        m->run_cap = x->nacl;
     }
     if (++m->stamp == 0) {
         memset(m->seen, 0, m->seen_cap * sizeof *m->seen);
+        if (m->run_seen)
+            memset(m->run_seen, 0, m->run_cap * sizeof *m->run_seen);
         m->stamp = 1;
     }
-    for (i = 0; i < s->len; i++) {
-        unsigned char c = (unsigned char)s->text[i];
-        nonascii |= c & 0x80;
-        m->lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return 0;
+}
+
+/* The automaton's output state O (by output index) was reached: each run
+ * it ends, and those along its suffixes, is in the sentence; a regex with
+ * all its runs there goes to M->todo. */
+static void runs_found(cl_matcher *m, const cl_claim_index *x, uint32_t o)
+{
+    for (;;) {
+        uint32_t run = x->ac_own[o], k;
+        if (run-- && m->run_seen[run] != m->stamp) {
+            m->run_seen[run] = m->stamp;
+            for (k = x->acl_start[run]; k < x->acl_start[run + 1]; k++) {
+                uint32_t re = x->acl_regex[k];
+                if (m->seen[re] != m->stamp) {
+                    m->seen[re] = m->stamp;
+                    m->count[re] = 0;
+                }
+                if (++m->count[re] == x->re_nreq[re])
+                    m->todo[m->ntodo++] = re;
+            }
+        }
+        if (!x->ac_dict[o])
+            return;
+        o = x->ac_dict[o] - 1;
     }
-    all = nonascii && has_ascii_fold(s->text, s->len);
+}
+
+/* The ids of the sentence regexes to run on S, in increasing order, into
+ * M->todo: those with every run of their literals in S, and those without
+ * one; all of them when S has a character that folds to an ASCII letter. */
+static int regex_candidates(cl_matcher *m, const cl_sentence *s)
+{
+    const cl_claim_index *x = m->index;
+    size_t i;
+
+    CL_TRY(regex_scratch(m, x));
     m->ntodo = 0;
-    if (all) {
+    if (has_ascii_fold(s->text, s->len)) {
         for (i = 0; i < x->nregexes; i++)
             m->todo[m->ntodo++] = (uint32_t)i;
         return 0;
     }
-    for (i = 0; i < x->nalways_re; i++) {
-        m->seen[x->always_re[i]] = m->stamp;
+    for (i = 0; i < x->nalways_re; i++)
         m->todo[m->ntodo++] = x->always_re[i];
-    }
-    for (i = 0; x->nlits && i + 4 <= s->len; i++) {
-        uint32_t key, bit;
-        size_t lo = 0, hi = x->nlits;
-        memcpy(&key, m->lower + i, 4);
-        bit = cl_bloom_bit(key);
-        if (!(x->bloom[bit / 64] >> (bit % 64) & 1))
-            continue;
-        while (lo < hi) { /* the first literal with this key */
-            size_t mid = (lo + hi) / 2;
-            if (x->lits[mid].key < key)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (; lo < x->nlits && x->lits[lo].key == key; lo++) {
-            const cl_literal *l = &x->lits[lo];
-            if (m->seen[l->regex] == m->stamp || l->len > s->len - i ||
-                memcmp(m->lower + i, l->text, l->len) != 0)
-                continue;
-            m->seen[l->regex] = m->stamp;
-            m->todo[m->ntodo++] = l->regex;
+    if (x->ac_delta) {
+        const uint32_t *delta = x->ac_delta;
+        const unsigned char *cls = x->ac_class, *t = (const unsigned char *)s->text;
+        uint32_t st = 0, base = x->ac_out_base, nc = x->ac_nc;
+        for (i = 0; i < s->len; i++) {
+            st = delta[st + cls[t[i]]];
+            if (st >= base)
+                runs_found(m, x, (st - base) / nc);
         }
     }
     m->stats.regexes_skipped += x->nregexes - m->ntodo;
     if (m->ntodo > 1)
         cl_sort(m->todo, m->ntodo, sizeof *m->todo, by_id);
+    return 0;
+}
+
+/* Whether the filter of old lets sentence regex ID of X run on S: S holds
+ * its longest literal (in ASCII lower case), or it has none, or S has a
+ * character that folds to an ASCII letter. What explanations show as
+ * tried; the matcher asks for more (every run). */
+static int regex_tried(cl_matcher *m, const cl_claim_index *x, uint32_t id, const cl_sentence *s)
+{
+    const cl_literal *l = &x->lits[id];
+    size_t i;
+
+    if (!l->text || has_ascii_fold(s->text, s->len))
+        return 1;
+    if (s->len + 1 > m->lower_cap) {
+        char *b = realloc(m->lower, s->len + 1);
+        if (!b)
+            return cl_nomem(NULL);
+        m->lower = b;
+        m->lower_cap = s->len + 1;
+    }
+    for (i = 0; i < s->len; i++) {
+        unsigned char c = (unsigned char)s->text[i];
+        m->lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    for (i = 0; i + l->len <= s->len; i++)
+        if (m->lower[i] == l->text[0] && memcmp(m->lower + i, l->text, l->len) == 0)
+            return 1;
     return 0;
 }
 
@@ -1097,13 +1151,11 @@ int cl_match_attempts(cl_matcher *m, const cl_rules *r, uint32_t claim, const cl
 {
     const cl_claim_impl *ci = cl_rules_claim_impl(r, claim);
     const cl_claim_index *x = cl_rules_claim_index(r);
-    size_t n = 0, t;
+    size_t n = 0, t, lo, hi;
     uint32_t k;
     int rc;
 
     m->index = x;
-    if ((rc = regex_candidates(m, s)) < 0)
-        return rc;
     for (k = 0; k < ci->npatterns + ci->nregexes; k++, n++) {
         cl_attempt a;
         memset(&a, 0, sizeof a);
@@ -1118,11 +1170,17 @@ int cl_match_attempts(cl_matcher *m, const cl_rules *r, uint32_t claim, const cl
             const cl_regex *re = &ci->regexes[k - ci->npatterns];
             a.what = "regex";
             a.line = re->line;
-            for (t = 0; t < m->ntodo; t++) {
-                const cl_pattern_ref *ref = &x->regexes[m->todo[t]];
-                if (ref->claim == claim && ref->pattern == k - ci->npatterns)
-                    a.tried = 1;
+            /* regexes are numbered in claim order: the claim's first one */
+            for (lo = 0, hi = x->nregexes; lo < hi;) {
+                t = (lo + hi) / 2;
+                if (x->regexes[t].claim < claim)
+                    lo = t + 1;
+                else
+                    hi = t;
             }
+            if ((rc = regex_tried(m, x, (uint32_t)(lo + k - ci->npatterns), s)) < 0)
+                return rc;
+            a.tried = rc;
             if (a.tried && (rc = first_regex_match(m, &ci->pub, re, s, &a.tokens)) < 0)
                 return rc;
         }
