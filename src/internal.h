@@ -473,6 +473,9 @@ typedef struct cl_pattern_ref {
     /* a word the pattern cannot do without besides its key (the one the
      * rules use least), else 0: a quick test before the others */
     uint32_t key2;
+    /* the other words it needs, token by token: their number and their
+     * numbers in the vocabulary, ending with a 0 (in the index's REQ) */
+    const uint32_t *req;
 } cl_pattern_ref;
 
 typedef struct cl_literal {
@@ -484,6 +487,7 @@ typedef struct cl_claim_index {
     cl_strtab vocab;
     uint32_t *start;
     cl_pattern_ref *refs;
+    uint32_t *req;           /* the refs' REQ lists */
     cl_pattern_ref *always;
     size_t nalways;
     cl_pattern_ref *regexes; /* (claim, index of its <regex>) */

@@ -132,30 +132,37 @@ static int run_re(cl_matcher *m, const pcre2_code *re, const char *s, size_t n, 
     return rc;
 }
 
-static int token_matches(cl_matcher *m, const cl_tokspec *t, const cl_sentence *s, size_t i);
+/* Whether word token T (not a <number>, regex or case-sensitive token)
+ * matches TOK: words are compared as numbers of the vocabulary. */
+static inline int word_matches(const cl_tokspec *t, const cl_token *tok)
+{
+    uint32_t a, w = t->inflected ? tok->stem_id : tok->fold_id;
 
-/* How many tokens from token I of S token spec T matches: 1 for a word,
- * the tokens of a number for a <number> ("£" "95,500"), 0 when it does
- * not match there. */
-static size_t token_len(cl_matcher *m, const cl_tokspec *t, const cl_sentence *s, size_t i)
+    if (!w)
+        return 0;
+    for (a = 0; a < t->nalts; a++)
+        if (t->alt_ids[a] == w)
+            return 1;
+    return 0;
+}
+
+/* The tokens of the number at token I of S that <number> T matches, or 0. */
+static size_t number_len(const cl_tokspec *t, const cl_sentence *s, size_t i)
 {
     double v;
     char unit[8];
-    size_t n;
+    size_t n = cl_number_at(s, i, &v, unit);
 
-    if (!t->num)
-        return token_matches(m, t, s, i) ? 1 : 0;
-    n = cl_number_at(s, i, &v, unit);
     return n && cl_number_fits(t->num, v, unit) ? n : 0;
 }
 
 static int token_matches(cl_matcher *m, const cl_tokspec *t, const cl_sentence *s, size_t i)
 {
     const cl_token *tok = &s->tokens[i];
-    uint32_t a, w;
+    uint32_t a;
 
     if (t->num)
-        return token_len(m, t, s, i) > 0;
+        return number_len(t, s, i) > 0;
     if (t->re)
         return run_re(m, t->re, s->text + tok->start, tok->end - tok->start, 0) == 1;
     if (t->casesens) {
@@ -165,14 +172,20 @@ static int token_matches(cl_matcher *m, const cl_tokspec *t, const cl_sentence *
                 return 1;
         return 0;
     }
-    /* words are compared as numbers of the vocabulary */
-    w = t->inflected ? tok->stem_id : tok->fold_id;
-    if (!w)
-        return 0;
-    for (a = 0; a < t->nalts; a++)
-        if (t->alt_ids[a] == w)
-            return 1;
-    return 0;
+    return word_matches(t, tok);
+}
+
+/* How many tokens from token I of S token spec T matches: 1 for a word,
+ * the tokens of a number for a <number> ("£" "95,500"), 0 when it does
+ * not match there. */
+static inline size_t token_len(cl_matcher *m, const cl_tokspec *t, const cl_sentence *s,
+                               size_t i)
+{
+    if (!t->num && !t->re && !t->casesens)
+        return (size_t)word_matches(t, &s->tokens[i]);
+    if (!t->num)
+        return token_matches(m, t, s, i) ? 1 : 0;
+    return number_len(t, s, i);
 }
 
 /* After this many steps from one start, failed (token, position) pairs
@@ -658,23 +671,19 @@ static int regex_tried(cl_matcher *m, const cl_claim_index *x, uint32_t id, cons
     return 0;
 }
 
-/* Whether every required word of pattern P occurs in the sentence, by the
- * word stamps: a pattern is tried only then. Regex and <number> tokens are
- * not known before they are tried, nor a case-sensitive word without a
- * folded form. */
-static int pattern_possible(const cl_matcher *m, const cl_pattern *p)
+/* Whether the words of the list REQ (a cl_pattern_ref's) occur in the
+ * sentence, by the word stamps: for each token, one of its words. */
+static int words_present(const cl_matcher *m, const uint32_t *req)
 {
-    uint32_t k, a;
-    int ok = 1;
+    uint32_t a;
 
-    for (k = 0; k < p->ntoks && ok; k++) {
-        const cl_tokspec *t = &p->toks[k];
-        if (t->optional || t->re || t->num || !t->nalts)
-            continue;
-        for (a = 0, ok = 0; a < t->nalts && !ok; a++)
-            ok = !t->alt_ids[a] || m->w_sentence[t->alt_ids[a]] == m->sentence;
+    for (; *req; req += 1 + *req) {
+        for (a = 1; a <= *req && m->w_sentence[req[a]] != m->sentence; a++)
+            ;
+        if (a > *req)
+            return 0;
     }
-    return ok;
+    return 1;
 }
 
 /* No further occurrence, in the chains of occurrences of the words. */
@@ -831,7 +840,7 @@ static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, c
                 m->p_sentence[ref->serial] == m->sentence)
                 continue;
             m->p_sentence[ref->serial] = m->sentence;
-            if (pattern_possible(m, ref->p))
+            if (words_present(m, ref->req))
                 m->cand[ncand++] = (uint32_t)k;
         }
     }

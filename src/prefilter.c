@@ -481,6 +481,7 @@ static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
             x->regexes[id].first_id = 0;
             x->regexes[id].first_inflected = 0;
             x->regexes[id].key2 = 0;
+            x->regexes[id].req = NULL;
             if (len < 4) {
                 x->always_re[x->nalways_re++] = id;
                 if (!falls_back) {
@@ -602,27 +603,65 @@ static uint32_t choose_key(const cl_pattern *p, const uint32_t *df)
     return key;
 }
 
-/* A second word P (indexable, listed under token KEY) needs, for a quick
- * test: of its other required tokens naming one word, the one the rules
- * use least (DF); 0 when there is none. */
+/* Whether token T of a pattern is a required word the index can test for:
+ * not optional, no regex nor <number>, and each word with a number. */
+static int required_word(const cl_tokspec *t)
+{
+    uint32_t a;
+
+    if (t->optional || t->re || t->num || !t->nalts)
+        return 0;
+    for (a = 0; a < t->nalts; a++)
+        if (!t->alt_ids[a])
+            return 0;
+    return 1;
+}
+
+/* The token of P (indexable, listed under token KEY) with a second word
+ * it needs, for a quick test: of its other required tokens naming one
+ * word, the one the rules use least (DF); P->ntoks when there is none. */
 static uint32_t choose_key2(const cl_pattern *p, uint32_t key, const uint32_t *df)
 {
-    uint32_t k, best = 0;
+    uint32_t k, best = p->ntoks;
 
     for (k = 0; k < p->ntoks; k++) {
         const cl_tokspec *t = &p->toks[k];
-        if (k == key || t->optional || t->re || t->num || t->nalts != 1 || !t->alt_ids[0])
+        if (k == key || !required_word(t) || t->nalts != 1)
             continue;
-        if (!best || df[t->alt_ids[0]] < df[best])
-            best = t->alt_ids[0];
+        if (best == p->ntoks || df[t->alt_ids[0]] < df[p->toks[best].alt_ids[0]])
+            best = k;
     }
     return best;
+}
+
+/* The words P needs besides its KEY and KEY2 tokens into R (when not
+ * NULL): for each required word token, the number of its words and
+ * their numbers, then a 0. Returns the entries. */
+static size_t required_words(const cl_pattern *p, uint32_t key, uint32_t key2, uint32_t *r)
+{
+    size_t n = 0;
+    uint32_t k, a;
+
+    for (k = 0; k < p->ntoks; k++) {
+        const cl_tokspec *t = &p->toks[k];
+        if (k == key || k == key2 || !required_word(t))
+            continue;
+        if (r)
+            r[n] = t->nalts;
+        for (n++, a = 0; a < t->nalts; a++, n++)
+            if (r)
+                r[n] = t->alt_ids[a];
+    }
+    if (r)
+        r[n] = 0;
+    return n + 1;
 }
 
 int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *claims, size_t n)
 {
     size_t i, nrefs = 0, nalways = 0, nregex = 0;
-    uint32_t k, alt, id, *fill = NULL, *df = NULL, *keys = NULL, npat = 0;
+    uint32_t k, alt, id, *fill = NULL, *df = NULL, *keys = NULL, *keys2 = NULL, npat = 0;
+    size_t nreq = 0;
     cl_strtab vocab = x->vocab; /* the cue words are numbered already */
 
     memset(x, 0, sizeof *x);
@@ -654,8 +693,9 @@ int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
     fill = calloc(x->vocab.n + 2, sizeof *fill);
     df = calloc(x->vocab.n + 2, sizeof *df);
     keys = malloc((npat ? npat : 1) * sizeof *keys);
+    keys2 = malloc((npat ? npat : 1) * sizeof *keys2);
     x->always = malloc((nalways ? nalways : 1) * sizeof *x->always);
-    if (!x->start || !fill || !df || !keys || !x->always ||
+    if (!x->start || !fill || !df || !keys || !keys2 || !x->always ||
         index_regexes(x, a, claims, n, nregex) < 0)
         goto fail;
     /* each indexable pattern is listed under the words of its key token */
@@ -667,11 +707,16 @@ int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
             if (!indexable(p))
                 continue;
             keys[npat] = choose_key(p, df);
+            keys2[npat] = choose_key2(p, keys[npat], df);
             nrefs += p->toks[keys[npat]].nalts;
+            nreq += required_words(p, keys[npat], keys2[npat], NULL);
         }
     }
-    if (!(x->refs = malloc((nrefs ? nrefs : 1) * sizeof *x->refs)))
+    x->refs = malloc((nrefs ? nrefs : 1) * sizeof *x->refs);
+    x->req = malloc((nreq ? nreq : 1) * sizeof *x->req);
+    if (!x->refs || !x->req)
         goto fail;
+    nreq = 0;
     /* counting sort of the refs by word */
     for (i = 0, npat = 0; i < n; i++) {
         const cl_claim_impl *ci = claims[i];
@@ -687,7 +732,7 @@ int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
         for (k = 0; k < ci->npatterns; k++, npat++) {
             const cl_pattern *p = &ci->patterns[k];
             const cl_tokspec *t0 = &p->toks[0];
-            cl_pattern_ref ref = {(uint32_t)i, k, p, p->anchor, p->back, p->serial, 0, 0, 0};
+            cl_pattern_ref ref = {(uint32_t)i, k, p, p->anchor, p->back, p->serial, 0, 0, 0, NULL};
             if (p->ntoks && !p->near && !t0->optional && !t0->re && !t0->casesens &&
                 t0->nalts == 1) {
                 ref.first_id = t0->alt_ids[0];
@@ -698,7 +743,10 @@ int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
                     x->always[x->nalways++] = ref;
                 continue;
             }
-            ref.key2 = choose_key2(p, keys[npat], df);
+            if (keys2[npat] < p->ntoks)
+                ref.key2 = p->toks[keys2[npat]].alt_ids[0];
+            ref.req = x->req + nreq;
+            nreq += required_words(p, keys[npat], keys2[npat], x->req + nreq);
             for (alt = 0; alt < p->toks[keys[npat]].nalts; alt++) {
                 id = p->toks[keys[npat]].alt_ids[alt];
                 x->refs[x->start[id] + fill[id]++] = ref;
@@ -708,11 +756,13 @@ int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
     free(fill);
     free(df);
     free(keys);
+    free(keys2);
     return 0;
 fail:
     free(fill);
     free(df);
     free(keys);
+    free(keys2);
     cl_claim_index_free(x);
     return cl_nomem(NULL);
 }
@@ -722,6 +772,7 @@ void cl_claim_index_free(cl_claim_index *x)
     cl_strtab_free(&x->vocab);
     free(x->start);
     free(x->refs);
+    free(x->req);
     free(x->always);
     free(x->regexes);
     free(x->always_re);
