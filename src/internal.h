@@ -473,19 +473,27 @@ int cl_claims_compile(cl_rules *r, cl_stemmer *stemmer);
 
 /* ---- prefilter.c ------------------------------------------------------ */
 
-/* The prefilter: which patterns can start at a token. Every word a
+/* The prefilter: which patterns a sentence can hold. Every word a
  * pattern names is numbered in VOCAB; REFS[START[id] .. START[id + 1])
- * are the patterns whose anchor token names word ID (by folded form, or
- * by stem when that token is inflected); the anchor is the token with
- * the word least likely to be common; a case-sensitive word is indexed
- * by its folded form. Patterns made only of regex tokens are tried
- * everywhere (ALWAYS).
+ * are the patterns whose key token names word ID (by folded form, or by
+ * stem when that token is inflected): a required word, the one the rules
+ * use least among those not likely to be common. A pattern is tried only
+ * when all its required words occur, at each place its anchor (the token
+ * with the word least likely to be common) does; a case-sensitive word is
+ * indexed by its folded form. Patterns made only of regex tokens are
+ * tried everywhere (ALWAYS).
  * Sentence <regex>es, numbered in claim order in REGEXES, run only on a
- * sentence that contains their required literal (the longest run of
- * plain characters every match must contain, compared in ASCII lower
- * case): LITS sorted by KEY (its first four bytes), with BLOOM, a bitmap
- * of the keys, to turn most text positions down in one probe. Regexes
- * with no such literal of 4 bytes or more run on every sentence
+ * sentence that contains every run of plain characters of 3 bytes or more
+ * that every match must contain (compared in ASCII lower case), found in
+ * one pass over its text by an Aho-Corasick automaton of all of them:
+ * AC_CLASS maps bytes to NC classes, AC_DELTA[state + class] is the next
+ * state (states are row offsets; those from AC_OUT_BASE on end a run),
+ * AC_OWN the run a state ends (index + 1, or 0) and AC_DICT the next state
+ * along the suffixes that ends one (by output index + 1, or 0). The runs
+ * a regex needs are ACL_REGEX[ACL_START[run] .. ACL_START[run + 1]],
+ * RE_NREQ[regex] how many distinct runs it needs; LITS[regex] its longest
+ * literal (for explanations). Regexes with no such literal of 4 bytes or
+ * more run on every sentence
  * (ALWAYS_RE). FALLBACK_CLAIMS counts the claims with a regex or a
  * pattern that the prefilter cannot index. */
 typedef struct cl_pattern_ref {
@@ -498,40 +506,41 @@ typedef struct cl_pattern_ref {
      * test before the pattern is read), else 0 */
     uint32_t first_id;
     unsigned char first_inflected;
+    /* a word the pattern cannot do without besides its key (the one the
+     * rules use least), else 0: a quick test before the others */
+    uint32_t key2;
+    /* the other words it needs, token by token: their number and their
+     * numbers in the vocabulary, ending with a 0 (in the index's REQ) */
+    const uint32_t *req;
 } cl_pattern_ref;
 
 typedef struct cl_literal {
-    uint32_t key;   /* the first four bytes, as loaded from memory */
-    uint32_t regex; /* index in REGEXES */
-    const char *text;
+    const char *text; /* NULL when the regex has none */
     size_t len;
 } cl_literal;
-
-enum { CL_BLOOM_BITS = 1 << 18 };
 
 typedef struct cl_claim_index {
     cl_strtab vocab;
     uint32_t *start;
     cl_pattern_ref *refs;
+    uint32_t *req;           /* the refs' REQ lists */
     cl_pattern_ref *always;
     size_t nalways;
     cl_pattern_ref *regexes; /* (claim, index of its <regex>) */
     size_t nregexes;
     uint32_t *always_re;
     size_t nalways_re;
-    cl_literal *lits;
-    size_t nlits;
-    uint64_t *bloom;         /* CL_BLOOM_BITS bits, NULL when no literal */
+    cl_literal *lits;        /* by regex */
+    uint32_t *re_nreq;       /* by regex */
+    uint32_t *acl_start, *acl_regex;
+    size_t nacl;             /* distinct runs */
+    unsigned char ac_class[256];
+    uint32_t ac_nc, ac_out_base;
+    uint32_t *ac_delta, *ac_own, *ac_dict; /* AC_DELTA NULL when no run */
     size_t fallback_claims;
     size_t npatterns;        /* patterns numbered (serial) */
     int has_near;            /* some pattern is a <near> */
 } cl_claim_index;
-
-/* The bloom bit of a literal key. */
-static inline uint32_t cl_bloom_bit(uint32_t key)
-{
-    return (uint32_t)((key * 2654435761u) >> 14) & (CL_BLOOM_BITS - 1);
-}
 
 /* The longest run of literal characters that every match of the PCRE2
  * pattern SRC must contain, lower-cased (ASCII) into OUT (CAP bytes, NUL

@@ -29,20 +29,24 @@ struct cl_matcher {
     size_t ncover, cover_cap;
     size_t placed[64]; /* where each pattern token landed, during a match */
     const cl_claim_index *index;
-    /* the regex prefilter: the sentence in lower case, which regexes'
-     * literals it holds (SEEN[id] == STAMP) and their ids in order */
+    /* the regex prefilter: by regex, whether it was counted (SEEN[id] ==
+     * STAMP) and how many of its runs the sentence holds (COUNT), the
+     * regexes to run (TODO, ids in order); by run, whether the sentence
+     * holds it (RUN_SEEN); the sentence in lower case, for explanations */
+    uint32_t *seen, *count, *todo, *run_seen, stamp;
+    size_t seen_cap, run_cap, ntodo;
     char *lower;
     size_t lower_cap;
-    uint32_t *seen, *todo, stamp;
-    size_t seen_cap, ntodo;
-    /* the anchor index: per pattern (by serial), the sentence it was last
-     * tried in and the first start not yet tried there */
-    uint32_t *p_sentence, *p_next, sentence;
+    /* per pattern (by serial), the sentence it was last looked at in, and
+     * the index entries of the patterns to try in this one */
+    uint32_t *p_sentence, *cand, sentence;
     size_t p_cap;
     /* per word of the vocabulary, the sentence it last occurred in: a
-     * <near> is tried only when each of its required words is there */
-    uint32_t *w_sentence;
-    size_t w_cap;
+     * pattern is tried only when each of its required words is there; the
+     * words of this sentence, each once, and where each occurs: its first
+     * entry (OCC_HEAD, by word) and the next (OCC_NEXT, by entry) */
+    uint32_t *w_sentence, *words, *occ_head, *occ_next;
+    size_t w_cap, words_cap;
     /* failed (token, position) pairs of the pattern being matched, kept
      * once a start has taken many steps, so skips cannot explode */
     uint64_t *memo;
@@ -92,9 +96,14 @@ void cl_matcher_free(cl_matcher *m)
     free(m->lower);
     free(m->seen);
     free(m->todo);
+    free(m->count);
+    free(m->run_seen);
     free(m->p_sentence);
-    free(m->p_next);
+    free(m->cand);
     free(m->w_sentence);
+    free(m->words);
+    free(m->occ_head);
+    free(m->occ_next);
     free(m->memo);
     free(m);
 }
@@ -123,30 +132,37 @@ static int run_re(cl_matcher *m, const pcre2_code *re, const char *s, size_t n, 
     return rc;
 }
 
-static int token_matches(cl_matcher *m, const cl_tokspec *t, const cl_sentence *s, size_t i);
+/* Whether word token T (not a <number>, regex or case-sensitive token)
+ * matches TOK: words are compared as numbers of the vocabulary. */
+static inline int word_matches(const cl_tokspec *t, const cl_token *tok)
+{
+    uint32_t a, w = t->inflected ? tok->stem_id : tok->fold_id;
 
-/* How many tokens from token I of S token spec T matches: 1 for a word,
- * the tokens of a number for a <number> ("£" "95,500"), 0 when it does
- * not match there. */
-static size_t token_len(cl_matcher *m, const cl_tokspec *t, const cl_sentence *s, size_t i)
+    if (!w)
+        return 0;
+    for (a = 0; a < t->nalts; a++)
+        if (t->alt_ids[a] == w)
+            return 1;
+    return 0;
+}
+
+/* The tokens of the number at token I of S that <number> T matches, or 0. */
+static size_t number_len(const cl_tokspec *t, const cl_sentence *s, size_t i)
 {
     double v;
     char unit[8];
-    size_t n;
+    size_t n = cl_number_at(s, i, &v, unit);
 
-    if (!t->num)
-        return token_matches(m, t, s, i) ? 1 : 0;
-    n = cl_number_at(s, i, &v, unit);
     return n && cl_number_fits(t->num, v, unit) ? n : 0;
 }
 
 static int token_matches(cl_matcher *m, const cl_tokspec *t, const cl_sentence *s, size_t i)
 {
     const cl_token *tok = &s->tokens[i];
-    uint32_t a, w;
+    uint32_t a;
 
     if (t->num)
-        return token_len(m, t, s, i) > 0;
+        return number_len(t, s, i) > 0;
     if (t->re)
         return run_re(m, t->re, s->text + tok->start, tok->end - tok->start, 0) == 1;
     if (t->casesens) {
@@ -156,14 +172,20 @@ static int token_matches(cl_matcher *m, const cl_tokspec *t, const cl_sentence *
                 return 1;
         return 0;
     }
-    /* words are compared as numbers of the vocabulary */
-    w = t->inflected ? tok->stem_id : tok->fold_id;
-    if (!w)
-        return 0;
-    for (a = 0; a < t->nalts; a++)
-        if (t->alt_ids[a] == w)
-            return 1;
-    return 0;
+    return word_matches(t, tok);
+}
+
+/* How many tokens from token I of S token spec T matches: 1 for a word,
+ * the tokens of a number for a <number> ("£" "95,500"), 0 when it does
+ * not match there. */
+static inline size_t token_len(cl_matcher *m, const cl_tokspec *t, const cl_sentence *s,
+                               size_t i)
+{
+    if (!t->num && !t->re && !t->casesens)
+        return (size_t)word_matches(t, &s->tokens[i]);
+    if (!t->num)
+        return token_matches(m, t, s, i) ? 1 : 0;
+    return number_len(t, s, i);
 }
 
 /* After this many steps from one start, failed (token, position) pairs
@@ -513,84 +535,106 @@ static int by_id(const void *a, const void *b)
  * with one of them goes past the literal filter. */
 static int has_ascii_fold(const char *t, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)t;
-    size_t i;
+    const unsigned char *u = (const unsigned char *)t, *end = u + n, *p;
 
-    for (i = 0; i + 1 < n; i++)
-        if ((u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x84 && u[i + 2] == 0xAA) ||
-            (u[i] == 0xC5 && u[i + 1] == 0xBF) ||
-            (u[i] == 0xC4 && (u[i + 1] == 0xB0 || u[i + 1] == 0xB1)))
+    for (p = u; p < end && (p = memchr(p, 0xE2, (size_t)(end - p))) != NULL; p++)
+        if (end - p >= 3 && p[1] == 0x84 && p[2] == 0xAA)
+            return 1;
+    for (p = u; p < end && (p = memchr(p, 0xC5, (size_t)(end - p))) != NULL; p++)
+        if (end - p >= 2 && p[1] == 0xBF)
+            return 1;
+    for (p = u; p < end && (p = memchr(p, 0xC4, (size_t)(end - p))) != NULL; p++)
+        if (end - p >= 2 && (p[1] == 0xB0 || p[1] == 0xB1))
             return 1;
     return 0;
 }
 
-/* The ids of the sentence regexes to run on S, in increasing order, into
- * M->todo: those whose literal S contains, and those without one. */
-static int regex_candidates(cl_matcher *m, const cl_sentence *s)
+/* Make room for the regex filter's stamps of index X; 0 or CL_ENOMEM. */
+static int regex_scratch(cl_matcher *m, const cl_claim_index *x)
 {
-    const cl_claim_index *x = m->index;
-    size_t i, need = x->nregexes, nonascii = 0;
-    int all;
+    size_t need = x->nregexes;
 
     if (m->seen_cap < need) {
         uint32_t *seen = realloc(m->seen, need * sizeof *seen);
         uint32_t *todo = seen ? realloc(m->todo, need * sizeof *todo) : NULL;
+        uint32_t *count = todo ? realloc(m->count, need * sizeof *count) : NULL;
         if (seen)
             m->seen = seen;
-        if (!seen || !todo)
+        if (todo)
+            m->todo = todo;
+        if (!count)
             return cl_nomem(NULL);
-        m->todo = todo;
+        m->count = count;
         memset(m->seen + m->seen_cap, 0, (need - m->seen_cap) * sizeof *m->seen);
         m->seen_cap = need;
     }
-    if (s->len + 4 > m->lower_cap) {
-        char *l = realloc(m->lower, s->len + 4);
-        if (!l)
+    if (m->run_cap < x->nacl) {
+        uint32_t *r = realloc(m->run_seen, x->nacl * sizeof *r);
+        if (!r)
             return cl_nomem(NULL);
-        m->lower = l;
-        m->lower_cap = s->len + 4;
+        memset(r + m->run_cap, 0, (x->nacl - m->run_cap) * sizeof *r);
+        m->run_seen = r;
+        m->run_cap = x->nacl;
     }
     if (++m->stamp == 0) {
         memset(m->seen, 0, m->seen_cap * sizeof *m->seen);
+        if (m->run_seen)
+            memset(m->run_seen, 0, m->run_cap * sizeof *m->run_seen);
         m->stamp = 1;
     }
-    for (i = 0; i < s->len; i++) {
-        unsigned char c = (unsigned char)s->text[i];
-        nonascii |= c & 0x80;
-        m->lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return 0;
+}
+
+/* The automaton's output state O (by output index) was reached: each run
+ * it ends, and those along its suffixes, is in the sentence; a regex with
+ * all its runs there goes to M->todo. */
+static void runs_found(cl_matcher *m, const cl_claim_index *x, uint32_t o)
+{
+    for (;;) {
+        uint32_t run = x->ac_own[o], k;
+        if (run-- && m->run_seen[run] != m->stamp) {
+            m->run_seen[run] = m->stamp;
+            for (k = x->acl_start[run]; k < x->acl_start[run + 1]; k++) {
+                uint32_t re = x->acl_regex[k];
+                if (m->seen[re] != m->stamp) {
+                    m->seen[re] = m->stamp;
+                    m->count[re] = 0;
+                }
+                if (++m->count[re] == x->re_nreq[re])
+                    m->todo[m->ntodo++] = re;
+            }
+        }
+        if (!x->ac_dict[o])
+            return;
+        o = x->ac_dict[o] - 1;
     }
-    all = nonascii && has_ascii_fold(s->text, s->len);
+}
+
+/* The ids of the sentence regexes to run on S, in increasing order, into
+ * M->todo: those with every run of their literals in S, and those without
+ * one; all of them when S has a character that folds to an ASCII letter. */
+static int regex_candidates(cl_matcher *m, const cl_sentence *s)
+{
+    const cl_claim_index *x = m->index;
+    size_t i;
+
+    CL_TRY(regex_scratch(m, x));
     m->ntodo = 0;
-    if (all) {
+    if (has_ascii_fold(s->text, s->len)) {
         for (i = 0; i < x->nregexes; i++)
             m->todo[m->ntodo++] = (uint32_t)i;
         return 0;
     }
-    for (i = 0; i < x->nalways_re; i++) {
-        m->seen[x->always_re[i]] = m->stamp;
+    for (i = 0; i < x->nalways_re; i++)
         m->todo[m->ntodo++] = x->always_re[i];
-    }
-    for (i = 0; x->nlits && i + 4 <= s->len; i++) {
-        uint32_t key, bit;
-        size_t lo = 0, hi = x->nlits;
-        memcpy(&key, m->lower + i, 4);
-        bit = cl_bloom_bit(key);
-        if (!(x->bloom[bit / 64] >> (bit % 64) & 1))
-            continue;
-        while (lo < hi) { /* the first literal with this key */
-            size_t mid = (lo + hi) / 2;
-            if (x->lits[mid].key < key)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (; lo < x->nlits && x->lits[lo].key == key; lo++) {
-            const cl_literal *l = &x->lits[lo];
-            if (m->seen[l->regex] == m->stamp || l->len > s->len - i ||
-                memcmp(m->lower + i, l->text, l->len) != 0)
-                continue;
-            m->seen[l->regex] = m->stamp;
-            m->todo[m->ntodo++] = l->regex;
+    if (x->ac_delta) {
+        const uint32_t *delta = x->ac_delta;
+        const unsigned char *cls = x->ac_class, *t = (const unsigned char *)s->text;
+        uint32_t st = 0, base = x->ac_out_base, nc = x->ac_nc;
+        for (i = 0; i < s->len; i++) {
+            st = delta[st + cls[t[i]]];
+            if (st >= base)
+                runs_found(m, x, (st - base) / nc);
         }
     }
     m->stats.regexes_skipped += x->nregexes - m->ntodo;
@@ -599,26 +643,119 @@ static int regex_candidates(cl_matcher *m, const cl_sentence *s)
     return 0;
 }
 
-/* Whether every required word of <near> P (number SERIAL) occurs in the
- * sentence, by the word stamps; remembered for the sentence. Regex and
- * <number> tokens are not known before they are tried. */
-static int near_possible(cl_matcher *m, const cl_pattern *p, uint32_t serial)
+/* Whether the filter of old lets sentence regex ID of X run on S: S holds
+ * its longest literal (in ASCII lower case), or it has none, or S has a
+ * character that folds to an ASCII letter. What explanations show as
+ * tried; the matcher asks for more (every run). */
+static int regex_tried(cl_matcher *m, const cl_claim_index *x, uint32_t id, const cl_sentence *s)
 {
-    uint32_t k, a;
-    int ok = 1;
+    const cl_literal *l = &x->lits[id];
+    size_t i;
 
-    if (m->p_sentence[serial] == m->sentence)
-        return m->p_next[serial] == 1;
-    for (k = 0; k < p->ntoks && ok; k++) {
-        const cl_tokspec *t = &p->toks[k];
-        if (t->optional || t->re || t->num || !t->nalts)
-            continue;
-        for (a = 0, ok = 0; a < t->nalts && !ok; a++)
-            ok = !t->alt_ids[a] || m->w_sentence[t->alt_ids[a]] == m->sentence;
+    if (!l->text || has_ascii_fold(s->text, s->len))
+        return 1;
+    if (s->len + 1 > m->lower_cap) {
+        char *b = realloc(m->lower, s->len + 1);
+        if (!b)
+            return cl_nomem(NULL);
+        m->lower = b;
+        m->lower_cap = s->len + 1;
     }
-    m->p_sentence[serial] = m->sentence;
-    m->p_next[serial] = ok ? 1 : 2;
-    return ok;
+    for (i = 0; i < s->len; i++) {
+        unsigned char c = (unsigned char)s->text[i];
+        m->lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    for (i = 0; i + l->len <= s->len; i++)
+        if (m->lower[i] == l->text[0] && memcmp(m->lower + i, l->text, l->len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether the words of the list REQ (a cl_pattern_ref's) occur in the
+ * sentence, by the word stamps: for each token, one of its words. */
+static int words_present(const cl_matcher *m, const uint32_t *req)
+{
+    uint32_t a;
+
+    for (; *req; req += 1 + *req) {
+        for (a = 1; a <= *req && m->w_sentence[req[a]] != m->sentence; a++)
+            ;
+        if (a > *req)
+            return 0;
+    }
+    return 1;
+}
+
+/* No further occurrence, in the chains of occurrences of the words. */
+#define NO_OCC UINT32_MAX
+
+/* The first occurrence of a word of anchor token T at or after the chain
+ * entries *AT (one per word of T, advanced past it), or NO_OCC. */
+static uint32_t next_anchor(const cl_matcher *m, const cl_tokspec *t, uint32_t *at)
+{
+    uint32_t a, best = NO_OCC;
+
+    for (a = 0; a < t->nalts && a < 8; a++)
+        if (at[a] != NO_OCC && (at[a] >> 1) < best)
+            best = at[a] >> 1;
+    for (a = 0; a < t->nalts && a < 8; a++)
+        while (at[a] != NO_OCC && (at[a] >> 1) == best)
+            at[a] = m->occ_next[at[a]];
+    return best;
+}
+
+/* Try pattern REF (found by its key word, every required word present) in
+ * S wherever a word of its anchor is (by folded form or stem, as the index
+ * of the anchors had it): a <near> at the anchor; a pattern from each
+ * start between BACK words and BEFORE tokens before it, each start once. */
+static int pattern_at_anchors(cl_matcher *m, const cl_pattern_ref *ref, const cl_sentence *s)
+{
+    const cl_pattern *p = ref->p;
+    const cl_tokspec *t = &p->toks[p->anchor];
+    size_t i, st, lo, hi, next = 0;
+    uint32_t at[8], a;
+    int rc;
+
+    for (a = 0; a < t->nalts && a < 8; a++)
+        at[a] = m->w_sentence[t->alt_ids[a]] == m->sentence ? m->occ_head[t->alt_ids[a]] : NO_OCC;
+    for (i = 0;; i++) {
+        if (t->nalts <= 8) {
+            if ((i = next_anchor(m, t, at)) == NO_OCC)
+                break;
+        } else {
+            /* many words: look at every token */
+            if (i >= s->ntokens)
+                break;
+            for (a = 0; a < t->nalts; a++)
+                if (t->alt_ids[a] == s->tokens[i].fold_id ||
+                    t->alt_ids[a] == s->tokens[i].stem_id)
+                    break;
+            if (a == t->nalts)
+                continue;
+        }
+        if (p->near) {
+            if ((rc = try_at(m, p, s, ref->claim, i, &m->found)) < 0)
+                return rc;
+            continue;
+        }
+        if (i < p->before)
+            continue;
+        hi = i - p->before;
+        lo = words_away(s, i, ref->back, -1);
+        if (lo < next)
+            lo = next;
+        for (st = lo; st <= hi; st++) {
+            if (ref->first_id &&
+                (ref->first_inflected ? s->tokens[st].stem_id : s->tokens[st].fold_id) !=
+                    ref->first_id)
+                continue;
+            if ((rc = try_at(m, p, s, ref->claim, st, &m->found)) < 0)
+                return rc;
+        }
+        if (hi + 1 > next)
+            next = hi + 1;
+    }
+    return 0;
 }
 
 /* Every raw match in S: patterns found through the prefilter (and those
@@ -627,83 +764,89 @@ static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, c
                        void *ud, const char *docname)
 {
     const cl_claim_index *x = m->index;
-    size_t i, k;
+    size_t i, k, nwords = 0, ncand = 0;
     int rc;
 
     if (m->p_cap < x->npatterns) {
         uint32_t *a = realloc(m->p_sentence, x->npatterns * sizeof *a);
-        uint32_t *b = a ? realloc(m->p_next, x->npatterns * sizeof *b) : NULL;
+        uint32_t *b = a ? realloc(m->cand, x->npatterns * sizeof *b) : NULL;
         if (a)
             m->p_sentence = a;
         if (!a || !b)
             return cl_nomem(NULL);
-        m->p_next = b;
+        m->cand = b;
         memset(m->p_sentence + m->p_cap, 0, (x->npatterns - m->p_cap) * sizeof *a);
         m->p_cap = x->npatterns;
     }
-    if (x->has_near && m->w_cap < x->vocab.n + 1) {
+    if (m->w_cap < x->vocab.n + 1) {
         uint32_t *w = realloc(m->w_sentence, (x->vocab.n + 1) * sizeof *w);
-        if (!w)
+        uint32_t *h = w ? realloc(m->occ_head, (x->vocab.n + 1) * sizeof *h) : NULL;
+        if (w) {
+            memset(w + m->w_cap, 0, (x->vocab.n + 1 - m->w_cap) * sizeof *w);
+            m->w_sentence = w;
+        }
+        if (!w || !h)
             return cl_nomem(NULL);
-        memset(w + m->w_cap, 0, (x->vocab.n + 1 - m->w_cap) * sizeof *w);
-        m->w_sentence = w;
+        m->occ_head = h;
         m->w_cap = x->vocab.n + 1;
+    }
+    if (2 * s->ntokens > m->words_cap) {
+        size_t cap = 2 * s->ntokens + 64;
+        uint32_t *w = realloc(m->words, cap * sizeof *w);
+        uint32_t *o = w ? realloc(m->occ_next, cap * sizeof *o) : NULL;
+        if (w)
+            m->words = w;
+        if (!w || !o)
+            return cl_nomem(NULL);
+        m->occ_next = o;
+        m->words_cap = cap;
     }
     if (++m->sentence == 0) {
         memset(m->p_sentence, 0, m->p_cap * sizeof *m->p_sentence);
-        if (m->w_sentence)
-            memset(m->w_sentence, 0, m->w_cap * sizeof *m->w_sentence);
+        memset(m->w_sentence, 0, m->w_cap * sizeof *m->w_sentence);
         m->memo_serial = UINT32_MAX;
         m->sentence = 1;
     }
-    if (x->has_near)
-        for (i = 0; i < s->ntokens; i++) {
-            m->w_sentence[s->tokens[i].fold_id] = m->sentence;
-            m->w_sentence[s->tokens[i].stem_id] = m->sentence;
-        }
-    for (i = 0; i < s->ntokens; i++) {
-        uint32_t ids[2] = {s->tokens[i].fold_id, s->tokens[i].stem_id};
-        int pass;
-        for (pass = 0; pass < 2; pass++) {
-            uint32_t id = ids[pass];
-            if (!id || (pass == 1 && id == ids[0]))
-                continue;
-            for (k = x->start[id]; k < x->start[id + 1]; k++) {
-                const cl_pattern_ref *ref = &x->refs[k];
-                size_t st, lo, hi;
-                if (ref->p->near) { /* tried where its anchor is */
-                    if (!near_possible(m, ref->p, ref->serial))
-                        continue;
-                    if ((rc = try_at(m, ref->p, s, ref->claim, i, &m->found)) < 0)
-                        return rc;
-                    continue;
-                }
-                /* the anchor is here: the pattern starts at least BEFORE
-                 * tokens and at most BACK words before it; each start is
-                 * tried once a sentence */
-                if (i < ref->p->before)
-                    continue;
-                hi = i - ref->p->before;
-                lo = words_away(s, i, ref->back, -1);
-                if (m->p_sentence[ref->serial] != m->sentence) {
-                    m->p_sentence[ref->serial] = m->sentence;
-                    m->p_next[ref->serial] = 0;
-                }
-                if (lo < m->p_next[ref->serial])
-                    lo = m->p_next[ref->serial];
-                for (st = lo; st <= hi; st++) {
-                    if (ref->first_id &&
-                        (ref->first_inflected ? s->tokens[st].stem_id : s->tokens[st].fold_id) !=
-                            ref->first_id)
-                        continue;
-                    if ((rc = try_at(m, ref->p, s, ref->claim, st, &m->found)) < 0)
-                        return rc;
-                }
-                if (hi + 1 > m->p_next[ref->serial])
-                    m->p_next[ref->serial] = (uint32_t)(hi + 1);
+    /* the words of the sentence, each once, and the chain of the
+     * occurrences of each (entry 2i: token i's folded form, 2i + 1: its
+     * stem when another word), built from the end */
+    for (i = s->ntokens; i-- > 0;) {
+        uint32_t f = s->tokens[i].fold_id, t = s->tokens[i].stem_id;
+        if (t && t != f) {
+            if (m->w_sentence[t] != m->sentence) {
+                m->w_sentence[t] = m->sentence;
+                m->occ_head[t] = NO_OCC;
+                m->words[nwords++] = t;
             }
+            m->occ_next[2 * i + 1] = m->occ_head[t];
+            m->occ_head[t] = (uint32_t)(2 * i + 1);
+        }
+        if (f) {
+            if (m->w_sentence[f] != m->sentence) {
+                m->w_sentence[f] = m->sentence;
+                m->occ_head[f] = NO_OCC;
+                m->words[nwords++] = f;
+            }
+            m->occ_next[2 * i] = m->occ_head[f];
+            m->occ_head[f] = (uint32_t)(2 * i);
         }
     }
+    /* the patterns listed under them whose words are all here, each once */
+    for (i = 0; i < nwords; i++) {
+        uint32_t id = m->words[i];
+        for (k = x->start[id]; k < x->start[id + 1]; k++) {
+            const cl_pattern_ref *ref = &x->refs[k];
+            if ((ref->key2 && m->w_sentence[ref->key2] != m->sentence) ||
+                m->p_sentence[ref->serial] == m->sentence)
+                continue;
+            m->p_sentence[ref->serial] = m->sentence;
+            if (words_present(m, ref->req))
+                m->cand[ncand++] = (uint32_t)k;
+        }
+    }
+    for (i = 0; i < ncand; i++)
+        if ((rc = pattern_at_anchors(m, &x->refs[m->cand[i]], s)) < 0)
+            return rc;
     for (k = 0; k < x->nalways; k++) {
         const cl_pattern *p =
             &cl_rules_claim_impl(r, x->always[k].claim)->patterns[x->always[k].pattern];
@@ -1017,13 +1160,11 @@ int cl_match_attempts(cl_matcher *m, const cl_rules *r, uint32_t claim, const cl
 {
     const cl_claim_impl *ci = cl_rules_claim_impl(r, claim);
     const cl_claim_index *x = cl_rules_claim_index(r);
-    size_t n = 0, t;
+    size_t n = 0, t, lo, hi;
     uint32_t k;
     int rc;
 
     m->index = x;
-    if ((rc = regex_candidates(m, s)) < 0)
-        return rc;
     for (k = 0; k < ci->npatterns + ci->nregexes; k++, n++) {
         cl_attempt a;
         memset(&a, 0, sizeof a);
@@ -1038,11 +1179,17 @@ int cl_match_attempts(cl_matcher *m, const cl_rules *r, uint32_t claim, const cl
             const cl_regex *re = &ci->regexes[k - ci->npatterns];
             a.what = "regex";
             a.line = re->line;
-            for (t = 0; t < m->ntodo; t++) {
-                const cl_pattern_ref *ref = &x->regexes[m->todo[t]];
-                if (ref->claim == claim && ref->pattern == k - ci->npatterns)
-                    a.tried = 1;
+            /* regexes are numbered in claim order: the claim's first one */
+            for (lo = 0, hi = x->nregexes; lo < hi;) {
+                t = (lo + hi) / 2;
+                if (x->regexes[t].claim < claim)
+                    lo = t + 1;
+                else
+                    hi = t;
             }
+            if ((rc = regex_tried(m, x, (uint32_t)(lo + k - ci->npatterns), s)) < 0)
+                return rc;
+            a.tried = rc;
             if (a.tried && (rc = first_regex_match(m, &ci->pub, re, s, &a.tokens)) < 0)
                 return rc;
         }

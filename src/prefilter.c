@@ -1,8 +1,9 @@
 /* prefilter.c - which claims a sentence can make, found without trying
- * them all: an index from each pattern's likely rarest word to the
- * patterns it anchors, and for sentence <regex>es the longest literal
- * every match must contain, looked up in a bloom filter of the sentence's
- * text. Built once by cl_rules_compile; the matcher reads it.
+ * them all: an index from a required word of each pattern to the patterns
+ * it keys, and for sentence <regex>es the runs of plain characters every
+ * match must contain, all looked for in one pass over the sentence's text
+ * by an Aho-Corasick automaton. Built once by cl_rules_compile; the
+ * matcher reads it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -96,7 +97,15 @@ static int skip_group(const char **p)
     return -1;
 }
 
-size_t cl_regex_literal(const char *src, char *out, size_t cap)
+/* Runs shorter than this are not looked for. */
+enum { RUN_MIN = 3 };
+
+/* cl_regex_literal, and every run of RUN_MIN bytes or more that every
+ * match must contain into RUNS (RUNS_CAP bytes, each NUL-terminated, *NRUNS
+ * bytes used; runs that do not fit are left out) when RUNS is not NULL.
+ * The runs mean nothing when it returns 0. */
+static size_t regex_runs(const char *src, char *out, size_t cap, char *runs, size_t runs_cap,
+                         size_t *nruns)
 {
     char run[256];
     size_t nrun = 0, best = 0;
@@ -109,6 +118,11 @@ size_t cl_regex_literal(const char *src, char *out, size_t cap)
             memcpy(out, run, nrun);                                                                \
             out[nrun] = '\0';                                                                      \
             best = nrun;                                                                           \
+        }                                                                                          \
+        if (runs && nrun >= RUN_MIN && *nruns + nrun + 1 <= runs_cap) {                            \
+            memcpy(runs + *nruns, run, nrun);                                                      \
+            runs[*nruns + nrun] = '\0';                                                            \
+            *nruns += nrun + 1;                                                                    \
         }                                                                                          \
         nrun = 0;                                                                                  \
     } while (0)
@@ -208,6 +222,11 @@ size_t cl_regex_literal(const char *src, char *out, size_t cap)
     END_RUN();
 #undef END_RUN
     return best;
+}
+
+size_t cl_regex_literal(const char *src, char *out, size_t cap)
+{
+    return regex_runs(src, out, cap, NULL, 0, NULL);
 }
 
 /* Number the alternatives of every non-regex token of P. */
@@ -333,44 +352,136 @@ static int indexable(const cl_pattern *p)
     return p->ntoks && !p->toks[p->anchor].optional && anchor_score(&p->toks[p->anchor]) >= 0;
 }
 
-static int by_key(const void *a, const void *b)
+/* The automaton of the NRUNS distinct runs RUNS (ids 0..) into X: byte
+ * classes, the trie of the runs with its failure moves folded in (a full
+ * table), the states that end a run moved last. */
+static int build_automaton(cl_claim_index *x, const char *const *runs, size_t nruns)
 {
-    const cl_literal *x = a, *y = b;
+    size_t i, total = 1, nstates = 1, head = 0, tail = 0, nout = 0;
+    uint32_t nc = 1, c, u, v, *g = NULL, *fail = NULL, *own = NULL, *dict = NULL, *queue = NULL,
+             *perm = NULL;
+    int rc = CL_ENOMEM;
 
-    if (x->key != y->key)
-        return x->key < y->key ? -1 : 1;
-    return (x->regex > y->regex) - (x->regex < y->regex);
+    memset(x->ac_class, 0, sizeof x->ac_class);
+    for (i = 0; i < nruns; i++) {
+        const unsigned char *r = (const unsigned char *)runs[i];
+        for (; *r; r++, total++)
+            if (!x->ac_class[*r])
+                x->ac_class[*r] = (unsigned char)nc++; /* at most 127 bytes: ASCII */
+    }
+    for (c = 'A'; c <= 'Z'; c++)
+        x->ac_class[c] = x->ac_class[c + 32];
+    g = calloc(total * nc, sizeof *g);
+    fail = calloc(total, sizeof *fail);
+    own = calloc(total, sizeof *own);
+    dict = calloc(total, sizeof *dict);
+    queue = malloc(total * sizeof *queue);
+    perm = malloc(total * sizeof *perm);
+    if (!g || !fail || !own || !dict || !queue || !perm)
+        goto done;
+    /* the trie: state 0 the root, no move leads back to it */
+    for (i = 0; i < nruns; i++) {
+        const unsigned char *r = (const unsigned char *)runs[i];
+        for (u = 0; *r; r++) {
+            uint32_t *to = &g[(size_t)u * nc + x->ac_class[*r]];
+            if (!*to)
+                *to = (uint32_t)nstates++;
+            u = *to;
+        }
+        own[u] = (uint32_t)i + 1;
+    }
+    /* breadth first: each state's failure is shallower, its row complete */
+    for (c = 0; c < nc; c++)
+        if ((v = g[c]) != 0)
+            queue[tail++] = v;
+    while (head < tail) {
+        u = queue[head++];
+        for (c = 0; c < nc; c++) {
+            uint32_t *to = &g[(size_t)u * nc + c], f = g[(size_t)fail[u] * nc + c];
+            if (!*to) {
+                *to = f;
+                continue;
+            }
+            v = *to;
+            fail[v] = f;
+            dict[v] = own[f] ? f : dict[f];
+            queue[tail++] = v;
+        }
+    }
+    /* number the states that end no run first (the root stays 0) */
+    for (u = 0, v = 0; u < nstates; u++)
+        if (!own[u] && !dict[u])
+            perm[u] = v++;
+    x->ac_out_base = v * nc;
+    for (u = 0; u < nstates; u++)
+        if (own[u] || dict[u])
+            perm[u] = v++;
+    nout = nstates - x->ac_out_base / nc;
+    x->ac_nc = nc;
+    x->ac_delta = malloc(nstates * nc * sizeof *x->ac_delta);
+    x->ac_own = malloc((nout ? nout : 1) * sizeof *x->ac_own);
+    x->ac_dict = malloc((nout ? nout : 1) * sizeof *x->ac_dict);
+    if (!x->ac_delta || !x->ac_own || !x->ac_dict)
+        goto done;
+    for (u = 0; u < nstates; u++) {
+        for (c = 0; c < nc; c++)
+            x->ac_delta[(size_t)perm[u] * nc + c] = perm[g[(size_t)u * nc + c]] * nc;
+        if (perm[u] * nc >= x->ac_out_base) {
+            uint32_t o = perm[u] - x->ac_out_base / nc;
+            x->ac_own[o] = own[u];
+            x->ac_dict[o] = dict[u] ? perm[dict[u]] - x->ac_out_base / nc + 1 : 0;
+        }
+    }
+    rc = 0;
+done:
+    free(g);
+    free(fail);
+    free(own);
+    free(dict);
+    free(queue);
+    free(perm);
+    return rc;
 }
 
 /* The literals of the sentence regexes of the N CLAIMS, into X (REGEXES,
- * LITS, ALWAYS_RE, BLOOM); counts the claims with a regex that has none. */
+ * LITS, ALWAYS_RE, the runs each needs and their automaton); counts the
+ * claims with a regex that has none. */
 static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *claims, size_t n,
                          size_t nregex)
 {
-    size_t i;
-    char lit[256];
+    size_t i, nrefs = 0, cap = 0;
+    char lit[256], runs[1024];
     uint32_t j;
+    struct {
+        uint32_t regex, run;
+    } *pairs = NULL;
+    cl_strtab tab = {0};
+    const char **names = NULL;
+    int rc = CL_ENOMEM;
 
     x->regexes = malloc((nregex ? nregex : 1) * sizeof *x->regexes);
     x->always_re = malloc((nregex ? nregex : 1) * sizeof *x->always_re);
-    x->lits = malloc((nregex ? nregex : 1) * sizeof *x->lits);
-    if (!x->regexes || !x->always_re || !x->lits)
+    x->lits = calloc(nregex ? nregex : 1, sizeof *x->lits);
+    x->re_nreq = calloc(nregex ? nregex : 1, sizeof *x->re_nreq);
+    if (!x->regexes || !x->always_re || !x->lits || !x->re_nreq)
         return cl_nomem(NULL);
     for (i = 0; i < n; i++) {
         cl_claim_impl *ci = claims[i];
         int falls_back = 0;
         for (j = 0; j < ci->nregexes; j++) {
-            uint32_t id = (uint32_t)x->nregexes++;
-            size_t len = ci->regexes[j].source
-                             ? cl_regex_literal(ci->regexes[j].source, lit, sizeof lit)
-                             : 0;
-            cl_literal *l = &x->lits[x->nlits];
+            uint32_t id = (uint32_t)x->nregexes++, first = (uint32_t)nrefs;
+            size_t nruns = 0, len, at;
+            len = ci->regexes[j].source ? regex_runs(ci->regexes[j].source, lit, sizeof lit, runs,
+                                                     sizeof runs, &nruns)
+                                        : 0;
             x->regexes[id].claim = (uint32_t)i;
             x->regexes[id].pattern = j;
             x->regexes[id].p = NULL;
             x->regexes[id].anchor = x->regexes[id].back = x->regexes[id].serial = 0;
             x->regexes[id].first_id = 0;
             x->regexes[id].first_inflected = 0;
+            x->regexes[id].key2 = 0;
+            x->regexes[id].req = NULL;
             if (len < 4) {
                 x->always_re[x->nalways_re++] = id;
                 if (!falls_back) {
@@ -381,12 +492,25 @@ static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
                 falls_back = 1;
                 continue;
             }
-            if (!(l->text = cl_arena_strndup(a, lit, len)))
-                return cl_nomem(NULL);
-            memcpy(&l->key, lit, 4);
-            l->regex = id;
-            l->len = len;
-            x->nlits++;
+            if (!(x->lits[id].text = cl_arena_strndup(a, lit, len)))
+                goto done;
+            x->lits[id].len = len;
+            /* the runs it needs, each once: (regex, run) pairs */
+            for (at = 0; at < nruns; at += strlen(runs + at) + 1) {
+                char *name = cl_arena_strndup(a, runs + at, strlen(runs + at));
+                uint32_t run, k;
+                if (!name || !(run = cl_strtab_intern(&tab, name)))
+                    goto done;
+                for (k = first; k < nrefs && pairs[k].run != run - 1; k++)
+                    ;
+                if (k < nrefs)
+                    continue;
+                if (cl_grow(&pairs, &cap, nrefs + 1, sizeof *pairs, 64) < 0)
+                    goto done;
+                pairs[nrefs].regex = id;
+                pairs[nrefs++].run = run - 1;
+                x->re_nreq[id]++;
+            }
         }
         for (j = 0; j < ci->npatterns && !falls_back; j++)
             if ((falls_back = ci->patterns[j].ntoks && !indexable(&ci->patterns[j]))) {
@@ -396,22 +520,148 @@ static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
             }
         x->fallback_claims += falls_back;
     }
-    if (!x->nlits)
-        return 0;
-    qsort(x->lits, x->nlits, sizeof *x->lits, by_key);
-    if (!(x->bloom = calloc(CL_BLOOM_BITS / 64, sizeof *x->bloom)))
-        return cl_nomem(NULL);
-    for (i = 0; i < x->nlits; i++) {
-        uint32_t bit = cl_bloom_bit(x->lits[i].key);
-        x->bloom[bit / 64] |= (uint64_t)1 << (bit % 64);
+    rc = 0;
+    if (!(x->nacl = tab.n))
+        goto done;
+    rc = CL_ENOMEM;
+    /* the regexes of each run, in order of regex */
+    x->acl_start = calloc(x->nacl + 1, sizeof *x->acl_start);
+    x->acl_regex = malloc((nrefs ? nrefs : 1) * sizeof *x->acl_regex);
+    names = malloc(x->nacl * sizeof *names);
+    if (!x->acl_start || !x->acl_regex || !names)
+        goto done;
+    for (i = 0; i < nrefs; i++)
+        x->acl_start[pairs[i].run + 1]++;
+    for (i = 1; i <= x->nacl; i++)
+        x->acl_start[i] += x->acl_start[i - 1];
+    for (i = 0; i < nrefs; i++)
+        x->acl_regex[x->acl_start[pairs[i].run]++] = pairs[i].regex;
+    for (i = x->nacl; i > 0; i--)
+        x->acl_start[i] = x->acl_start[i - 1];
+    x->acl_start[0] = 0;
+    for (i = 0; i < tab.cap; i++)
+        if (tab.keys[i])
+            names[tab.ids[i] - 1] = tab.keys[i];
+    rc = build_automaton(x, names, x->nacl);
+done:
+    free(pairs);
+    free(names);
+    cl_strtab_free(&tab);
+    return rc < 0 ? cl_nomem(NULL) : 0;
+}
+
+/* Uses of each word of the vocabulary by the required tokens of the N
+ * CLAIMS' patterns, into DF (VOCAB.N + 1 entries, zeroed). */
+static void count_uses(uint32_t *df, cl_claim_impl *const *claims, size_t n)
+{
+    size_t i;
+    uint32_t k, t, alt;
+
+    for (i = 0; i < n; i++)
+        for (k = 0; k < claims[i]->npatterns; k++) {
+            const cl_pattern *p = &claims[i]->patterns[k];
+            for (t = 0; t < p->ntoks; t++)
+                if (!p->toks[t].optional && !p->toks[t].re)
+                    for (alt = 0; alt < p->toks[t].nalts; alt++)
+                        df[p->toks[t].alt_ids[alt]]++;
+        }
+}
+
+/* The token the index lists P under (P indexable): a required word that
+ * is neither common nor short if there is one, then the one the rules use
+ * least (DF: their uses of each word), then the best anchor. The anchor
+ * itself stays what P is tried at; the key only finds P. */
+static uint32_t choose_key(const cl_pattern *p, const uint32_t *df)
+{
+    uint32_t k, a, key = p->anchor;
+    long best_sc = -1;
+    uint64_t best_cost = UINT64_MAX;
+    int best_band = 2;
+
+    for (k = 0; k < p->ntoks; k++) {
+        const cl_tokspec *t = &p->toks[k];
+        long sc;
+        uint64_t cost = 0;
+        int band = 0;
+        if (t->optional || (sc = anchor_score(t)) < 0)
+            continue;
+        for (a = 0; a < t->nalts; a++) {
+            cost += df[t->alt_ids[a]];
+            if (strlen(t->alts[a]) <= 3)
+                band = 1;
+        }
+        if (sc < 1000)
+            band = 1; /* a common word */
+        if (band < best_band || (band == best_band && cost < best_cost) ||
+            (band == best_band && cost == best_cost && sc > best_sc)) {
+            best_band = band;
+            best_cost = cost;
+            best_sc = sc;
+            key = k;
+        }
     }
-    return 0;
+    return key;
+}
+
+/* Whether token T of a pattern is a required word the index can test for:
+ * not optional, no regex nor <number>, and each word with a number. */
+static int required_word(const cl_tokspec *t)
+{
+    uint32_t a;
+
+    if (t->optional || t->re || t->num || !t->nalts)
+        return 0;
+    for (a = 0; a < t->nalts; a++)
+        if (!t->alt_ids[a])
+            return 0;
+    return 1;
+}
+
+/* The token of P (indexable, listed under token KEY) with a second word
+ * it needs, for a quick test: of its other required tokens naming one
+ * word, the one the rules use least (DF); P->ntoks when there is none. */
+static uint32_t choose_key2(const cl_pattern *p, uint32_t key, const uint32_t *df)
+{
+    uint32_t k, best = p->ntoks;
+
+    for (k = 0; k < p->ntoks; k++) {
+        const cl_tokspec *t = &p->toks[k];
+        if (k == key || !required_word(t) || t->nalts != 1)
+            continue;
+        if (best == p->ntoks || df[t->alt_ids[0]] < df[p->toks[best].alt_ids[0]])
+            best = k;
+    }
+    return best;
+}
+
+/* The words P needs besides its KEY and KEY2 tokens into R (when not
+ * NULL): for each required word token, the number of its words and
+ * their numbers, then a 0. Returns the entries. */
+static size_t required_words(const cl_pattern *p, uint32_t key, uint32_t key2, uint32_t *r)
+{
+    size_t n = 0;
+    uint32_t k, a;
+
+    for (k = 0; k < p->ntoks; k++) {
+        const cl_tokspec *t = &p->toks[k];
+        if (k == key || k == key2 || !required_word(t))
+            continue;
+        if (r)
+            r[n] = t->nalts;
+        for (n++, a = 0; a < t->nalts; a++, n++)
+            if (r)
+                r[n] = t->alt_ids[a];
+    }
+    if (r)
+        r[n] = 0;
+    return n + 1;
 }
 
 int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *claims, size_t n)
 {
     size_t i, nrefs = 0, nalways = 0, nregex = 0;
-    uint32_t k, alt, id, *fill = NULL;
+    uint32_t k, alt, id, *fill = NULL, *df = NULL, *keys = NULL, *keys2 = NULL, npat = 0;
+    size_t nreq = 0;
     cl_strtab vocab = x->vocab; /* the cue words are numbered already */
 
     memset(x, 0, sizeof *x);
@@ -429,6 +679,7 @@ int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
                 nrefs += p->toks[p->anchor].nalts;
             else if (p->ntoks)
                 nalways++;
+            npat++;
         }
         for (k = 0; k < ci->nantipatterns; k++) {
             if (intern_pattern(x, a, &ci->antipatterns[k]) < 0)
@@ -440,26 +691,48 @@ int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
     }
     x->start = calloc(x->vocab.n + 2, sizeof *x->start);
     fill = calloc(x->vocab.n + 2, sizeof *fill);
-    x->refs = malloc((nrefs ? nrefs : 1) * sizeof *x->refs);
+    df = calloc(x->vocab.n + 2, sizeof *df);
+    keys = malloc((npat ? npat : 1) * sizeof *keys);
+    keys2 = malloc((npat ? npat : 1) * sizeof *keys2);
     x->always = malloc((nalways ? nalways : 1) * sizeof *x->always);
-    if (!x->start || !fill || !x->refs || !x->always || index_regexes(x, a, claims, n, nregex) < 0)
+    if (!x->start || !fill || !df || !keys || !keys2 || !x->always ||
+        index_regexes(x, a, claims, n, nregex) < 0)
         goto fail;
-    /* counting sort of the refs by word */
-    for (i = 0; i < n; i++) {
+    /* each indexable pattern is listed under the words of its key token */
+    count_uses(df, claims, n);
+    for (i = 0, npat = 0, nrefs = 0; i < n; i++) {
         const cl_claim_impl *ci = claims[i];
-        for (k = 0; k < ci->npatterns; k++)
+        for (k = 0; k < ci->npatterns; k++, npat++) {
+            const cl_pattern *p = &ci->patterns[k];
+            if (!indexable(p))
+                continue;
+            keys[npat] = choose_key(p, df);
+            keys2[npat] = choose_key2(p, keys[npat], df);
+            nrefs += p->toks[keys[npat]].nalts;
+            nreq += required_words(p, keys[npat], keys2[npat], NULL);
+        }
+    }
+    x->refs = malloc((nrefs ? nrefs : 1) * sizeof *x->refs);
+    x->req = malloc((nreq ? nreq : 1) * sizeof *x->req);
+    if (!x->refs || !x->req)
+        goto fail;
+    nreq = 0;
+    /* counting sort of the refs by word */
+    for (i = 0, npat = 0; i < n; i++) {
+        const cl_claim_impl *ci = claims[i];
+        for (k = 0; k < ci->npatterns; k++, npat++)
             if (indexable(&ci->patterns[k]))
-                for (alt = 0; alt < ci->patterns[k].toks[ci->patterns[k].anchor].nalts; alt++)
-                    x->start[ci->patterns[k].toks[ci->patterns[k].anchor].alt_ids[alt] + 1]++;
+                for (alt = 0; alt < ci->patterns[k].toks[keys[npat]].nalts; alt++)
+                    x->start[ci->patterns[k].toks[keys[npat]].alt_ids[alt] + 1]++;
     }
     for (id = 1; id <= x->vocab.n + 1; id++)
         x->start[id] += x->start[id - 1];
-    for (i = 0; i < n; i++) {
+    for (i = 0, npat = 0; i < n; i++) {
         const cl_claim_impl *ci = claims[i];
-        for (k = 0; k < ci->npatterns; k++) {
+        for (k = 0; k < ci->npatterns; k++, npat++) {
             const cl_pattern *p = &ci->patterns[k];
             const cl_tokspec *t0 = &p->toks[0];
-            cl_pattern_ref ref = {(uint32_t)i, k, p, p->anchor, p->back, p->serial, 0, 0};
+            cl_pattern_ref ref = {(uint32_t)i, k, p, p->anchor, p->back, p->serial, 0, 0, 0, NULL};
             if (p->ntoks && !p->near && !t0->optional && !t0->re && !t0->casesens &&
                 t0->nalts == 1) {
                 ref.first_id = t0->alt_ids[0];
@@ -470,16 +743,26 @@ int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
                     x->always[x->nalways++] = ref;
                 continue;
             }
-            for (alt = 0; alt < p->toks[p->anchor].nalts; alt++) {
-                id = p->toks[p->anchor].alt_ids[alt];
+            if (keys2[npat] < p->ntoks)
+                ref.key2 = p->toks[keys2[npat]].alt_ids[0];
+            ref.req = x->req + nreq;
+            nreq += required_words(p, keys[npat], keys2[npat], x->req + nreq);
+            for (alt = 0; alt < p->toks[keys[npat]].nalts; alt++) {
+                id = p->toks[keys[npat]].alt_ids[alt];
                 x->refs[x->start[id] + fill[id]++] = ref;
             }
         }
     }
     free(fill);
+    free(df);
+    free(keys);
+    free(keys2);
     return 0;
 fail:
     free(fill);
+    free(df);
+    free(keys);
+    free(keys2);
     cl_claim_index_free(x);
     return cl_nomem(NULL);
 }
@@ -489,10 +772,16 @@ void cl_claim_index_free(cl_claim_index *x)
     cl_strtab_free(&x->vocab);
     free(x->start);
     free(x->refs);
+    free(x->req);
     free(x->always);
     free(x->regexes);
     free(x->always_re);
     free(x->lits);
-    free(x->bloom);
+    free(x->re_nreq);
+    free(x->acl_start);
+    free(x->acl_regex);
+    free(x->ac_delta);
+    free(x->ac_own);
+    free(x->ac_dict);
     memset(x, 0, sizeof *x);
 }
