@@ -43,40 +43,59 @@ static int cue_push(cl_cuevec *out, const cl_cue_def *def, uint32_t start, uint3
     return 0;
 }
 
-static int matches_at(const cl_cue_entry *e, const cl_token *toks, size_t n, size_t i)
+/* Whether the cue E, whose first two words match at token I, matches. */
+static int rest_matches(const cl_cue_entry *e, const cl_token *toks, size_t n, size_t i)
 {
     uint32_t k;
 
     if (i + e->nwords > n)
         return 0;
-    for (k = 0; k < e->nwords; k++)
+    for (k = 2; k < e->nwords; k++)
         if ((e->def.inflected ? toks[i + k].stem_id : toks[i + k].fold_id) != e->word_ids[k])
             return 0;
     return 1;
 }
 
-/* Add every cue of KEYS[0..C) (those whose first word is KEY) matching at
- * token I. */
-static int candidates_at(const cl_rules *r, const cl_cue_key *keys, size_t c, const cl_token *toks,
-                         size_t n, size_t i, uint32_t key, cl_cuevec *cand)
+/* Add the cues of X that match at token I of TOKS comparing word ids ID
+ * (of token I) and NEXT (of token I + 1, 0 at the end): folded forms
+ * (INFLECTED 0) or stems (1). */
+static int candidates_at(const cl_rules *r, const cl_cue_index *x, const cl_token *toks, size_t n,
+                         size_t i, uint32_t id, uint32_t next, int inflected, cl_cuevec *cand)
 {
-    size_t k;
+    unsigned flags = x->flags[id] >> (inflected ? 2 : 0);
+    uint32_t k;
     int rc;
 
-    for (k = 0; k < c; k++) {
-        const cl_cue_key *ck = &keys[k];
-        const cl_cue_entry *e;
-        /* the first two words, from the index */
-        if (i + ck->nwords > n || (ck->inflected ? toks[i].stem_id : toks[i].fold_id) != key ||
-            (ck->nwords > 1 &&
-             (ck->inflected ? toks[i + 1].stem_id : toks[i + 1].fold_id) != ck->second))
-            continue;
-        e = cl_rules_entry(r, ck->entry);
-        if (matches_at(e, toks, n, i) &&
-            (rc = cue_push(cand, &e->def, (uint32_t)i, (uint32_t)(i + e->nwords))) < 0)
-            return rc;
+    if (flags & CL_CUEIX_ONE)
+        for (k = x->one_start[inflected][id]; k < x->one_start[inflected][id + 1]; k++)
+            if ((rc = cue_push(cand, &cl_rules_entry(r, x->one[inflected][k])->def, (uint32_t)i,
+                               (uint32_t)i + 1)) < 0)
+                return rc;
+    if ((flags & CL_CUEIX_MULTI) && next) {
+        const cl_cue_pair *p = cl_cue_pair_find(x, id, next, inflected);
+        for (k = 0; p && k < p->count; k++) {
+            const cl_cue_entry *e = cl_rules_entry(r, x->multi[p->start + k]);
+            if (rest_matches(e, toks, n, i) &&
+                (rc = cue_push(cand, &e->def, (uint32_t)i, (uint32_t)(i + e->nwords))) < 0)
+                return rc;
+        }
     }
     return 0;
+}
+
+/* The order of the candidates at one token: those found by the token's
+ * folded form (or by its stem when that is the same word), then those
+ * found by a different stem; longest first; then in file order. */
+static int token_order(const cl_cue *x, const cl_cue *y, int stem_differs)
+{
+    int gx = stem_differs && x->def->inflected, gy = stem_differs && y->def->inflected;
+    uint32_t lx = x->tokens.end - x->tokens.start, ly = y->tokens.end - y->tokens.start;
+
+    if (gx != gy)
+        return gx - gy;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    return x->def < y->def ? -1 : (x->def > y->def);
 }
 
 /* Longest first; pseudo-cues before everything; then leftmost. */
@@ -202,24 +221,29 @@ static cl_range scope_walk(const cl_token *toks, size_t n, const unsigned char *
 
 int cl_cues_candidates(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *out)
 {
-    const uint32_t *start;
-    uint32_t nids, id;
-    const cl_cue_key *keys = cl_rules_cue_index(r, &start, &nids);
-    size_t i;
+    const cl_cue_index *x = cl_rules_cue_index(r);
+    size_t i, from, k, j;
     int rc;
 
     out->n = 0;
     for (i = 0; i < n; i++) {
-        id = toks[i].fold_id;
-        if (id && id <= nids && start[id] < start[id + 1] &&
-            (rc = candidates_at(r, keys + start[id], start[id + 1] - start[id], toks, n, i, id,
+        uint32_t f = toks[i].fold_id, s = toks[i].stem_id;
+        from = out->n;
+        if (f && f <= x->nids && (x->flags[f] & 3) &&
+            (rc = candidates_at(r, x, toks, n, i, f, i + 1 < n ? toks[i + 1].fold_id : 0, 0,
                                 out)) < 0)
             return rc;
-        id = toks[i].stem_id;
-        if (id && id != toks[i].fold_id && id <= nids && start[id] < start[id + 1] &&
-            (rc = candidates_at(r, keys + start[id], start[id + 1] - start[id], toks, n, i, id,
+        if (s && s <= x->nids && (x->flags[s] & 12) &&
+            (rc = candidates_at(r, x, toks, n, i, s, i + 1 < n ? toks[i + 1].stem_id : 0, 1,
                                 out)) < 0)
             return rc;
+        /* a few at most: insertion sort */
+        for (k = from + 1; k < out->n; k++) {
+            cl_cue c = out->v[k];
+            for (j = k; j > from && token_order(&c, &out->v[j - 1], s != f) < 0; j--)
+                out->v[j] = out->v[j - 1];
+            out->v[j] = c;
+        }
     }
     return 0;
 }

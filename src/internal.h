@@ -325,23 +325,49 @@ typedef struct cl_cue_entry {
     uint32_t nwords;
 } cl_cue_entry;
 
-/* A cue in the index by first word, with what rules most candidates out
- * without a look at the cue itself: its length in words, the number of its
- * second word (0 for a one-word cue) and whether its words are stems. */
-typedef struct cl_cue_key {
-    uint32_t entry; /* for cl_rules_entry */
-    uint32_t nwords, second, inflected;
-} cl_cue_key;
+/* The cue index: one-word cues by their word, longer ones by their first
+ * two words. A cue compares folded forms, or stems when it is inflected
+ * (plain: [0], inflected: [1]). Word ids run from 1 to NIDS. */
+enum {
+    CL_CUEIX_ONE = 1,   /* FLAGS[id]: a one-word plain cue is word id */
+    CL_CUEIX_MULTI = 2  /* a longer plain cue starts with word id */
+};                      /* the same shifted left by 2: inflected cues */
 
-/* The cues whose first word is word ID of the vocabulary (a folded form or
- * a stem), longest phrase first; returns their number and points *OUT at
- * them (0 for ID 0). */
-size_t cl_rules_cue_candidates(const cl_rules *r, uint32_t id, const cl_cue_key **out);
+typedef struct cl_cue_pair {
+    uint32_t first, second; /* word ids; FIRST 0: an empty slot */
+    uint32_t start;         /* MULTI[START .. START + COUNT): the cues */
+    uint32_t count;
+    uint32_t inflected;
+} cl_cue_pair;
 
-/* The whole index behind cl_rules_cue_candidates, for a loop over many
- * words: the cues of word ID (1 <= ID <= *NIDS) are KEYS[(*START)[ID] ..
- * (*START)[ID + 1]), KEYS the return value. *NIDS is 0 before compiling. */
-const cl_cue_key *cl_rules_cue_index(const cl_rules *r, const uint32_t **start, uint32_t *nids);
+typedef struct cl_cue_index {
+    uint32_t nids;
+    const unsigned char *flags;  /* by word id (NIDS + 1 of them) */
+    const uint32_t *one_start[2]; /* ONE[i][ONE_START[i][id] .. ONE_START[i][id + 1]) */
+    const uint32_t *one[2];       /* the one-word cues (cl_rules_entry numbers) */
+    const cl_cue_pair *pairs;     /* open addressing, PAIR_MASK + 1 slots */
+    uint32_t pair_mask;
+    const uint32_t *multi;        /* a pair's cues, longest first, then in file order */
+} cl_cue_index;
+
+/* The slot of the pair (FIRST, SECOND, INFLECTED) in X, or NULL. */
+static inline const cl_cue_pair *cl_cue_pair_find(const cl_cue_index *x, uint32_t first,
+                                                  uint32_t second, int inflected)
+{
+    uint64_t h = (((uint64_t)first << 32) | second) * 0x9E3779B97F4A7C15ULL;
+    uint32_t i = (uint32_t)(h >> 40) ^ (uint32_t)inflected;
+
+    for (;; i++) {
+        const cl_cue_pair *p = &x->pairs[i & x->pair_mask];
+        if (!p->first)
+            return NULL;
+        if (p->first == first && p->second == second && p->inflected == (uint32_t)inflected)
+            return p;
+    }
+}
+
+/* R's cue index; empty (NIDS 0) before compiling. Owned by R. */
+const cl_cue_index *cl_rules_cue_index(const cl_rules *r);
 
 /* The rules' vocabulary: every word a cue phrase or a claim pattern names
  * (folded forms, and stems for inflected words), numbered from 1. Owned by

@@ -31,9 +31,8 @@ struct cl_rules {
     size_t ncues, cap;
     int compiled;
     int need_stems;
-    cl_cue_key *order;          /* cues grouped by first word */
-    uint32_t *cue_start;        /* ORDER[cue_start[id] .. cue_start[id + 1]):
-                                 * the cues whose first word is word ID */
+    cl_cue_index cix;           /* the cues by first word or first two */
+    void *cix_mem;              /* its arrays, in one block */
     cl_abbrevs *abbrevs;
     cl_claim_impl **claims;     /* arena-allocated, stable addresses */
     size_t nclaims, claims_cap;
@@ -106,8 +105,7 @@ void cl_rules_free(cl_rules *r)
     free(r->claims);
     cl_claim_index_free(&r->cindex);
     free(r->cues);
-    free(r->order);
-    free(r->cue_start);
+    free(r->cix_mem);
     cl_abbrevs_free(r->abbrevs);
     cl_arena_free(r->arena);
     free(r);
@@ -325,19 +323,9 @@ int cl_rules_load_abbrevs(cl_rules *r)
 
 /* ---- the cue index ------------------------------------------------------- */
 
-const cl_cue_key *cl_rules_cue_index(const cl_rules *r, const uint32_t **start, uint32_t *nids)
+const cl_cue_index *cl_rules_cue_index(const cl_rules *r)
 {
-    *start = r->cue_start;
-    *nids = r->cue_start ? (uint32_t)r->cindex.vocab.n : 0;
-    return r->order;
-}
-
-size_t cl_rules_cue_candidates(const cl_rules *r, uint32_t id, const cl_cue_key **out)
-{
-    if (!r->cue_start || !id || id > r->cindex.vocab.n)
-        return 0;
-    *out = r->order + r->cue_start[id];
-    return r->cue_start[id + 1] - r->cue_start[id];
+    return &r->cix;
 }
 
 const cl_strtab *cl_rules_vocab(const cl_rules *r)
@@ -387,16 +375,23 @@ cleanup:
 }
 
 struct order_item {
-    uint32_t key, nwords, idx;
+    uint32_t first, second, inflected, nwords, idx;
 };
 
-/* By first word, then longest phrase first, then file order. */
+/* One-word cues before longer ones; then by first word, second word and
+ * stems or not; then longest phrase first, then file order. */
 static int order_cmp(const void *a, const void *b)
 {
     const struct order_item *x = a, *y = b;
 
-    if (x->key != y->key)
-        return x->key < y->key ? -1 : 1;
+    if ((x->nwords > 1) != (y->nwords > 1))
+        return x->nwords > 1 ? 1 : -1;
+    if (x->inflected != y->inflected)
+        return x->inflected < y->inflected ? -1 : 1;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    if (x->second != y->second)
+        return x->second < y->second ? -1 : 1;
     if (x->nwords != y->nwords)
         return x->nwords > y->nwords ? -1 : 1;
     return x->idx < y->idx ? -1 : 1;
@@ -404,35 +399,90 @@ static int order_cmp(const void *a, const void *b)
 
 int cl_rules_index_cues(cl_rules *r)
 {
+    cl_cue_index *x = &r->cix;
     struct order_item *items;
-    size_t i, n = 0;
+    size_t i, n = 0, nids = r->cindex.vocab.n, npairs = 0, slots, size;
+    unsigned char *flags;
+    uint32_t *one_start[2], *one[2], *multi;
+    cl_cue_pair *pairs;
+    char *mem;
 
-    r->order = malloc((r->ncues ? r->ncues : 1) * sizeof *r->order);
-    r->cue_start = calloc(r->cindex.vocab.n + 2, sizeof *r->cue_start);
     items = malloc((r->ncues ? r->ncues : 1) * sizeof *items);
-    if (!r->order || !r->cue_start || !items) {
+    if (!items)
+        return cl_nomem(NULL);
+    for (i = 0; i < r->ncues; i++) {
+        const cl_cue_entry *e = &r->cues[i];
+        if (!e->nwords)
+            continue;
+        items[n].first = e->word_ids[0];
+        items[n].second = e->nwords > 1 ? e->word_ids[1] : 0;
+        items[n].inflected = e->def.inflected ? 1 : 0;
+        items[n].nwords = e->nwords;
+        items[n++].idx = (uint32_t)i;
+    }
+    qsort(items, n, sizeof *items, order_cmp);
+    for (i = 0; i < n; i++)
+        if (items[i].nwords > 1 &&
+            (i == 0 || items[i - 1].nwords == 1 || items[i - 1].first != items[i].first ||
+             items[i - 1].second != items[i].second ||
+             items[i - 1].inflected != items[i].inflected))
+            npairs++;
+    for (slots = 16; slots < 2 * npairs; slots *= 2)
+        ;
+    /* one block: the pairs, then the uint32_t arrays, then the flags */
+    size = slots * sizeof *pairs + (2 * (nids + 2) + n) * sizeof(uint32_t) + nids + 1;
+    if (!(mem = calloc(1, size))) {
         free(items);
         return cl_nomem(NULL);
     }
-    for (i = 0; i < r->ncues; i++) {
-        if (!r->cues[i].nwords)
-            continue;
-        items[n].key = r->cues[i].word_ids[0];
-        items[n].nwords = r->cues[i].nwords;
-        items[n++].idx = (uint32_t)i;
-        r->cue_start[items[n - 1].key + 1]++;
-    }
-    qsort(items, n, sizeof *items, order_cmp);
+    free(r->cix_mem);
+    r->cix_mem = mem;
+    pairs = (cl_cue_pair *)mem;
+    one_start[0] = (uint32_t *)(mem + slots * sizeof *pairs);
+    one_start[1] = one_start[0] + nids + 2;
+    one[0] = one[1] = multi = one_start[1] + nids + 2; /* the entries, in ORDER_CMP order */
+    flags = (unsigned char *)(multi + n);
     for (i = 0; i < n; i++) {
-        const cl_cue_entry *e = &r->cues[items[i].idx];
-        r->order[i].entry = items[i].idx;
-        r->order[i].nwords = e->nwords;
-        r->order[i].second = e->nwords > 1 ? e->word_ids[1] : 0;
-        r->order[i].inflected = (uint32_t)e->def.inflected;
+        const struct order_item *it = &items[i];
+        int shift = it->inflected ? 2 : 0;
+        multi[i] = it->idx;
+        if (it->nwords == 1) {
+            one_start[it->inflected][it->first + 1]++;
+            flags[it->first] |= (unsigned char)(CL_CUEIX_ONE << shift);
+            if (!it->inflected)
+                one[1] = multi + i + 1;
+            continue;
+        }
+        flags[it->first] |= (unsigned char)(CL_CUEIX_MULTI << shift);
+        if (i > 0 && items[i - 1].nwords > 1 && items[i - 1].first == it->first &&
+            items[i - 1].second == it->second && items[i - 1].inflected == it->inflected) {
+            cl_cue_pair *p = (cl_cue_pair *)cl_cue_pair_find(
+                &(cl_cue_index){.pairs = pairs, .pair_mask = (uint32_t)(slots - 1)}, it->first,
+                it->second, (int)it->inflected);
+            p->count++;
+        } else {
+            uint64_t h = (((uint64_t)it->first << 32) | it->second) * 0x9E3779B97F4A7C15ULL;
+            uint32_t k = (uint32_t)(h >> 40) ^ it->inflected;
+            while (pairs[k & (slots - 1)].first)
+                k++;
+            pairs[k & (slots - 1)] = (cl_cue_pair){it->first, it->second, (uint32_t)i, 1,
+                                                   it->inflected};
+        }
     }
     free(items);
-    for (i = 1; i <= r->cindex.vocab.n + 1; i++)
-        r->cue_start[i] += r->cue_start[i - 1];
+    for (i = 1; i <= nids + 1; i++) {
+        one_start[0][i] += one_start[0][i - 1];
+        one_start[1][i] += one_start[1][i - 1];
+    }
+    x->nids = (uint32_t)nids;
+    x->flags = flags;
+    x->one_start[0] = one_start[0];
+    x->one_start[1] = one_start[1];
+    x->one[0] = one[0];
+    x->one[1] = one[1];
+    x->pairs = pairs;
+    x->pair_mask = (uint32_t)(slots - 1);
+    x->multi = multi;
     r->compiled = 1;
     return 0;
 }

@@ -256,6 +256,95 @@ START_TEST(test_standard_lexicon)
 }
 END_TEST
 
+/* Whether cue E matches at token I, word by word: the reference. */
+static int scan_matches(const cl_cue_entry *e, const cl_sentence *s, size_t i)
+{
+    uint32_t k;
+
+    if (!e->nwords || i + e->nwords > s->ntokens)
+        return 0;
+    for (k = 0; k < e->nwords; k++)
+        if ((e->def.inflected ? s->tokens[i + k].stem_id : s->tokens[i + k].fold_id) !=
+            e->word_ids[k])
+            return 0;
+    return 1;
+}
+
+START_TEST(test_index_vs_scan)
+{
+    /* the candidates from the index are exactly the phrases that match,
+     * found by comparing every cue at every token, and at each token they
+     * come in the order explain lists them: by folded form before by a
+     * different stem, longest first, then in file order */
+    static const char *const files[] = {
+        "fixtures/articles/attribution.txt", "fixtures/articles/fed-rates.txt",
+        "fixtures/articles/harbor-bridge.txt", "fixtures/articles/rubio-mexico.txt",
+        "fixtures/drafts/rubio-overclaim.txt"};
+    static const char *const extra =
+        "It is not clear whether it is possible that they said it could not have been "
+        "denied, as it appears, or that it might be suggested; reportedly it was claimed.";
+    cl_rules *r = NULL;
+    size_t f, i, k, nsent = 0, ncand = 0, multi = 0, stems = 0;
+
+    ck_assert_int_eq(cl_rules_new(&r), 0);
+    ck_assert_int_eq(cl_rules_compile(r), 0);
+    for (f = 0; f <= sizeof files / sizeof files[0]; f++) {
+        const char *name = f < sizeof files / sizeof files[0] ? files[f] : "extra";
+        cl_doc *doc = NULL;
+        const cl_sentence *s;
+        if (f < sizeof files / sizeof files[0])
+            ck_assert_int_eq(cl_doc_load(&doc, test_srcpath(name), name), 0);
+        else
+            ck_assert_int_eq(cl_doc_new(&doc, "extra", extra, strlen(extra)), 0);
+        ck_assert_int_eq(cl_doc_analyze(doc, r, CL_SPLIT_AUTO, CL_ANALYZE_CUES), 0);
+        while (cl_doc_next(doc, &s) == 1) {
+            cl_cuevec cand = {0};
+            size_t seen = 0;
+            nsent++;
+            ck_assert_int_eq(cl_cues_candidates(r, s->tokens, s->ntokens, &cand), 0);
+            for (i = 0; i < s->ntokens; i++) {
+                int differs = s->tokens[i].stem_id != s->tokens[i].fold_id;
+                size_t first = seen;
+                for (k = 0; k < cl_rules_cue_count(r); k++) {
+                    const cl_cue_entry *e = cl_rules_entry(r, (uint32_t)k);
+                    size_t j;
+                    if (!scan_matches(e, s, i))
+                        continue;
+                    for (j = first; j < cand.n && cand.v[j].def != &e->def; j++)
+                        ;
+                    ck_assert_msg(j < cand.n, "%s: cue at line %u not a candidate at token %zu",
+                                  name, e->def.line, i);
+                    ck_assert_uint_eq(cand.v[j].tokens.start, i);
+                    ck_assert_uint_eq(cand.v[j].tokens.end, i + e->nwords);
+                    seen++;
+                    multi += e->nwords > 1;
+                    stems += e->def.inflected && differs;
+                }
+                for (k = first; k < seen; k++)
+                    ck_assert_uint_eq(cand.v[k].tokens.start, i);
+                for (k = first + 1; k < seen; k++) {
+                    const cl_cue *x = &cand.v[k - 1], *y = &cand.v[k];
+                    int gx = differs && x->def->inflected, gy = differs && y->def->inflected;
+                    uint32_t lx = x->tokens.end - x->tokens.start;
+                    uint32_t ly = y->tokens.end - y->tokens.start;
+                    ck_assert(gx < gy || (gx == gy && (lx > ly || (lx == ly && x->def < y->def))));
+                }
+            }
+            ck_assert_uint_eq(cand.n, seen); /* nothing more */
+            ncand += cand.n;
+            cl_cuevec_free(&cand);
+        }
+        cl_doc_free(doc);
+    }
+    /* the texts reach every path of the index */
+    ck_assert_uint_gt(nsent, 50);
+    ck_assert_uint_gt(ncand, 200);
+    ck_assert_uint_gt(multi, 10);
+    ck_assert_uint_gt(stems, 3);
+    cl_rules_free(r);
+}
+END_TEST
+
 Suite *suite_cues(void)
 {
     Suite *s = suite_create("cues");
@@ -268,6 +357,7 @@ Suite *suite_cues(void)
     tcase_add_test(tc, test_affix_chars);
     tcase_add_test(tc, test_scope_stop_reasons);
     tcase_add_test(tc, test_standard_lexicon);
+    tcase_add_test(tc, test_index_vs_scan);
     suite_add_tcase(s, tc);
     return s;
 }
