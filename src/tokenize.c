@@ -577,22 +577,25 @@ enum {
     B_DIGIT = 4,
     B_WEND = 8,  /* ends a word for sure: not a joiner (' - _), not a
                   * character of an address (. @ + :), not alphanumeric */
-    B_NEND = 16  /* the same after a number, where , too may join digits */
+    B_NEND = 16, /* the same after a number, where , too may join digits */
+    B_PUNCT = 32, /* printable, not alphanumeric: a punctuation token */
+    B_SYMBOL = 64 /* of those, the ones that are symbols ($ % & + ...) */
 };
 
 /* The class of each byte (0 for the bytes of multi-byte characters, which
  * take the general path): B_SPACE for ' ' \t \n \r \f \v, B_ALNUM and B_DIGIT
  * for letters and digits, B_WEND and B_NEND for the other ASCII bytes but
- * ' - _ . @ + : (and , for B_NEND). */
+ * ' - _ . @ + : (and , for B_NEND), B_PUNCT for the printable bytes that
+ * are not alphanumeric and B_SYMBOL for $ % & + < = > ^ | ~ # @ * / \ `. */
 static const unsigned char byte_class[256] = {
-    24, 24, 24, 24, 24, 24, 24, 24, 24, 25, 25, 25, 25, 25, 24, 24,
-    24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24,
-    25, 24, 24, 24, 24, 24, 24,  0, 24, 24, 24,  0,  8,  0,  0, 24,
-     6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  0, 24, 24, 24, 24, 24,
-     0,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,
-     2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2, 24, 24, 24, 24,  0,
-    24,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,
-     2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2, 24, 24, 24, 24, 24,
+     24,  24,  24,  24,  24,  24,  24,  24,  24,  25,  25,  25,  25,  25,  24,  24,
+     24,  24,  24,  24,  24,  24,  24,  24,  24,  24,  24,  24,  24,  24,  24,  24,
+     25,  56,  56, 120, 120, 120, 120,  32,  56,  56, 120,  96,  40,  32,  32, 120,
+      6,   6,   6,   6,   6,   6,   6,   6,   6,   6,  32,  56, 120, 120, 120,  56,
+     96,   2,   2,   2,   2,   2,   2,   2,   2,   2,   2,   2,   2,   2,   2,   2,
+      2,   2,   2,   2,   2,   2,   2,   2,   2,   2,   2,  56, 120,  56, 120,  32,
+    120,   2,   2,   2,   2,   2,   2,   2,   2,   2,   2,   2,   2,   2,   2,   2,
+      2,   2,   2,   2,   2,   2,   2,   2,   2,   2,   2,  56, 120,  56, 120,  24,
 };
 
 static int tokenize(folds *fs, const char *text, size_t len, cl_tokvec *out)
@@ -633,6 +636,25 @@ static int tokenize(folds *fs, const char *text, size_t len, cl_tokvec *out)
                     continue;
                 }
             }
+        }
+        /* punctuation, one character or a run of ! and ?, of . or of - */
+        if ((f & B_PUNCT) && fs->words) {
+            j = i + 1;
+            if (b == '!' || b == '?') {
+                while (text[j] == '!' || text[j] == '?') /* TEXT[LEN] is NUL */
+                    j++;
+            } else if (b == '.' || b == '-') {
+                while (text[j] == (char)b)
+                    j++;
+            }
+            kind = (f & B_SYMBOL) ? CL_TOK_SYMBOL : CL_TOK_PUNCT;
+            struct word_slot *e = words_get(fs->words, text + i, j - i, len - i, kind, 0);
+            if (!e)
+                return cl_nomem(NULL);
+            CL_TRY(push_entry(out, e, i, j, cpos, cpos + (uint32_t)(j - i), kind));
+            cpos += (uint32_t)(j - i);
+            i = j;
+            continue;
         }
         if (b < 0x80) {
             c = b;

@@ -206,8 +206,13 @@ static void same_tokens(const cl_tokvec *a, const cl_tokvec *b, const char *text
 START_TEST(test_word_cache)
 {
     /* the word cache hands out what tokenizing each word afresh gives:
-     * on the table's texts, twice (the second time from the cache), with
-     * and without stems, and after the cache has emptied itself */
+     * on the table's texts and on runs of punctuation and symbols, twice
+     * (the second time from the cache), with and without stems, and after
+     * the cache has emptied itself */
+    static const char *const punct[] = {
+        "Wait...what?! No -- never!!! ?!? Yes.", "$5 & 10% @home #tag a/b `x` ~y^z|w \\ q*r+s=t<u>v",
+        "(a) [b] {c} \"d\" 'e' ;:, . - _ \x01\x7f end", "...", "-", "!?", "x.", "'tis rock'n'roll",
+        "-5 .5 5. 5, 5-a a- _a_ @ # ''"};
     cl_arena *a = cl_arena_new();
     cl_stemmer *st = NULL, *ref = NULL;
     cl_words *w = NULL;
@@ -225,6 +230,12 @@ START_TEST(test_word_cache)
         cl_stemmer *use = round < 2 ? st : NULL;
         for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
             const char *t = cases[i].input;
+            ck_assert_int_eq(cl_tokenize(a, t, strlen(t), &plain), 0);
+            ck_assert_int_eq(cl_tokenize_words(w, &vocab, use, t, strlen(t), &cached), 0);
+            same_tokens(&plain, &cached, t, use ? ref : NULL, a);
+        }
+        for (i = 0; i < sizeof punct / sizeof punct[0]; i++) {
+            const char *t = punct[i];
             ck_assert_int_eq(cl_tokenize(a, t, strlen(t), &plain), 0);
             ck_assert_int_eq(cl_tokenize_words(w, &vocab, use, t, strlen(t), &cached), 0);
             same_tokens(&plain, &cached, t, use ? ref : NULL, a);
