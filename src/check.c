@@ -61,31 +61,33 @@ int cl_format_message(cl_buf *b, const cl_claim *c, cl_status status, const cl_s
     cl_buf_reserve(b, 0);
     if (b->data)
         b->data[0] = '\0';
-    for (p = t; *p; p++) {
-        if (*p == '{' && (close = strchr(p, '}'))) {
-            size_t n = (size_t)(close - p - 1);
-            const char *name = p + 1;
-            if (n == 6 && strncmp(name, "status", 6) == 0)
-                cl_buf_puts(b, cl_status_name(status));
-            else if (n == 3 && strncmp(name, "cue", 3) == 0)
-                cue_text(b, s, cue);
-            else if (n == 5 && strncmp(name, "title", 5) == 0)
-                cl_buf_puts(b, c->title);
-            else if (n == 7 && strncmp(name, "verdict", 7) == 0)
-                cl_buf_puts(b, cl_verdict_name(c->verdict));
-            else if (n == 9 && strncmp(name, "a verdict", 9) == 0)
-                cl_buf_puts(b, with_article(c->verdict));
-            else if (n == 5 && strncmp(name, "claim", 5) == 0)
-                cl_buf_puts(b, c->id);
-            else if (n == 6 && strncmp(name, "source", 6) == 0)
-                cl_buf_puts(b, source ? source : "an unnamed source");
-            else {
-                cl_buf_add(b, p, n + 2); /* not a placeholder: keep as written */
-            }
-            p = close;
-            continue;
+    for (p = t; *p; p = close + 1) {
+        const char *open = strchr(p, '{'), *name;
+        size_t n;
+        /* the text up to the next placeholder in one piece */
+        if (!open || !(close = strchr(open, '}'))) {
+            cl_buf_puts(b, p);
+            break;
         }
-        cl_buf_putc(b, *p);
+        cl_buf_add(b, p, (size_t)(open - p));
+        name = open + 1;
+        n = (size_t)(close - name);
+        if (n == 6 && strncmp(name, "status", 6) == 0)
+            cl_buf_puts(b, cl_status_name(status));
+        else if (n == 3 && strncmp(name, "cue", 3) == 0)
+            cue_text(b, s, cue);
+        else if (n == 5 && strncmp(name, "title", 5) == 0)
+            cl_buf_puts(b, c->title);
+        else if (n == 7 && strncmp(name, "verdict", 7) == 0)
+            cl_buf_puts(b, cl_verdict_name(c->verdict));
+        else if (n == 9 && strncmp(name, "a verdict", 9) == 0)
+            cl_buf_puts(b, with_article(c->verdict));
+        else if (n == 5 && strncmp(name, "claim", 5) == 0)
+            cl_buf_puts(b, c->id);
+        else if (n == 6 && strncmp(name, "source", 6) == 0)
+            cl_buf_puts(b, source ? source : "an unnamed source");
+        else
+            cl_buf_add(b, open, n + 2); /* not a placeholder: keep as written */
     }
     return b->failed ? CL_ENOMEM : 0;
 }

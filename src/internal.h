@@ -366,6 +366,13 @@ static inline const cl_cue_pair *cl_cue_pair_find(const cl_cue_index *x, uint32_
     }
 }
 
+/* Whether the folded word W is one of the commonest English words, which
+ * the claim index does not choose to find a pattern by. */
+int cl_common_word(const char *w);
+
+/* Those words, in strcmp order (*N of them; static). */
+const char *const *cl_common_words(size_t *n);
+
 /* R's cue index; empty (NIDS 0) before compiling. Owned by R. */
 const cl_cue_index *cl_rules_cue_index(const cl_rules *r);
 

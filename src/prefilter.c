@@ -279,21 +279,38 @@ static int intern_pattern(cl_claim_index *x, cl_arena *a, cl_pattern *p)
 }
 
 /* Words too common to find a pattern by: the most frequent English words
- * of four letters or more (shorter ones lose to longer words anyway). */
-static int common_word(const char *w)
-{
-    static const char *const words[] = {
-        "about", "after", "also", "been", "before", "being", "between", "both", "could",
-        "does", "each", "first", "from", "have", "into", "just", "like", "made", "many",
-        "more", "most", "much", "only", "other", "over", "said", "same", "should", "some",
-        "such", "than", "that", "their", "them", "then", "there", "these", "they", "this",
-        "those", "through", "time", "under", "very", "were", "what", "when", "where",
-        "which", "while", "will", "with", "would", "year", "years"};
-    size_t k;
+ * of four letters or more (shorter ones lose to longer words anyway), in
+ * strcmp order. */
+static const char *const common_words[] = {
+    "about", "after", "also", "been", "before", "being", "between", "both", "could",
+    "does", "each", "first", "from", "have", "into", "just", "like", "made", "many",
+    "more", "most", "much", "only", "other", "over", "said", "same", "should", "some",
+    "such", "than", "that", "their", "them", "then", "there", "these", "they", "this",
+    "those", "through", "time", "under", "very", "were", "what", "when", "where",
+    "which", "while", "will", "with", "would", "year", "years"};
 
-    for (k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (strcmp(w, words[k]) == 0)
+const char *const *cl_common_words(size_t *n)
+{
+    *n = sizeof common_words / sizeof common_words[0];
+    return common_words;
+}
+
+int cl_common_word(const char *w)
+{
+    const char *const *words = common_words;
+    size_t lo = 0, hi = sizeof common_words / sizeof common_words[0], mid;
+    int c;
+
+    /* WORDS is in strcmp order: a binary search */
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        if ((c = strcmp(w, words[mid])) == 0)
             return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
     return 0;
 }
 
@@ -314,7 +331,7 @@ static long anchor_score(const cl_tokspec *t)
         len = strlen(t->alts[a]);
         if (len < shortest)
             shortest = len;
-        common |= common_word(t->alts[a]);
+        common |= cl_common_word(t->alts[a]);
     }
     return (common ? 0 : 1000) + (long)(shortest > 30 ? 30 : shortest) * 10 - (long)t->nalts;
 }

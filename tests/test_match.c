@@ -254,6 +254,31 @@ START_TEST(test_messages)
     ck_assert_int_eq(cl_format_message(&b, msg, CL_STATUS_NEGATED, NULL, NULL, NULL), 0);
     ck_assert_str_eq(b.data,
                      "negated claim t.message (unsupported, cue \"\"): the deal is done {unknown}");
+    {
+        /* braces that are not placeholders stay as written */
+        static const char *const cases[][2] = {
+            {"{claim}", "c1"},
+            {"", ""},
+            {"plain text", "plain text"},
+            {"{", "{"},
+            {"}", "}"},
+            {"{}", "{}"},
+            {"a {status", "a {status"},
+            {"{a{status} b", "{a{status} b"},
+            {"{status}{claim}}{", "statedc1}{"},
+            {"x {verdict} y {a verdict} z {title} {source}.",
+             "x unsupported y an unsupported z T an unnamed source."}};
+        cl_claim c = {0};
+        size_t i;
+        c.id = "c1";
+        c.title = "T";
+        c.verdict = CL_VERDICT_UNSUPPORTED;
+        for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            c.message = cases[i][0];
+            ck_assert_int_eq(cl_format_message(&b, &c, CL_STATUS_STATED, NULL, NULL, NULL), 0);
+            ck_assert_str_eq(b.data, cases[i][1]);
+        }
+    }
     cl_buf_free(&b);
 }
 END_TEST
@@ -461,6 +486,26 @@ START_TEST(test_optional_bounded)
 }
 END_TEST
 
+START_TEST(test_common_words)
+{
+    /* the list is in strcmp order, as the binary search needs: every word
+     * of it is found, and words between and around them are not */
+    size_t i, n;
+    const char *const *w = cl_common_words(&n);
+    static const char *const others[] = {"", "a", "abound", "market", "thee", "yearz", "zebra",
+                                         "That", "the"};
+
+    ck_assert_uint_gt(n, 40);
+    for (i = 0; i < n; i++) {
+        if (i)
+            ck_assert_msg(strcmp(w[i - 1], w[i]) < 0, "\"%s\" before \"%s\"", w[i - 1], w[i]);
+        ck_assert_msg(cl_common_word(w[i]), "\"%s\" not found", w[i]);
+    }
+    for (i = 0; i < sizeof others / sizeof others[0]; i++)
+        ck_assert_msg(!cl_common_word(others[i]), "\"%s\" found", others[i]);
+}
+END_TEST
+
 Suite *suite_match(void)
 {
     Suite *s = suite_create("match");
@@ -474,6 +519,7 @@ Suite *suite_match(void)
     tcase_add_test(tc, test_policy_table);
     tcase_add_test(tc, test_claim_fields);
     tcase_add_test(tc, test_messages);
+    tcase_add_test(tc, test_common_words);
     tcase_add_test(tc, test_regex_limit);
     tcase_add_test(tc, test_prefilter_skips);
     tcase_add_test(tc, test_skip_ok_unstated);
