@@ -547,6 +547,16 @@ typedef struct cl_pattern_ref {
     const uint32_t *req;
 } cl_pattern_ref;
 
+/* Whether B is a word character of ASCII ([A-Za-z0-9_]), for \b. */
+static inline int cl_ascii_word(unsigned char b)
+{
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_';
+}
+
+/* Word boundaries a regex's run of literal characters needs: a \b
+ * before its first character (a word character of ASCII), after its last. */
+enum { CL_RUN_WORD_BEFORE = 1, CL_RUN_WORD_AFTER = 2 };
+
 typedef struct cl_literal {
     const char *text; /* NULL when the regex has none */
     size_t len;
@@ -565,7 +575,10 @@ typedef struct cl_claim_index {
     size_t nalways_re;
     cl_literal *lits;        /* by regex */
     uint32_t *re_nreq;       /* by regex */
-    uint32_t *acl_start, *acl_regex;
+    uint32_t *acl_start, *acl_regex; /* run r's regexes: ACL_REGEX[ACL_START[r] ..
+                                      * ACL_START[r + 1]) */
+    unsigned char *acl_flags; /* by ACL_REGEX entry: CL_RUN_* of the run there */
+    uint32_t *acl_len;       /* by run: its length */
     size_t nacl;             /* distinct runs */
     unsigned char ac_class[256];
     uint32_t ac_nc, ac_out_base;

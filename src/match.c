@@ -33,8 +33,8 @@ struct cl_matcher {
      * STAMP) and how many of its runs the sentence holds (COUNT), the
      * regexes to run (TODO, ids in order); by run, whether the sentence
      * holds it (RUN_SEEN); the sentence in lower case, for explanations */
-    uint32_t *seen, *count, *todo, *run_seen, stamp;
-    size_t seen_cap, run_cap, ntodo;
+    uint32_t *seen, *count, *todo, *run_seen, *pair_seen, stamp;
+    size_t seen_cap, run_cap, pair_cap, ntodo;
     char *lower;
     size_t lower_cap;
     /* per pattern (by serial), the sentence it was last looked at in, and
@@ -98,6 +98,7 @@ void cl_matcher_free(cl_matcher *m)
     free(m->todo);
     free(m->count);
     free(m->run_seen);
+    free(m->pair_seen);
     free(m->p_sentence);
     free(m->cand);
     free(m->w_sentence);
@@ -576,26 +577,48 @@ static int regex_scratch(cl_matcher *m, const cl_claim_index *x)
         m->run_seen = r;
         m->run_cap = x->nacl;
     }
+    if (x->nacl && m->pair_cap < x->acl_start[x->nacl]) {
+        size_t n = x->acl_start[x->nacl];
+        uint32_t *r = realloc(m->pair_seen, n * sizeof *r);
+        if (!r)
+            return cl_nomem(NULL);
+        memset(r + m->pair_cap, 0, (n - m->pair_cap) * sizeof *r);
+        m->pair_seen = r;
+        m->pair_cap = n;
+    }
     if (++m->stamp == 0) {
         memset(m->seen, 0, m->seen_cap * sizeof *m->seen);
         if (m->run_seen)
             memset(m->run_seen, 0, m->run_cap * sizeof *m->run_seen);
+        if (m->pair_seen)
+            memset(m->pair_seen, 0, m->pair_cap * sizeof *m->pair_seen);
         m->stamp = 1;
     }
     return 0;
 }
 
-/* The automaton's output state O (by output index) was reached: each run
- * it ends, and those along its suffixes, is in the sentence; a regex with
- * all its runs there goes to M->todo. */
-static void runs_found(cl_matcher *m, const cl_claim_index *x, uint32_t o)
+/* The automaton's output state O (by output index) was reached at byte I
+ * of the N bytes of T: each run it ends, and those along its suffixes, is
+ * in the sentence there; for a regex that needs a \b before or after the
+ * run, only where the bytes around it allow one (an ASCII word character
+ * next to the run's does not; any other byte may, whatever \b means for
+ * it). A regex with all its runs there goes to M->todo. */
+static void runs_found(cl_matcher *m, const cl_claim_index *x, uint32_t o, const unsigned char *t,
+                       size_t n, size_t i)
 {
     for (;;) {
         uint32_t run = x->ac_own[o], k;
         if (run-- && m->run_seen[run] != m->stamp) {
-            m->run_seen[run] = m->stamp;
+            size_t start = i + 1 - x->acl_len[run];
+            unsigned ok = (start == 0 || !cl_ascii_word(t[start - 1]) ? CL_RUN_WORD_BEFORE : 0) |
+                          (i + 1 >= n || !cl_ascii_word(t[i + 1]) ? CL_RUN_WORD_AFTER : 0);
+            if (ok == (CL_RUN_WORD_BEFORE | CL_RUN_WORD_AFTER))
+                m->run_seen[run] = m->stamp; /* every regex of the run is served */
             for (k = x->acl_start[run]; k < x->acl_start[run + 1]; k++) {
                 uint32_t re = x->acl_regex[k];
+                if (m->pair_seen[k] == m->stamp || (x->acl_flags[k] & ~ok))
+                    continue;
+                m->pair_seen[k] = m->stamp;
                 if (m->seen[re] != m->stamp) {
                     m->seen[re] = m->stamp;
                     m->count[re] = 0;
@@ -634,7 +657,7 @@ static int regex_candidates(cl_matcher *m, const cl_sentence *s)
         for (i = 0; i < s->len; i++) {
             st = delta[st + cls[t[i]]];
             if (st >= base)
-                runs_found(m, x, (st - base) / nc);
+                runs_found(m, x, (st - base) / nc, t, s->len, i);
         }
     }
     m->stats.regexes_skipped += x->nregexes - m->ntodo;

@@ -100,17 +100,31 @@ static int skip_group(const char **p)
 /* Runs shorter than this are not looked for. */
 enum { RUN_MIN = 3 };
 
+/* The CL_RUN_* flags of the run RUN[0..N) with a \b before it (BEFORE) or
+ * after it (AFTER): those next to a word character of ASCII. */
+static unsigned char run_flags(const char *run, size_t n, int before, int after)
+{
+    return (unsigned char)((before && cl_ascii_word((unsigned char)run[0]) ? CL_RUN_WORD_BEFORE
+                                                                            : 0) |
+                           (after && cl_ascii_word((unsigned char)run[n - 1]) ? CL_RUN_WORD_AFTER
+                                                                               : 0));
+}
+
 /* cl_regex_literal, and every run of RUN_MIN bytes or more that every
  * match must contain into RUNS (RUNS_CAP bytes, each NUL-terminated, *NRUNS
- * bytes used; runs that do not fit are left out) when RUNS is not NULL.
- * The runs mean nothing when it returns 0. */
+ * bytes used; runs that do not fit are left out) when RUNS is not NULL,
+ * with the run's CL_RUN_* flags in FLAGS[k] for the k-th run (FLAGS has
+ * room for RUNS_CAP). The runs mean nothing when it returns 0. */
 static size_t regex_runs(const char *src, char *out, size_t cap, char *runs, size_t runs_cap,
-                         size_t *nruns)
+                         size_t *nruns, unsigned char *flags)
 {
     char run[256];
-    size_t nrun = 0, best = 0;
+    size_t nrun = 0, best = 0, k = 0;
     const char *p = src;
     int min_zero, quantified;
+    /* a \b just before the run (pending until its first character), and
+     * one just after its last character so far */
+    int wb_pending = 0, wb_before = 0, wb_after = 0;
 
 #define END_RUN()                                                                                  \
     do {                                                                                           \
@@ -123,8 +137,10 @@ static size_t regex_runs(const char *src, char *out, size_t cap, char *runs, siz
             memcpy(runs + *nruns, run, nrun);                                                      \
             runs[*nruns + nrun] = '\0';                                                            \
             *nruns += nrun + 1;                                                                    \
+            flags[k++] = run_flags(run, nrun, wb_before, wb_after);                                \
         }                                                                                          \
         nrun = 0;                                                                                  \
+        wb_pending = wb_before = wb_after = 0;                                                     \
     } while (0)
 
     if (cap)
@@ -136,6 +152,7 @@ static size_t regex_runs(const char *src, char *out, size_t cap, char *runs, siz
             return 0; /* alternation at the top, or a form not understood */
         if (c == '^' || c == '$') {
             p++; /* zero-width: the run goes on */
+            wb_pending = wb_after = 0;
             continue;
         }
         if (c == '(') {
@@ -172,6 +189,12 @@ static size_t regex_runs(const char *src, char *out, size_t cap, char *runs, siz
                 return 0;
             if (strchr("bBAzZGK", d)) {
                 p += 2; /* assertions: zero-width */
+                if (d == 'b' && nrun)
+                    wb_after = 1;
+                else if (d == 'b')
+                    wb_pending = 1;
+                else
+                    wb_pending = wb_after = 0;
                 continue;
             }
             if ((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9')) {
@@ -215,6 +238,9 @@ static size_t regex_runs(const char *src, char *out, size_t cap, char *runs, siz
         }
         if (nrun + 1 >= sizeof run)
             END_RUN();
+        if (!nrun)
+            wb_before = wb_pending;
+        wb_pending = wb_after = 0;
         run[nrun++] = (char)(lit >= 'A' && lit <= 'Z' ? lit + 32 : lit);
         if (quantified)
             END_RUN(); /* repeated: the next character need not follow it */
@@ -226,7 +252,7 @@ static size_t regex_runs(const char *src, char *out, size_t cap, char *runs, siz
 
 size_t cl_regex_literal(const char *src, char *out, size_t cap)
 {
-    return regex_runs(src, out, cap, NULL, 0, NULL);
+    return regex_runs(src, out, cap, NULL, 0, NULL, NULL);
 }
 
 /* Number the alternatives of every non-regex token of P. */
@@ -468,9 +494,10 @@ static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
 {
     size_t i, nrefs = 0, cap = 0;
     char lit[256], runs[1024];
+    unsigned char rflags[sizeof runs];
     uint32_t j;
     struct {
-        uint32_t regex, run;
+        uint32_t regex, run, flags;
     } *pairs = NULL;
     cl_strtab tab = {0};
     const char **names = NULL;
@@ -487,9 +514,9 @@ static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
         int falls_back = 0;
         for (j = 0; j < ci->nregexes; j++) {
             uint32_t id = (uint32_t)x->nregexes++, first = (uint32_t)nrefs;
-            size_t nruns = 0, len, at;
+            size_t nruns = 0, len, at, r;
             len = ci->regexes[j].source ? regex_runs(ci->regexes[j].source, lit, sizeof lit, runs,
-                                                     sizeof runs, &nruns)
+                                                     sizeof runs, &nruns, rflags)
                                         : 0;
             x->regexes[id].claim = (uint32_t)i;
             x->regexes[id].pattern = j;
@@ -512,8 +539,9 @@ static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
             if (!(x->lits[id].text = cl_arena_strndup(a, lit, len)))
                 goto done;
             x->lits[id].len = len;
-            /* the runs it needs, each once: (regex, run) pairs */
-            for (at = 0; at < nruns; at += strlen(runs + at) + 1) {
+            /* the runs it needs, each once: (regex, run) pairs (a run met
+             * twice keeps its first word boundaries: every match has both) */
+            for (at = 0, r = 0; at < nruns; at += strlen(runs + at) + 1, r++) {
                 char *name = cl_arena_strndup(a, runs + at, strlen(runs + at));
                 uint32_t run, k;
                 if (!name || !(run = cl_strtab_intern(&tab, name)))
@@ -525,6 +553,7 @@ static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
                 if (cl_grow(&pairs, &cap, nrefs + 1, sizeof *pairs, 64) < 0)
                     goto done;
                 pairs[nrefs].regex = id;
+                pairs[nrefs].flags = rflags[r];
                 pairs[nrefs++].run = run - 1;
                 x->re_nreq[id]++;
             }
@@ -544,21 +573,27 @@ static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
     /* the regexes of each run, in order of regex */
     x->acl_start = calloc(x->nacl + 1, sizeof *x->acl_start);
     x->acl_regex = malloc((nrefs ? nrefs : 1) * sizeof *x->acl_regex);
+    x->acl_flags = malloc(nrefs ? nrefs : 1);
+    x->acl_len = malloc(x->nacl * sizeof *x->acl_len);
     names = malloc(x->nacl * sizeof *names);
-    if (!x->acl_start || !x->acl_regex || !names)
+    if (!x->acl_start || !x->acl_regex || !x->acl_flags || !x->acl_len || !names)
         goto done;
     for (i = 0; i < nrefs; i++)
         x->acl_start[pairs[i].run + 1]++;
     for (i = 1; i <= x->nacl; i++)
         x->acl_start[i] += x->acl_start[i - 1];
-    for (i = 0; i < nrefs; i++)
+    for (i = 0; i < nrefs; i++) {
+        x->acl_flags[x->acl_start[pairs[i].run]] = (unsigned char)pairs[i].flags;
         x->acl_regex[x->acl_start[pairs[i].run]++] = pairs[i].regex;
+    }
     for (i = x->nacl; i > 0; i--)
         x->acl_start[i] = x->acl_start[i - 1];
     x->acl_start[0] = 0;
     for (i = 0; i < tab.cap; i++)
-        if (tab.keys[i])
+        if (tab.keys[i]) {
             names[tab.ids[i] - 1] = tab.keys[i];
+            x->acl_len[tab.ids[i] - 1] = (uint32_t)strlen(tab.keys[i]);
+        }
     rc = build_automaton(x, names, x->nacl);
 done:
     free(pairs);
@@ -797,6 +832,8 @@ void cl_claim_index_free(cl_claim_index *x)
     free(x->re_nreq);
     free(x->acl_start);
     free(x->acl_regex);
+    free(x->acl_flags);
+    free(x->acl_len);
     free(x->ac_delta);
     free(x->ac_own);
     free(x->ac_dict);

@@ -256,7 +256,7 @@ START_TEST(test_messages)
                      "negated claim t.message (unsupported, cue \"\"): the deal is done {unknown}");
     {
         /* braces that are not placeholders stay as written */
-        static const char *const cases[][2] = {
+        static const char *const braces[][2] = {
             {"{claim}", "c1"},
             {"", ""},
             {"plain text", "plain text"},
@@ -273,10 +273,10 @@ START_TEST(test_messages)
         c.id = "c1";
         c.title = "T";
         c.verdict = CL_VERDICT_UNSUPPORTED;
-        for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-            c.message = cases[i][0];
+        for (i = 0; i < sizeof braces / sizeof braces[0]; i++) {
+            c.message = braces[i][0];
             ck_assert_int_eq(cl_format_message(&b, &c, CL_STATUS_STATED, NULL, NULL, NULL), 0);
-            ck_assert_str_eq(b.data, cases[i][1]);
+            ck_assert_str_eq(b.data, braces[i][1]);
         }
     }
     cl_buf_free(&b);
@@ -330,41 +330,74 @@ START_TEST(test_regex_limit)
 }
 END_TEST
 
-START_TEST(test_prefilter_skips)
+/* Check TEXT against the claims CLAIMS (rules_with) in one workspace; the
+ * findings go to C->text; the matcher's counts to *ST. */
+static void check_counting(const char *claims, const char *text, struct collected *c,
+                           cl_match_stats *st)
 {
-    /* a claim whose words never occur is never tried, a regex whose
-     * literal is not in a sentence never runs there */
     char path[] = "/tmp/claimlint-test-XXXXXX.xml";
-    cl_rules *r = rules_with(
-        "<claim id=\"quokka\" verdict=\"refuted\"><title>t</title><pattern>"
-        "<token>quokka</token><token skip=\"2\">population</token></pattern></claim>"
-        "<claim id=\"zebra\" verdict=\"refuted\"><title>t</title>"
-        "<regex>(?i)\\bzebras?\\b.{0,20}\\bstripes</regex></claim>"
-        "<claim id=\"sleep\" verdict=\"refuted\"><title>t</title>"
-        "<regex>(?i)\\bSleeping\\b</regex></claim>",
-        path);
-    const char *text = "The cat sat. The dog was sleeping.";
+    cl_rules *r = rules_with(claims, path);
     cl_workspace *ws = NULL;
-    struct collected c;
     cl_doc *doc = NULL;
-    cl_check_cb cb = {collect, warn, &c, NULL, 0};
-    const cl_match_stats *st;
+    cl_check_cb cb = {collect, warn, c, NULL, 0};
 
-    memset(&c, 0, sizeof c);
+    memset(c, 0, sizeof *c);
     ck_assert_int_eq(cl_workspace_new(&ws), 0);
     cb.workspace = ws;
     ck_assert_int_eq(cl_doc_new(&doc, "t.txt", text, strlen(text)), 0);
     ck_assert_int_eq(cl_check(doc, r, CL_SPLIT_AUTO, &cb), 0);
-    st = cl_workspace_stats(ws);
-    ck_assert_uint_eq(st->patterns_tried, 0);
-    ck_assert_uint_eq(st->regexes_run, 1);     /* "sleeping" in sentence 2 */
-    ck_assert_uint_eq(st->regexes_skipped, 3); /* 2 regexes x 2 sentences - 1 */
-    ck_assert_str_eq(c.text, "sleep:stated:error:1:26-1:34:|quokka:unstated:ok:0:0-0:0:"
-                             "|zebra:unstated:ok:0:0-0:0:");
+    *st = *cl_workspace_stats(ws);
     cl_doc_free(doc);
     cl_workspace_free(ws);
     cl_rules_free(r);
     unlink(path);
+}
+
+START_TEST(test_prefilter_skips)
+{
+    /* a claim whose words never occur is never tried, a regex whose
+     * literal is not in a sentence never runs there */
+    struct collected c;
+    cl_match_stats st;
+
+    check_counting("<claim id=\"quokka\" verdict=\"refuted\"><title>t</title><pattern>"
+                   "<token>quokka</token><token skip=\"2\">population</token></pattern></claim>"
+                   "<claim id=\"zebra\" verdict=\"refuted\"><title>t</title>"
+                   "<regex>(?i)\\bzebras?\\b.{0,20}\\bstripes</regex></claim>"
+                   "<claim id=\"sleep\" verdict=\"refuted\"><title>t</title>"
+                   "<regex>(?i)\\bSleeping\\b</regex></claim>",
+                   "The cat sat. The dog was sleeping.", &c, &st);
+    ck_assert_uint_eq(st.patterns_tried, 0);
+    ck_assert_uint_eq(st.regexes_run, 1);     /* "sleeping" in sentence 2 */
+    ck_assert_uint_eq(st.regexes_skipped, 3); /* 2 regexes x 2 sentences - 1 */
+    ck_assert_str_eq(c.text, "sleep:stated:error:1:26-1:34:|quokka:unstated:ok:0:0-0:0:"
+                             "|zebra:unstated:ok:0:0-0:0:");
+}
+END_TEST
+
+START_TEST(test_prefilter_word_boundaries)
+{
+    /* a regex's literal next to a \b counts only where a word boundary
+     * can be: not inside a word ("tigerish", "sabretiger", "lovers", "_tiger"),
+     * but next to a non-ASCII letter, which \b may take either way (and
+     * does take as a letter: the regex runs and finds nothing) */
+    struct collected c;
+    cl_match_stats st;
+
+    check_counting("<claim id=\"both\" verdict=\"refuted\"><title>t</title>"
+                   "<regex>(?i)\\btiger\\b</regex></claim>"
+                   "<claim id=\"after\" verdict=\"refuted\"><title>t</title>"
+                   "<regex>(?i)lover\\b</regex></claim>"
+                   "<claim id=\"before\" verdict=\"refuted\"><title>t</title>"
+                   "<regex>(?i)\\bconcat</regex></claim>",
+                   "The tigerish mood of concatenation. A sabretiger sat. Tiger lovers agree. "
+                   "The \xC3\xA9tiger. Tigers, _tiger and tiger_.",
+                   &c, &st);
+    /* "both" in sentences 3 and 4, "before" in sentence 1, "after" nowhere */
+    ck_assert_uint_eq(st.regexes_run, 3);
+    ck_assert_uint_eq(st.regexes_skipped, 12);
+    ck_assert_str_eq(c.text, "before:stated:error:1:22-1:35:|both:stated:error:1:55-1:60:"
+                             "|after:unstated:ok:0:0-0:0:");
 }
 END_TEST
 
@@ -520,6 +553,7 @@ Suite *suite_match(void)
     tcase_add_test(tc, test_claim_fields);
     tcase_add_test(tc, test_messages);
     tcase_add_test(tc, test_common_words);
+    tcase_add_test(tc, test_prefilter_word_boundaries);
     tcase_add_test(tc, test_regex_limit);
     tcase_add_test(tc, test_prefilter_skips);
     tcase_add_test(tc, test_skip_ok_unstated);
