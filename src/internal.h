@@ -244,6 +244,11 @@ const char *cl_stem(cl_stemmer *s, cl_arena *arena, const char *word);
 const char *cl_stem_lookup(cl_stemmer *s, const cl_strtab *vocab, const char *word,
                            uint64_t hash, uint32_t *id);
 
+/* Stem of the folded word WORD[0..N) with no cache, for a caller that keeps
+ * stems itself: the string (not NUL-terminated, *LEN bytes) is in S's
+ * buffer and valid until the next call with S. NULL when out of memory. */
+const char *cl_stem_direct(cl_stemmer *s, const char *word, size_t n, size_t *len);
+
 /* Promise that the next N lookups need their stems together: empties the
  * cache now if it could fill before they are done. */
 void cl_stemmer_reserve(cl_stemmer *s, size_t n);

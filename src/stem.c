@@ -2,7 +2,9 @@
  * inflected="yes". A stemmer keeps internal state, so each thread or document
  * owns its own. Prose repeats its words, so stems are cached: a table of up
  * to CACHE_MAX words, emptied when it fills (simpler than LRU, and a
- * document's common words come straight back). */
+ * document's common words come straight back). The document reader's word
+ * cache keeps its own stems and calls cl_stem_direct, past this table: two
+ * copies of every word a thread meets cost megabytes. */
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +141,18 @@ const char *cl_stem_lookup(cl_stemmer *s, const cl_strtab *vocab, const char *wo
     s->cached++;
     *id = slot->id;
     return slot->stem;
+}
+
+const char *cl_stem_direct(cl_stemmer *s, const char *word, size_t n, size_t *len)
+{
+    const sb_symbol *r = sb_stemmer_stem(s->sb, (const sb_symbol *)word, (int)n);
+
+    if (!r) {
+        cl_nomem(NULL);
+        return NULL;
+    }
+    *len = (size_t)sb_stemmer_length(s->sb);
+    return (const char *)r;
 }
 
 const char *cl_stem(cl_stemmer *s, cl_arena *arena, const char *word)

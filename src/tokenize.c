@@ -267,6 +267,41 @@ static int words_grow(cl_words *w)
     return 0;
 }
 
+/* The entry of KEY[0..N) whose first 8 bytes are HEAD, hash H and tag TAG
+ * (see words_get), or NULL with *SLOT the empty index slot where it would
+ * go. */
+static inline __attribute__((always_inline)) struct word_slot *
+words_probe(const cl_words *w, const char *key, size_t n, uint64_t head, uint32_t h, uint64_t tag,
+            size_t *slot)
+{
+    size_t mask = w->cap - 1, i = h & mask;
+    struct word_slot *e;
+    uint64_t x;
+
+    for (;; i = (i + 1) & mask) {
+        if (!(x = w->index[i])) {
+            *slot = i;
+            return NULL;
+        }
+        if ((uint32_t)(x >> 32) != h)
+            continue;
+        e = &w->ent[(uint32_t)x - 1];
+        if (e->tag == tag && e->head == head && (n <= 8 || memcmp(e->key + 8, key + 8, n - 8) == 0))
+            return e;
+    }
+}
+
+/* The entry of the NUL-terminated KEY of KIND looked up by its own bytes,
+ * or NULL. */
+static const struct word_slot *words_find(const cl_words *w, const char *key, cl_token_kind kind)
+{
+    size_t n = strlen(key), slot;
+    uint64_t head = key_head(key, n, n + 1);
+    uint32_t h = key_hash(key, n, head);
+
+    return words_probe(w, key, n, head, h, slot_tag(h, n, kind, 0), &slot);
+}
+
 /* A new entry for KEY[0..N) (see words_get), whose index slot is the empty
  * slot I. */
 static __attribute__((noinline)) struct word_slot *
@@ -274,7 +309,7 @@ words_add(cl_words *w, size_t i, const char *key, size_t n, uint64_t head, uint3
           cl_token_kind kind, int by_fold)
 {
     struct word_slot *e;
-    uint64_t fh;
+    const struct word_slot *other;
 
     if ((w->n + 1) * 2 > w->cap) {
         if (words_grow(w) < 0)
@@ -285,28 +320,45 @@ words_add(cl_words *w, size_t i, const char *key, size_t n, uint64_t head, uint3
     if (w->n == w->ent_cap && cl_grow(&w->ent, &w->ent_cap, w->n + 1, sizeof *w->ent, 1024) < 0)
         return NULL;
     e = &w->ent[w->n];
-    if (!(e->key = cl_arena_strndup(w->arena, key, n)))
-        return NULL;
-    if (!(e->fold = by_fold ? e->key : fold(&w->fs, key, n)))
-        return NULL;
+    if (by_fold) {
+        if (!(e->key = e->fold = cl_arena_strndup(w->arena, key, n)))
+            return NULL;
+    } else {
+        /* a word already in lower case keeps one copy, its key and fold */
+        if (!(e->fold = fold(&w->fs, key, n)))
+            return NULL;
+        e->key = strlen(e->fold) == n && memcmp(e->fold, key, n) == 0
+                     ? e->fold
+                     : cl_arena_strndup(w->arena, key, n);
+        if (!e->key)
+            return NULL;
+    }
     e->head = head;
     e->tag = slot_tag(h, n, kind, by_fold);
     e->split = -1;
     e->nchars = (uint32_t)cl_utf8_count(key, n);
-    fh = cl_str_hash(e->fold);
-    e->fold_id = w->vocab ? cl_strtab_find_hashed(w->vocab, e->fold, fh) : 0;
-    e->stem = NULL;
-    e->stem_id = 0;
-    if (w->stemmer && kind != CL_TOK_WORD) {
-        e->stem = e->fold;
-        e->stem_id = e->fold_id;
-    } else if (w->stemmer) {
-        /* the stemmer's own cache may be emptied: keep a copy */
-        const char *st = cl_stem_lookup(w->stemmer, w->vocab, e->fold, fh, &e->stem_id);
-        if (!st || !(e->stem = strcmp(st, e->fold) == 0
-                                   ? e->fold
-                                   : cl_arena_strndup(w->arena, st, strlen(st))))
-            return NULL;
+    if (e->key != e->fold && (other = words_find(w, e->fold, kind)) != NULL) {
+        /* "The" after "the": the same fold, numbers and stem */
+        e->fold = other->fold;
+        e->fold_id = other->fold_id;
+        e->stem = other->stem;
+        e->stem_id = other->stem_id;
+    } else {
+        e->fold_id = w->vocab ? cl_strtab_find(w->vocab, e->fold) : 0;
+        e->stem = NULL;
+        e->stem_id = 0;
+        if (w->stemmer && kind != CL_TOK_WORD) {
+            e->stem = e->fold;
+            e->stem_id = e->fold_id;
+        } else if (w->stemmer) {
+            size_t sl;
+            const char *st = cl_stem_direct(w->stemmer, e->fold, strlen(e->fold), &sl);
+            if (!st || !(e->stem = strlen(e->fold) == sl && memcmp(st, e->fold, sl) == 0
+                                       ? e->fold
+                                       : cl_arena_strndup(w->arena, st, sl)))
+                return NULL;
+            e->stem_id = w->vocab ? cl_strtab_find(w->vocab, e->stem) : 0;
+        }
     }
     w->index[i] = (uint64_t)h << 32 | (uint64_t)(w->n + 1);
     w->n++;
@@ -321,19 +373,10 @@ words_get(cl_words *w, const char *key, size_t n, size_t avail, cl_token_kind ki
 {
     uint64_t head = key_head(key, n, avail);
     uint32_t h = key_hash(key, n, head);
-    uint64_t tag = slot_tag(h, n, kind, by_fold), x;
-    size_t mask = w->cap - 1, i = h & mask;
-    struct word_slot *e;
+    size_t slot;
+    struct word_slot *e = words_probe(w, key, n, head, h, slot_tag(h, n, kind, by_fold), &slot);
 
-    for (;; i = (i + 1) & mask) {
-        if (!(x = w->index[i]))
-            return words_add(w, i, key, n, head, h, kind, by_fold);
-        if ((uint32_t)(x >> 32) != h)
-            continue;
-        e = &w->ent[(uint32_t)x - 1];
-        if (e->tag == tag && e->head == head && (n <= 8 || memcmp(e->key + 8, key + 8, n - 8) == 0))
-            return e;
-    }
+    return e ? e : words_add(w, slot, key, n, head, h, kind, by_fold);
 }
 
 /* Append a token of the entry E: TEXT[start..end) at code point CSTART.

@@ -185,7 +185,7 @@ END_TEST
 /* Whether the tokens A and B of the same text are the same (folds by
  * content, stems by content when B has them). */
 static void same_tokens(const cl_tokvec *a, const cl_tokvec *b, const char *text, cl_stemmer *st,
-                        cl_arena *arena)
+                        cl_arena *arena, const cl_strtab *vocab)
 {
     size_t i;
 
@@ -196,23 +196,30 @@ static void same_tokens(const cl_tokvec *a, const cl_tokvec *b, const char *text
                           x->cend == y->cend && x->kind == y->kind,
                       "'%s': token %zu differs", text, i);
         ck_assert_str_eq(x->fold, y->fold);
-        if (st)
+        /* the numbers are those of the fold and the stem in VOCAB */
+        ck_assert_uint_eq(y->fold_id, cl_strtab_find(vocab, y->fold));
+        if (st) {
             ck_assert_str_eq(y->stem, y->kind == CL_TOK_WORD ? cl_stem(st, arena, y->fold) : y->fold);
-        else
+            ck_assert_uint_eq(y->stem_id, cl_strtab_find(vocab, y->stem));
+        } else {
             ck_assert_ptr_null(y->stem);
+            ck_assert_uint_eq(y->stem_id, 0);
+        }
     }
 }
 
 START_TEST(test_word_cache)
 {
     /* the word cache hands out what tokenizing each word afresh gives:
-     * on the table's texts and on runs of punctuation and symbols, twice
+     * on the table's texts, on runs of punctuation and symbols and on case
+     * variants of a word (which share the first one's fold and stem), twice
      * (the second time from the cache), with and without stems, and after
      * the cache has emptied itself */
     static const char *const punct[] = {
         "Wait...what?! No -- never!!! ?!? Yes.", "$5 & 10% @home #tag a/b `x` ~y^z|w \\ q*r+s=t<u>v",
         "(a) [b] {c} \"d\" 'e' ;:, . - _ \x01\x7f end", "...", "-", "!?", "x.", "'tis rock'n'roll",
-        "-5 .5 5. 5, 5-a a- _a_ @ # ''"};
+        "-5 .5 5. 5, 5-a a- _a_ @ # ''",
+        "Walked walked WALKED wAlKeD knows Knows; The the THE \xC3\x89t\xC3\xA9 \xC3\xA9t\xC3\xA9"};
     cl_arena *a = cl_arena_new();
     cl_stemmer *st = NULL, *ref = NULL;
     cl_words *w = NULL;
@@ -226,19 +233,21 @@ START_TEST(test_word_cache)
     ck_assert_int_eq(cl_words_new(&w), 0);
     ck_assert_uint_ne(cl_strtab_intern(&vocab, "know"), 0);
     ck_assert_uint_ne(cl_strtab_intern(&vocab, "link"), 0);
+    ck_assert_uint_ne(cl_strtab_intern(&vocab, "walk"), 0);
+    ck_assert_uint_ne(cl_strtab_intern(&vocab, "the"), 0);
     for (round = 0; round < 4; round++) {
         cl_stemmer *use = round < 2 ? st : NULL;
         for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
             const char *t = cases[i].input;
             ck_assert_int_eq(cl_tokenize(a, t, strlen(t), &plain), 0);
             ck_assert_int_eq(cl_tokenize_words(w, &vocab, use, t, strlen(t), &cached), 0);
-            same_tokens(&plain, &cached, t, use ? ref : NULL, a);
+            same_tokens(&plain, &cached, t, use ? ref : NULL, a, &vocab);
         }
         for (i = 0; i < sizeof punct / sizeof punct[0]; i++) {
             const char *t = punct[i];
             ck_assert_int_eq(cl_tokenize(a, t, strlen(t), &plain), 0);
             ck_assert_int_eq(cl_tokenize_words(w, &vocab, use, t, strlen(t), &cached), 0);
-            same_tokens(&plain, &cached, t, use ? ref : NULL, a);
+            same_tokens(&plain, &cached, t, use ? ref : NULL, a, &vocab);
         }
     }
     /* numbers in the vocabulary: the fold's and the stem's */
@@ -258,7 +267,7 @@ START_TEST(test_word_cache)
         ck_assert_str_eq(cached.v[2].fold, "n't");
     }
     ck_assert_int_eq(cl_tokenize(a, big, strlen(big), &plain), 0);
-    same_tokens(&plain, &cached, big, ref, a);
+    same_tokens(&plain, &cached, big, ref, a, &vocab);
     cl_tokvec_free(&plain);
     cl_tokvec_free(&cached);
     cl_strtab_free(&vocab);
