@@ -1,5 +1,7 @@
 /* json.c - JSON string escaping shared by the emitters, and the writer the
  * hot emitters use to build a whole JSON object in one reserved stretch. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -222,6 +224,13 @@ int cl_json_w_end(cl_json_w *w)
     cl_buf *b = w->b;
 
     if (w->p) {
+        if ((size_t)(w->p - b->data) > w->end) {
+            /* a writer went past the budget it reserved: a bug, and the
+             * buffer may be damaged, so stop here, where tests see it */
+            fputs("claimlint: internal error: a JSON record overran its reserved space\n",
+                  stderr);
+            abort();
+        }
         b->len = (size_t)(w->p - b->data);
         b->data[b->len] = '\0';
     }

@@ -49,6 +49,79 @@ START_TEST(test_json_escape)
 }
 END_TEST
 
+/* JSON-escape IN[0..N) into OUT the plain way, byte by byte, as
+ * cl_json_str must. */
+static void ref_escape(const unsigned char *in, size_t n, cl_buf *out)
+{
+    size_t i;
+
+    cl_buf_putc(out, '"');
+    for (i = 0; i < n; i++) {
+        unsigned char c = in[i];
+        if (c == '"' || c == '\\')
+            cl_buf_printf(out, "\\%c", c);
+        else if (c == '\n')
+            cl_buf_puts(out, "\\n");
+        else if (c == '\t')
+            cl_buf_puts(out, "\\t");
+        else if (c == '\r')
+            cl_buf_puts(out, "\\r");
+        else if (c == '<' && i + 1 < n && in[i + 1] == '/') {
+            cl_buf_puts(out, "<\\/");
+            i++;
+        } else if (c == 0xE2 && i + 2 < n && in[i + 1] == 0x80 &&
+                   (in[i + 2] == 0xA8 || in[i + 2] == 0xA9)) {
+            cl_buf_puts(out, in[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
+            i += 2;
+        } else if (c < 0x20 || c == 0x7F)
+            cl_buf_printf(out, "\\u%04x", c);
+        else
+            cl_buf_putc(out, (char)c);
+    }
+    cl_buf_putc(out, '"');
+}
+
+START_TEST(test_json_escape_random)
+{
+    /* strings dense in what must be escaped, of every length up to 300 and
+     * at every alignment, appended to a buffer that already holds text:
+     * the same as the plain escaper, and never past the reserved space
+     * (cl_json_w_end stops the program if a writer overran it) */
+    static const unsigned char pieces[][3] = {
+        {'"', 0, 0}, {'\\', 0, 0}, {'\n', 0, 0}, {'\t', 0, 0}, {'\r', 0, 0}, {1, 0, 0},
+        {0x1F, 0, 0}, {0x7F, 0, 0}, {'<', 0, 0}, {'/', 0, 0}, {0xE2, 0x80, 0xA8},
+        {0xE2, 0x80, 0xA9}, {0xE2, 0x80, 0xA0}, {0xC3, 0xA9, 0}, {'a', 0, 0}, {' ', 0, 0}};
+    unsigned char in[1024];
+    cl_buf got = {0}, want = {0};
+    unsigned seed = 12345;
+    size_t round, n, k;
+
+    for (round = 0; round < 3000; round++) {
+        size_t target = round % 301, lead = round % 37;
+        n = 0;
+        while (n < target) {
+            const unsigned char *pc;
+            seed = seed * 1103515245u + 12345u;
+            /* mostly plain letters, so that runs of every length occur */
+            pc = pieces[(seed >> 16) % 4 ? 14 : (seed >> 8) % (sizeof pieces / sizeof pieces[0])];
+            for (k = 0; k < 3 && (k == 0 || pc[k]) && n < sizeof in; k++)
+                in[n++] = pc[k];
+        }
+        got.len = want.len = 0;
+        for (k = 0; k < lead; k++) {
+            cl_buf_putc(&got, 'x');
+            cl_buf_putc(&want, 'x');
+        }
+        ck_assert_int_eq(cl_json_str(&got, (const char *)in, n), 0);
+        ref_escape(in, n, &want);
+        ck_assert_uint_eq(got.len, want.len);
+        ck_assert_msg(memcmp(got.data, want.data, got.len) == 0, "round %zu differs", round);
+    }
+    cl_buf_free(&got);
+    cl_buf_free(&want);
+}
+END_TEST
+
 START_TEST(test_buf_and_arena)
 {
     cl_buf b = {0};
@@ -150,6 +223,7 @@ Suite *suite_util(void)
     tcase_add_test(tc, test_utf8_decode);
     tcase_add_test(tc, test_classes);
     tcase_add_test(tc, test_json_escape);
+    tcase_add_test(tc, test_json_escape_random);
     tcase_add_test(tc, test_buf_and_arena);
     tcase_add_test(tc, test_data_path);
     tcase_add_test(tc, test_utf8_count_wide);
