@@ -237,21 +237,10 @@ void cl_stemmer_free(cl_stemmer *s);
  * Stems are cached in S, so a repeated word is not stemmed again. */
 const char *cl_stem(cl_stemmer *s, cl_arena *arena, const char *word);
 
-/* Stem of the NUL-terminated folded word WORD, whose cl_str_hash is HASH,
- * without a copy: the string is owned by S and stays valid until the cache
- * is emptied (see cl_stemmer_reserve). *ID gets the stem's number in VOCAB
- * (0 when it is not there; VOCAB may be NULL). NULL when out of memory. */
-const char *cl_stem_lookup(cl_stemmer *s, const cl_strtab *vocab, const char *word,
-                           uint64_t hash, uint32_t *id);
-
 /* Stem of the folded word WORD[0..N) with no cache, for a caller that keeps
  * stems itself: the string (not NUL-terminated, *LEN bytes) is in S's
  * buffer and valid until the next call with S. NULL when out of memory. */
 const char *cl_stem_direct(cl_stemmer *s, const char *word, size_t n, size_t *len);
-
-/* Promise that the next N lookups need their stems together: empties the
- * cache now if it could fill before they are done. */
-void cl_stemmer_reserve(cl_stemmer *s, size_t n);
 
 /* ---- xml.c ------------------------------------------------------------ */
 

@@ -89,14 +89,12 @@ void cl_stemmer_free(cl_stemmer *s)
     free(s);
 }
 
-void cl_stemmer_reserve(cl_stemmer *s, size_t n)
-{
-    if (s->cached + n > CACHE_MAX)
-        cache_clear(s);
-}
-
-const char *cl_stem_lookup(cl_stemmer *s, const cl_strtab *vocab, const char *word,
-                           uint64_t hash, uint32_t *id)
+/* Stem of the NUL-terminated folded word WORD, whose cl_str_hash is HASH,
+ * without a copy: the string is owned by S and stays valid until the cache
+ * is emptied. *ID gets the stem's number in VOCAB (0 when it is not there;
+ * VOCAB may be NULL). NULL when out of memory. */
+static const char *cl_stem_lookup(cl_stemmer *s, const cl_strtab *vocab, const char *word,
+                                  uint64_t hash, uint32_t *id)
 {
     size_t n, i = (size_t)hash & (s->slots - 1);
     struct cache_slot *slot;
@@ -121,7 +119,7 @@ const char *cl_stem_lookup(cl_stemmer *s, const cl_strtab *vocab, const char *wo
         return NULL;
     }
     if (s->cached >= CACHE_MAX) {
-        /* full: start again (see cl_stemmer_reserve) */
+        /* full: start again */
         cache_clear(s);
     } else if ((s->cached + 1) * 2 > s->slots && cache_grow(s) < 0) {
         cl_nomem(NULL);
