@@ -258,13 +258,13 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
     } else if ((rc = cl_matcher_new(&mt)) < 0) {
         goto cleanup;
     }
-    if ((rc = cl_doc_analyze(doc, rules, mode, CL_ANALYZE_CUES)) < 0)
+    if ((rc = cl_doc_analyze(doc, rules, mode, CL_ANALYZE_CUES | CL_ANALYZE_DEFER)) < 0)
         goto cleanup;
     check_directive_ids(doc, rules, cb);
     while ((rc = cl_doc_next(doc, &s)) > 0) {
         rc = cl_match_sentence(mt, rules, s, cb->diag, cb->userdata, cl_doc_name(doc), &matches,
                                &n);
-        if (rc < 0)
+        if (rc < 0 || (n && (rc = cl_doc_cues(doc)) < 0))
             goto cleanup;
         for (i = 0; i < n; i++) {
             const cl_claim *c = cl_rules_claim(rules, matches[i].claim);

@@ -248,6 +248,47 @@ int cl_cues_candidates(const cl_rules *r, const cl_token *toks, size_t n, cl_cue
     return 0;
 }
 
+/* Whether an attribution cue of X matches at token I of TOKS, comparing
+ * word ids ID (of token I) and NEXT (of token I + 1, 0 at the end): folded
+ * forms (INFLECTED 0) or stems (1). */
+static int attribution_at(const cl_rules *r, const cl_cue_index *x, const cl_token *toks, size_t n,
+                          size_t i, uint32_t id, uint32_t next, int inflected)
+{
+    unsigned flags = x->flags[id] >> (inflected ? 2 : 0);
+    const cl_cue_pair *p;
+    uint32_t k;
+
+    if (flags & CL_CUEIX_ATTR_ONE)
+        return 1;
+    if (!(flags & CL_CUEIX_ATTR_MULTI) || !next ||
+        !(p = cl_cue_pair_find(x, id, next, inflected)))
+        return 0;
+    for (k = 0; k < p->count; k++) {
+        const cl_cue_entry *e = cl_rules_entry(r, x->multi[p->start + k]);
+        if (e->def.kind == CL_CUE_ATTRIBUTION && rest_matches(e, toks, n, i))
+            return 1;
+    }
+    return 0;
+}
+
+int cl_cues_may_attribute(const cl_rules *r, const cl_token *toks, size_t n)
+{
+    const cl_cue_index *x = cl_rules_cue_index(r);
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        uint32_t f = toks[i].fold_id, s = toks[i].stem_id;
+        if (f && f <= x->nids && (x->flags[f] & (CL_CUEIX_ATTR_ONE | CL_CUEIX_ATTR_MULTI)) &&
+            attribution_at(r, x, toks, n, i, f, i + 1 < n ? toks[i + 1].fold_id : 0, 0))
+            return 1;
+        if (s && s <= x->nids &&
+            (x->flags[s] & ((CL_CUEIX_ATTR_ONE | CL_CUEIX_ATTR_MULTI) << 2)) &&
+            attribution_at(r, x, toks, n, i, s, i + 1 < n ? toks[i + 1].stem_id : 0, 1))
+            return 1;
+    }
+    return 0;
+}
+
 int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *out)
 {
     unsigned char *taken, *term; /* term: bit 1 forward, bit 2 backward */

@@ -44,6 +44,7 @@ struct cl_doc {
     cl_words *words;      /* what tokenizing found for each word */
     int words_lent;       /* WORDS is the caller's */
     int use_stems;        /* the analysis needs stems */
+    int cues_deferred;    /* the current sentence's cues are still to find */
     cl_tokvec toks;
     cl_cuevec cues;
     cl_buf text;
@@ -514,6 +515,28 @@ static int remember_speaker(cl_doc *d, cl_sentence *s)
     return 0;
 }
 
+/* The cues of the current sentence S, with the attributions shaped, and
+ * the paragraph's speaker as its last attribution leaves it. */
+static int sentence_cues(cl_doc *d, cl_sentence *s)
+{
+    int rc;
+
+    if ((rc = cl_cues_find(d->rules, d->toks.v, d->toks.n, &d->cues)) < 0)
+        return rc;
+    cl_attribution_shape(d->toks.v, d->toks.n, s->text, d->cues.v, d->cues.n);
+    s->cues = d->cues.v;
+    s->ncues = d->cues.n;
+    return remember_speaker(d, s);
+}
+
+int cl_doc_cues(cl_doc *d)
+{
+    if (!d->cues_deferred)
+        return 0;
+    d->cues_deferred = 0;
+    return sentence_cues(d, &d->sent);
+}
+
 int cl_doc_next(cl_doc *d, const cl_sentence **out)
 {
     cl_sentence *s = &d->sent;
@@ -578,13 +601,12 @@ int cl_doc_next(cl_doc *d, const cl_sentence **out)
     s->ntokens = d->toks.n;
     if ((rc = quotations(d, s, sp)) < 0)
         return rc;
+    d->cues_deferred = 0;
     if (d->flags & CL_ANALYZE_CUES) {
-        if ((rc = cl_cues_find(d->rules, d->toks.v, d->toks.n, &d->cues)) < 0)
-            return rc;
-        cl_attribution_shape(d->toks.v, d->toks.n, s->text, d->cues.v, d->cues.n);
-        s->cues = d->cues.v;
-        s->ncues = d->cues.n;
-        if ((rc = remember_speaker(d, s)) < 0)
+        if ((d->flags & CL_ANALYZE_DEFER) &&
+            !cl_cues_may_attribute(d->rules, d->toks.v, d->toks.n))
+            d->cues_deferred = 1; /* nothing the next sentences need */
+        else if ((rc = sentence_cues(d, s)) < 0)
             return rc;
     }
     *out = s;

@@ -324,8 +324,11 @@ typedef struct cl_cue_entry {
  * (plain: [0], inflected: [1]). Word ids run from 1 to NIDS. */
 enum {
     CL_CUEIX_ONE = 1,   /* FLAGS[id]: a one-word plain cue is word id */
-    CL_CUEIX_MULTI = 2  /* a longer plain cue starts with word id */
-};                      /* the same shifted left by 2: inflected cues */
+    CL_CUEIX_MULTI = 2, /* a longer plain cue starts with word id */
+                        /* the same shifted left by 2: inflected cues */
+    CL_CUEIX_ATTR_ONE = 16,  /* a one-word attribution cue is word id */
+    CL_CUEIX_ATTR_MULTI = 32 /* a longer attribution cue starts with it */
+};                           /* the same shifted left by 2: inflected cues */
 
 typedef struct cl_cue_pair {
     uint32_t first, second; /* word ids; FIRST 0: an empty slot */
@@ -765,6 +768,16 @@ const cl_directive *cl_directives_find_any(const cl_directives *ds, const cl_cla
  * the caller's, and must outlive D's analysis. */
 void cl_doc_lend(cl_doc *d, cl_stemmer *st, cl_words *words);
 
+/* A cl_doc_analyze flag with CL_ANALYZE_CUES: a sentence that cannot hold
+ * an attribution (whose source later quotations take) comes from
+ * cl_doc_next without its cues, which cl_doc_cues then finds on demand. */
+#define CL_ANALYZE_DEFER (1u << 8)
+
+/* Find the cues of DOC's current sentence if cl_doc_next deferred them
+ * (see CL_ANALYZE_DEFER); the sentence cl_doc_next gave is updated in
+ * place. Returns 0 or < 0. */
+int cl_doc_cues(cl_doc *doc);
+
 /* The directives of DOC (borrowed). */
 const cl_directives *cl_doc_directives(const cl_doc *doc);
 
@@ -1057,6 +1070,10 @@ typedef struct cl_cuevec {
 int cl_cues_find(const cl_rules *r, const cl_token *toks, size_t n, cl_cuevec *out);
 
 void cl_cuevec_free(cl_cuevec *v);
+
+/* Whether an attribution cue of RULES matches among the N tokens TOKS
+ * (as cl_cues_candidates would find it): 0 means cl_cues_find finds none. */
+int cl_cues_may_attribute(const cl_rules *r, const cl_token *toks, size_t n);
 
 /* Every phrase of RULES that matches among the N tokens TOKS, before any
  * is chosen (no scopes), into OUT (cleared first). For explanations. */

@@ -446,6 +446,10 @@ int cl_rules_index_cues(cl_rules *r)
         const struct order_item *it = &items[i];
         int shift = it->inflected ? 2 : 0;
         multi[i] = it->idx;
+        if (r->cues[it->idx].def.kind == CL_CUE_ATTRIBUTION)
+            flags[it->first] |=
+                (unsigned char)((it->nwords == 1 ? CL_CUEIX_ATTR_ONE : CL_CUEIX_ATTR_MULTI)
+                                << shift);
         if (it->nwords == 1) {
             one_start[it->inflected][it->first + 1]++;
             flags[it->first] |= (unsigned char)(CL_CUEIX_ONE << shift);

@@ -345,6 +345,148 @@ START_TEST(test_index_vs_scan)
 }
 END_TEST
 
+/* Whether an attribution is among the candidates CAND. */
+static int has_attribution(const cl_cuevec *cand)
+{
+    size_t i;
+
+    for (i = 0; i < cand->n; i++)
+        if (cand->v[i].def->kind == CL_CUE_ATTRIBUTION)
+            return 1;
+    return 0;
+}
+
+START_TEST(test_may_attribute)
+{
+    /* the quick test for an attribution says yes exactly where a
+     * candidate is one: one-word, two-word, longer and inflected cues, and
+     * the first words of a longer cue alone */
+    static const struct {
+        const char *text;
+        int want;
+    } texts[] = {
+        {"It was done in a statement.", 1},   {"It was done in a house.", 0},
+        {"He says so.", 1},                   {"They were telling us.", 1},
+        {"It rained all day.", 0},            {"As reported by the paper.", 1},
+        {"As it happened, the paper ran.", 0}, {"The spokeswoman left.", 1},
+        {"He adds that it ran.", 1},          {"He adds salt.", 0},
+        {"According to them, yes.", 1},       {"According as it was.", 0},
+        {"", 0},
+    };
+    static const char *const files[] = {
+        "fixtures/articles/attribution.txt", "fixtures/articles/fed-rates.txt",
+        "fixtures/articles/harbor-bridge.txt", "fixtures/articles/rubio-mexico.txt"};
+    cl_rules *r = NULL;
+    size_t f, i, yes = 0, no = 0;
+
+    ck_assert_int_eq(cl_rules_new(&r), 0);
+    ck_assert_int_eq(cl_rules_compile(r), 0);
+    for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        cl_doc *doc = NULL;
+        const cl_sentence *s;
+        ck_assert_int_eq(cl_doc_new(&doc, "t", texts[i].text, strlen(texts[i].text)), 0);
+        ck_assert_int_eq(cl_doc_analyze(doc, r, CL_SPLIT_LINES, CL_ANALYZE_CUES), 0);
+        if (cl_doc_next(doc, &s) == 1)
+            ck_assert_msg(cl_cues_may_attribute(r, s->tokens, s->ntokens) == texts[i].want,
+                          "%s", texts[i].text);
+        else
+            ck_assert_int_eq(texts[i].want, 0);
+        cl_doc_free(doc);
+    }
+    for (f = 0; f < sizeof files / sizeof files[0]; f++) {
+        cl_doc *doc = NULL;
+        const cl_sentence *s;
+        ck_assert_int_eq(cl_doc_load(&doc, test_srcpath(files[f]), files[f]), 0);
+        ck_assert_int_eq(cl_doc_analyze(doc, r, CL_SPLIT_AUTO, CL_ANALYZE_CUES), 0);
+        while (cl_doc_next(doc, &s) == 1) {
+            cl_cuevec cand = {0};
+            int may = cl_cues_may_attribute(r, s->tokens, s->ntokens);
+            ck_assert_int_eq(cl_cues_candidates(r, s->tokens, s->ntokens, &cand), 0);
+            ck_assert_msg(may == has_attribution(&cand), "%s: line %u: %s", files[f], s->line,
+                          may ? "no attribution there" : "an attribution missed");
+            yes += may;
+            no += !may;
+            cl_cuevec_free(&cand);
+        }
+        cl_doc_free(doc);
+    }
+    ck_assert_uint_gt(yes, 10);
+    ck_assert_uint_gt(no, 20);
+    cl_rules_free(r);
+}
+END_TEST
+
+START_TEST(test_deferred_cues)
+{
+    /* a sentence whose cues are left for later holds no attribution: the
+     * speaker each sentence takes from the ones before is the same as when
+     * every sentence is analyzed (pass 0 asks for no cues); cues found on
+     * demand are the same cues (pass 1 asks for every sentence's) */
+    static const char *const files[] = {
+        "fixtures/articles/attribution.txt", "fixtures/articles/fed-rates.txt",
+        "fixtures/articles/harbor-bridge.txt", "fixtures/articles/rubio-mexico.txt"};
+    static const char *const extra =
+        "In a statement the minister's office said the plan stood. \"It will go ahead.\" "
+        "The plan was late.\n\nAna Ruiz says it was never late. \"Never.\" It was late.\n\n"
+        "The mayor tells reporters the bridge is safe. \"It is safe.\"";
+    const size_t nfiles = sizeof files / sizeof files[0];
+    cl_rules *r = NULL;
+    size_t f, deferred = 0, speakers = 0, quoted = 0;
+    int pass;
+
+    ck_assert_int_eq(cl_rules_new(&r), 0);
+    ck_assert_int_eq(cl_rules_compile(r), 0);
+    for (pass = 0; pass < 2; pass++) {
+        for (f = 0; f <= nfiles; f++) {
+            const char *name = f < nfiles ? files[f] : "extra";
+            cl_doc *eager = NULL, *lazy = NULL;
+            const cl_sentence *a, *b;
+            int ra;
+            if (f < nfiles) {
+                ck_assert_int_eq(cl_doc_load(&eager, test_srcpath(name), name), 0);
+                ck_assert_int_eq(cl_doc_load(&lazy, test_srcpath(name), name), 0);
+            } else {
+                ck_assert_int_eq(cl_doc_new(&eager, name, extra, strlen(extra)), 0);
+                ck_assert_int_eq(cl_doc_new(&lazy, name, extra, strlen(extra)), 0);
+            }
+            ck_assert_int_eq(cl_doc_analyze(eager, r, CL_SPLIT_AUTO, CL_ANALYZE_CUES), 0);
+            ck_assert_int_eq(
+                cl_doc_analyze(lazy, r, CL_SPLIT_AUTO, CL_ANALYZE_CUES | CL_ANALYZE_DEFER), 0);
+            while ((ra = cl_doc_next(eager, &a)) == 1) {
+                size_t i;
+                ck_assert_int_eq(cl_doc_next(lazy, &b), 1);
+                ck_assert_uint_eq(a->start_byte, b->start_byte);
+                ck_assert_str_eq(a->speaker ? a->speaker : "-", b->speaker ? b->speaker : "-");
+                if (pass == 0) {
+                    deferred += b->ncues == 0 && a->ncues > 0;
+                    speakers += a->speaker != NULL;
+                    quoted += f == nfiles && a->speaker != NULL;
+                    if (b->ncues == 0)
+                        continue;
+                } else {
+                    ck_assert_int_eq(cl_doc_cues(lazy), 0);
+                    ck_assert_int_eq(cl_doc_cues(lazy), 0); /* once is enough */
+                }
+                ck_assert_uint_eq(a->ncues, b->ncues);
+                for (i = 0; i < a->ncues; i++)
+                    ck_assert_msg(memcmp(&a->cues[i], &b->cues[i], sizeof a->cues[i]) == 0,
+                                  "%s: line %u: cue %zu differs", name, a->line, i);
+            }
+            ck_assert_int_eq(ra, 0);
+            ck_assert_int_eq(cl_doc_next(lazy, &b), 0);
+            cl_doc_free(eager);
+            cl_doc_free(lazy);
+        }
+    }
+    ck_assert_uint_gt(deferred, 10);
+    ck_assert_uint_gt(speakers, 3);
+    /* the quotations of EXTRA, after "In a statement ... said", "says" and
+     * "tells" */
+    ck_assert_uint_eq(quoted, 5);
+    cl_rules_free(r);
+}
+END_TEST
+
 Suite *suite_cues(void)
 {
     Suite *s = suite_create("cues");
@@ -358,6 +500,8 @@ Suite *suite_cues(void)
     tcase_add_test(tc, test_scope_stop_reasons);
     tcase_add_test(tc, test_standard_lexicon);
     tcase_add_test(tc, test_index_vs_scan);
+    tcase_add_test(tc, test_may_attribute);
+    tcase_add_test(tc, test_deferred_cues);
     suite_add_tcase(s, tc);
     return s;
 }
