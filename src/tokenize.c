@@ -365,6 +365,19 @@ words_add(cl_words *w, size_t i, const char *key, size_t n, uint64_t head, uint3
     return e;
 }
 
+/* words_get past the first index slot: the rest of the probe, and a new
+ * entry on a miss. Kept out of line so that the common case, a hit in the
+ * first slot, needs few registers. */
+static __attribute__((noinline)) struct word_slot *
+words_get_slow(cl_words *w, const char *key, size_t n, uint64_t head, uint32_t h, uint64_t tag,
+               cl_token_kind kind, int by_fold)
+{
+    size_t slot;
+    struct word_slot *e = words_probe(w, key, n, head, h, tag, &slot);
+
+    return e ? e : words_add(w, slot, key, n, head, h, kind, by_fold);
+}
+
 /* The entry of KEY[0..N) (the token's bytes, or its fold when BY_FOLD) of
  * KIND, made on a miss; NULL when out of memory. AVAIL bytes from KEY may be
  * read (at least N). The pointer is good until the next call. */
@@ -373,10 +386,14 @@ words_get(cl_words *w, const char *key, size_t n, size_t avail, cl_token_kind ki
 {
     uint64_t head = key_head(key, n, avail);
     uint32_t h = key_hash(key, n, head);
-    size_t slot;
-    struct word_slot *e = words_probe(w, key, n, head, h, slot_tag(h, n, kind, by_fold), &slot);
+    uint64_t tag = slot_tag(h, n, kind, by_fold), x = w->index[h & (w->cap - 1)];
 
-    return e ? e : words_add(w, slot, key, n, head, h, kind, by_fold);
+    if (n <= 8 && x && (uint32_t)(x >> 32) == h) {
+        struct word_slot *e = &w->ent[(uint32_t)x - 1];
+        if (e->tag == tag && e->head == head)
+            return e;
+    }
+    return words_get_slow(w, key, n, head, h, tag, kind, by_fold);
 }
 
 /* Append a token of the entry E: TEXT[start..end) at code point CSTART.
