@@ -68,8 +68,10 @@ int cl_token_is_quote(const cl_token *t)
 {
     const char *f = t->fold;
 
-    return t->kind == CL_TOK_PUNCT &&
-           (cl_streq(f, "\"") || cl_streq(f, "'") || cl_streq(f, "\xe2\x80\x9c") ||
+    if (t->kind != CL_TOK_PUNCT ||
+        (f[0] != '"' && f[0] != '\'' && f[0] != '`' && f[0] != '\xe2' && f[0] != '\xc2'))
+        return 0;
+    return (cl_streq(f, "\"") || cl_streq(f, "'") || cl_streq(f, "\xe2\x80\x9c") ||
             cl_streq(f, "\xe2\x80\x9d") || cl_streq(f, "\xc2\xab") || cl_streq(f, "\xc2\xbb") ||
             cl_streq(f, "``") || cl_streq(f, "''"));
 }
@@ -466,7 +468,7 @@ int cl_quotes_mark(const char *text, size_t len, const cl_token *toks, size_t n,
     for (k = 0; k < n; k++) {
         const cl_token *t = &toks[k];
         int d;
-        if (!cl_token_is_quote(t) || (d = quote_dir(t, text, len)) == 0)
+        if (t->kind != CL_TOK_PUNCT || !cl_token_is_quote(t) || (d = quote_dir(t, text, len)) == 0)
             continue;
         if (is_single(t)) {
             if (d > 0 && sopen == -2)

@@ -487,6 +487,39 @@ START_TEST(test_deferred_cues)
 }
 END_TEST
 
+START_TEST(test_token_is_quote)
+{
+    /* every kind of quotation mark is one, and no other token is: the
+     * reference compares each token's fold with the whole list */
+    static const char *const marks[] = {"\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9d",
+                                        "\xc2\xab", "\xc2\xbb", "``", "''"};
+    static const char text[] =
+        "\"A\" 'b' \xe2\x80\x9c" "c\xe2\x80\x9d \xe2\x80\x98" "d\xe2\x80\x99 \xc2\xab" "e\xc2\xbb ``f'' "
+        "g's \xe2\x80\x94 \xc2\xa7 5\xc2\xb0 $3 (h) [i] - j, k; l: m! n? o. `p` \xe2\x80\xa6";
+    cl_rules *r = NULL;
+    cl_doc *doc = NULL;
+    const cl_sentence *s;
+    size_t i, k, quotes = 0;
+
+    ck_assert_int_eq(cl_rules_new(&r), 0);
+    ck_assert_int_eq(cl_rules_compile(r), 0);
+    ck_assert_int_eq(cl_doc_new(&doc, "t", text, strlen(text)), 0);
+    ck_assert_int_eq(cl_doc_analyze(doc, r, CL_SPLIT_LINES, 0), 0);
+    ck_assert_int_eq(cl_doc_next(doc, &s), 1);
+    for (i = 0; i < s->ntokens; i++) {
+        int want = 0;
+        for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
+            want |= s->tokens[i].kind == CL_TOK_PUNCT && strcmp(s->tokens[i].fold, marks[k]) == 0;
+        ck_assert_msg(cl_token_is_quote(&s->tokens[i]) == want, "token %zu \"%s\"", i,
+                      s->tokens[i].fold);
+        quotes += want;
+    }
+    ck_assert_uint_eq(quotes, 12);
+    cl_doc_free(doc);
+    cl_rules_free(r);
+}
+END_TEST
+
 Suite *suite_cues(void)
 {
     Suite *s = suite_create("cues");
@@ -502,6 +535,7 @@ Suite *suite_cues(void)
     tcase_add_test(tc, test_index_vs_scan);
     tcase_add_test(tc, test_may_attribute);
     tcase_add_test(tc, test_deferred_cues);
+    tcase_add_test(tc, test_token_is_quote);
     suite_add_tcase(s, tc);
     return s;
 }
