@@ -218,6 +218,10 @@ typedef struct cl_stemmer cl_stemmer;
 int cl_words_new(cl_words **out);
 void cl_words_free(cl_words *w);
 
+/* The 32-bit hash the word cache files the N bytes of S under (for tests
+ * of what shares an index slot). */
+uint32_t cl_words_key_hash(const char *s, size_t n);
+
 /* cl_tokenize, with each token's FOLD_ID in VOCAB and, when STEMMER is not
  * NULL, its STEM and STEM_ID (non-words stem to themselves) filled in, as
  * the document reader does. TEXT[LEN] must be NUL. The strings belong to WORDS and stay valid until

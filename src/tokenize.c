@@ -146,6 +146,7 @@ enum { WORDS_FIRST = 1 << 12, WORDS_MAX = 1 << 17 };
 
 struct word_slot {
     uint64_t head;     /* the key's first 8 bytes (fewer: zero-padded) */
+    uint64_t head2;    /* its next 8 bytes, the same way (0: a key of 8 or fewer) */
     uint64_t tag;      /* hash, length, kind and lookup: see slot_tag */
     const char *key;   /* in the cache's arena, NUL-terminated */
     const char *fold;  /* KEY itself for an entry looked up by its fold */
@@ -208,6 +209,11 @@ static inline uint32_t key_hash(const char *s, size_t n, uint64_t head)
     h ^= h >> 32;
     h *= 0xC4CEB9FE1A85EC53ULL;
     return (uint32_t)(h >> 32);
+}
+
+uint32_t cl_words_key_hash(const char *s, size_t n)
+{
+    return key_hash(s, n, key_head(s, n, n));
 }
 
 int cl_words_new(cl_words **out)
@@ -334,6 +340,7 @@ words_add(cl_words *w, size_t i, const char *key, size_t n, uint64_t head, uint3
             return NULL;
     }
     e->head = head;
+    e->head2 = n > 8 ? key_head(key + 8, n - 8, n - 8) : 0;
     e->tag = slot_tag(h, n, kind, by_fold);
     e->split = -1;
     e->nchars = (uint32_t)cl_utf8_count(key, n);
@@ -365,9 +372,10 @@ words_add(cl_words *w, size_t i, const char *key, size_t n, uint64_t head, uint3
     return e;
 }
 
-/* words_get past the first index slot: the rest of the probe, and a new
- * entry on a miss. Kept out of line so that the common case, a hit in the
- * first slot, needs few registers. */
+/* words_get past the first index slot (or for a key of more than 16
+ * bytes): the rest of the probe, and a new entry on a miss. Kept out of
+ * line so that the common case, a hit in the first slot, needs few
+ * registers. */
 static __attribute__((noinline)) struct word_slot *
 words_get_slow(cl_words *w, const char *key, size_t n, uint64_t head, uint32_t h, uint64_t tag,
                cl_token_kind kind, int by_fold)
@@ -388,9 +396,10 @@ words_get(cl_words *w, const char *key, size_t n, size_t avail, cl_token_kind ki
     uint32_t h = key_hash(key, n, head);
     uint64_t tag = slot_tag(h, n, kind, by_fold), x = w->index[h & (w->cap - 1)];
 
-    if (n <= 8 && x && (uint32_t)(x >> 32) == h) {
+    if (n <= 16 && x && (uint32_t)(x >> 32) == h) {
         struct word_slot *e = &w->ent[(uint32_t)x - 1];
-        if (e->tag == tag && e->head == head)
+        if (e->tag == tag && e->head == head &&
+            e->head2 == (n > 8 ? key_head(key + 8, n - 8, avail - 8) : 0))
             return e;
     }
     return words_get_slow(w, key, n, head, h, tag, kind, by_fold);

@@ -219,7 +219,10 @@ START_TEST(test_word_cache)
         "Wait...what?! No -- never!!! ?!? Yes.", "$5 & 10% @home #tag a/b `x` ~y^z|w \\ q*r+s=t<u>v",
         "(a) [b] {c} \"d\" 'e' ;:, . - _ \x01\x7f end", "...", "-", "!?", "x.", "'tis rock'n'roll",
         "-5 .5 5. 5, 5-a a- _a_ @ # ''",
-        "Walked walked WALKED wAlKeD knows Knows; The the THE \xC3\x89t\xC3\xA9 \xC3\xA9t\xC3\xA9"};
+        "Walked walked WALKED wAlKeD knows Knows; The the THE \xC3\x89t\xC3\xA9 \xC3\xA9t\xC3\xA9",
+        /* keys of 9 to 17 bytes sharing their first 8 */
+        "communicated communicates Communicates communicator communications "
+        "internationalist internationalism internationalize internationalized internationalised"};
     cl_arena *a = cl_arena_new();
     cl_stemmer *st = NULL, *ref = NULL;
     cl_words *w = NULL;
@@ -279,6 +282,33 @@ START_TEST(test_word_cache)
 }
 END_TEST
 
+START_TEST(test_word_cache_collisions)
+{
+    /* two words of 16 bytes with the same first 8 and the same 32-bit
+     * hash, so the same index slot: only the comparison of their last 8
+     * bytes tells them apart, and each must come back as itself */
+    static const char *const pair[] = {"wordcastvyygaaaa", "wordcastafpiaaaa"};
+    char text[64];
+    cl_tokvec toks = {0};
+    int order, round;
+
+    ck_assert_uint_eq(cl_words_key_hash(pair[0], 16), cl_words_key_hash(pair[1], 16));
+    for (order = 0; order < 2; order++) {
+        cl_words *w = NULL;
+        ck_assert_int_eq(cl_words_new(&w), 0);
+        snprintf(text, sizeof text, "%s %s.", pair[order], pair[!order]);
+        for (round = 0; round < 2; round++) { /* added, then found */
+            ck_assert_int_eq(cl_tokenize_words(w, NULL, NULL, text, strlen(text), &toks), 0);
+            ck_assert_uint_eq(toks.n, 3);
+            ck_assert_str_eq(toks.v[0].fold, pair[order]);
+            ck_assert_str_eq(toks.v[1].fold, pair[!order]);
+        }
+        cl_words_free(w);
+    }
+    cl_tokvec_free(&toks);
+}
+END_TEST
+
 Suite *suite_tokenize(void)
 {
     Suite *s = suite_create("tokenize");
@@ -291,6 +321,7 @@ Suite *suite_tokenize(void)
     tcase_add_test(tc, test_stems);
     tcase_add_test(tc, test_stem_cache);
     tcase_add_test(tc, test_word_cache);
+    tcase_add_test(tc, test_word_cache_collisions);
     suite_add_tcase(s, tc);
     return s;
 }
