@@ -583,6 +583,7 @@ typedef struct cl_claim_index {
     size_t nacl;             /* distinct runs */
     unsigned char ac_class[256];
     uint32_t ac_nc, ac_out_base;
+    uint32_t ac_maxlen;      /* the longest run */
     uint32_t *ac_delta, *ac_own, *ac_dict; /* AC_DELTA NULL when no run */
     size_t fallback_claims;
     size_t npatterns;        /* patterns numbered (serial) */

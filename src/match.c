@@ -654,10 +654,32 @@ static int regex_candidates(cl_matcher *m, const cl_sentence *s)
         const uint32_t *delta = x->ac_delta;
         const unsigned char *cls = x->ac_class, *t = (const unsigned char *)s->text;
         uint32_t st = 0, base = x->ac_out_base, nc = x->ac_nc;
-        for (i = 0; i < s->len; i++) {
+        size_t n = s->len, i2 = 0;
+        if (n >= 2 * (size_t)x->ac_maxlen + 64) {
+            /* two walks at once, over the first half and over the rest
+             * from the longest run less a byte before it, so that each
+             * waits less on the other's table reads: every run ending in
+             * the second half starts after I2, and a run found twice
+             * counts once */
+            uint32_t st2 = 0;
+            size_t mid = n / 2;
+            for (i = 0, i2 = mid - (x->ac_maxlen - 1); i < mid; i++, i2++) {
+                st = delta[st + cls[t[i]]];
+                st2 = delta[st2 + cls[t[i2]]];
+                if (st >= base)
+                    runs_found(m, x, (st - base) / nc, t, n, i);
+                if (st2 >= base)
+                    runs_found(m, x, (st2 - base) / nc, t, n, i2);
+            }
+            st = st2;
+            i = i2;
+        } else {
+            i = 0;
+        }
+        for (; i < n; i++) {
             st = delta[st + cls[t[i]]];
             if (st >= base)
-                runs_found(m, x, (st - base) / nc, t, s->len, i);
+                runs_found(m, x, (st - base) / nc, t, n, i);
         }
     }
     m->stats.regexes_skipped += x->nregexes - m->ntodo;

@@ -406,11 +406,14 @@ static int build_automaton(cl_claim_index *x, const char *const *runs, size_t nr
     int rc = CL_ENOMEM;
 
     memset(x->ac_class, 0, sizeof x->ac_class);
+    x->ac_maxlen = 0;
     for (i = 0; i < nruns; i++) {
         const unsigned char *r = (const unsigned char *)runs[i];
         for (; *r; r++, total++)
             if (!x->ac_class[*r])
                 x->ac_class[*r] = (unsigned char)nc++; /* at most 127 bytes: ASCII */
+        if ((size_t)(r - (const unsigned char *)runs[i]) > x->ac_maxlen)
+            x->ac_maxlen = (uint32_t)(r - (const unsigned char *)runs[i]);
     }
     for (c = 'A'; c <= 'Z'; c++)
         x->ac_class[c] = x->ac_class[c + 32];

@@ -401,6 +401,45 @@ START_TEST(test_prefilter_word_boundaries)
 }
 END_TEST
 
+START_TEST(test_prefilter_long_sentence)
+{
+    /* in a long sentence the literals are looked for in two halves at
+     * once: a literal is found wherever it stands, at the start, at the
+     * end and across the middle, and a regex whose literal is absent
+     * still does not run */
+    static const char *const units[] = {"a ", "ab ", "abc "};
+    size_t u, at, ntexts = 0;
+
+    for (u = 0; u < sizeof units / sizeof units[0]; u++) {
+        size_t ul = strlen(units[u]), nunits = 120 / ul;
+        for (at = 0; at <= nunits; at++) {
+            char text[512];
+            size_t len = 0, k;
+            struct collected c;
+            cl_match_stats st;
+            for (k = 0; k <= nunits; k++) {
+                if (k == at)
+                    len += (size_t)snprintf(text + len, sizeof text - len, "Marmalade ");
+                if (k < nunits)
+                    len += (size_t)snprintf(text + len, sizeof text - len, "%s", units[u]);
+            }
+            len += (size_t)snprintf(text + len, sizeof text - len, "end.");
+            check_counting("<claim id=\"jam\" verdict=\"refuted\"><title>t</title>"
+                           "<regex>(?i)\\bmarmalade\\b</regex></claim>"
+                           "<claim id=\"long\" verdict=\"refuted\"><title>t</title>"
+                           "<regex>(?i)\\bquintessentially british\\b</regex></claim>",
+                           text, &c, &st);
+            ck_assert_msg(strncmp(c.text, "jam:stated:", 11) == 0, "at %zu of %s: %s", at,
+                          units[u], c.text);
+            ck_assert_uint_eq(st.regexes_run, 1);
+            ck_assert_uint_eq(st.regexes_skipped, 1);
+            ntexts++;
+        }
+    }
+    ck_assert_uint_eq(ntexts, 133);
+}
+END_TEST
+
 START_TEST(test_skip_ok_unstated)
 {
     /* with skip_ok_unstated, claims left unstated at level ok are not
@@ -554,6 +593,7 @@ Suite *suite_match(void)
     tcase_add_test(tc, test_messages);
     tcase_add_test(tc, test_common_words);
     tcase_add_test(tc, test_prefilter_word_boundaries);
+    tcase_add_test(tc, test_prefilter_long_sentence);
     tcase_add_test(tc, test_regex_limit);
     tcase_add_test(tc, test_prefilter_skips);
     tcase_add_test(tc, test_skip_ok_unstated);
