@@ -534,10 +534,12 @@ static int by_id(const void *a, const void *b)
 /* Characters that PCRE2 matches caselessly with an ASCII letter (KELVIN
  * SIGN with k, LONG S with s, the dotted and dotless I with i): a sentence
  * with one of them goes past the literal filter. */
-static int has_ascii_fold(const char *t, size_t n)
+static int has_ascii_fold(const cl_sentence *s)
 {
-    const unsigned char *u = (const unsigned char *)t, *end = u + n, *p;
+    const unsigned char *u = (const unsigned char *)s->text, *end = u + s->len, *p;
 
+    if (s->nchars == s->len)
+        return 0; /* ASCII only: a character a byte */
     for (p = u; p < end && (p = memchr(p, 0xE2, (size_t)(end - p))) != NULL; p++)
         if (end - p >= 3 && p[1] == 0x84 && p[2] == 0xAA)
             return 1;
@@ -643,7 +645,7 @@ static int regex_candidates(cl_matcher *m, const cl_sentence *s)
 
     CL_TRY(regex_scratch(m, x));
     m->ntodo = 0;
-    if (has_ascii_fold(s->text, s->len)) {
+    if (has_ascii_fold(s)) {
         for (i = 0; i < x->nregexes; i++)
             m->todo[m->ntodo++] = (uint32_t)i;
         return 0;
@@ -697,7 +699,7 @@ static int regex_tried(cl_matcher *m, const cl_claim_index *x, uint32_t id, cons
     const cl_literal *l = &x->lits[id];
     size_t i;
 
-    if (!l->text || has_ascii_fold(s->text, s->len))
+    if (!l->text || has_ascii_fold(s))
         return 1;
     if (s->len + 1 > m->lower_cap) {
         char *b = realloc(m->lower, s->len + 1);

@@ -440,6 +440,26 @@ START_TEST(test_prefilter_long_sentence)
 }
 END_TEST
 
+START_TEST(test_prefilter_ascii_folds)
+{
+    /* PCRE2 matches KELVIN SIGN with k and LONG S with s without case:
+     * a sentence holding one runs every regex, found or not, while a
+     * sentence of ASCII only runs the regexes whose literals it has */
+    struct collected c;
+    cl_match_stats st;
+
+    check_counting("<claim id=\"kiln\" verdict=\"refuted\"><title>t</title>"
+                   "<regex>(?i)\\bkiln\\b</regex></claim>"
+                   "<claim id=\"most\" verdict=\"refuted\"><title>t</title>"
+                   "<regex>(?i)\\bmost\\b</regex></claim>",
+                   "The \xE2\x84\xAAiln was hot. Mo\xC5\xBFt of it cooled. The oven was cold.",
+                   &c, &st);
+    ck_assert_uint_eq(st.regexes_run, 4);
+    ck_assert_uint_eq(st.regexes_skipped, 2);
+    ck_assert_str_eq(c.text, "kiln:stated:error:1:5-1:9:|most:stated:error:1:19-1:23:");
+}
+END_TEST
+
 START_TEST(test_skip_ok_unstated)
 {
     /* with skip_ok_unstated, claims left unstated at level ok are not
@@ -594,6 +614,7 @@ Suite *suite_match(void)
     tcase_add_test(tc, test_common_words);
     tcase_add_test(tc, test_prefilter_word_boundaries);
     tcase_add_test(tc, test_prefilter_long_sentence);
+    tcase_add_test(tc, test_prefilter_ascii_folds);
     tcase_add_test(tc, test_regex_limit);
     tcase_add_test(tc, test_prefilter_skips);
     tcase_add_test(tc, test_skip_ok_unstated);
