@@ -301,7 +301,7 @@ words_probe(const cl_words *w, const char *key, size_t n, uint64_t head, uint32_
  * or NULL. */
 static const struct word_slot *words_find(const cl_words *w, const char *key, cl_token_kind kind)
 {
-    size_t n = strlen(key), slot;
+    size_t n = strlen(key), slot = 0;
     uint64_t head = key_head(key, n, n + 1);
     uint32_t h = key_hash(key, n, head);
 
@@ -380,7 +380,7 @@ static __attribute__((noinline)) struct word_slot *
 words_get_slow(cl_words *w, const char *key, size_t n, uint64_t head, uint32_t h, uint64_t tag,
                cl_token_kind kind, int by_fold)
 {
-    size_t slot;
+    size_t slot = 0;
     struct word_slot *e = words_probe(w, key, n, head, h, tag, &slot);
 
     return e ? e : words_add(w, slot, key, n, head, h, kind, by_fold);
