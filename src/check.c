@@ -238,6 +238,19 @@ void cl_workspace_free(cl_workspace *ws)
     free(ws);
 }
 
+/* The sieve of cl_check: whether a claim may match S (see cl_match_may). */
+struct sieve {
+    cl_matcher *mt;
+    const cl_rules *rules;
+};
+
+static int may_match(void *ud, const cl_sentence *s)
+{
+    const struct sieve *sv = ud;
+
+    return cl_match_may(sv->mt, sv->rules, s);
+}
+
 int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_check_cb *cb)
 {
     size_t nclaims = cl_rules_claim_count(rules), i, n;
@@ -246,6 +259,7 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
     cl_matcher *mt = NULL;
     const cl_sentence *s;
     const cl_match *matches;
+    struct sieve sv;
     cl_occurrence o;
     cl_buf msg = {0}, src = {0};
     int rc;
@@ -260,6 +274,11 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
     }
     if ((rc = cl_doc_analyze(doc, rules, mode, CL_ANALYZE_CUES | CL_ANALYZE_DEFER)) < 0)
         goto cleanup;
+    /* sentences no claim can match are passed over untokenized */
+    sv.mt = mt;
+    sv.rules = rules;
+    if (!getenv("CLAIMLINT_NO_SIEVE"))
+        cl_doc_sieve(doc, may_match, &sv);
     check_directive_ids(doc, rules, cb);
     while ((rc = cl_doc_next(doc, &s)) > 0) {
         rc = cl_match_sentence(mt, rules, s, cb->diag, cb->userdata, cl_doc_name(doc), &matches,
@@ -297,6 +316,7 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
     }
     rc = 0;
 cleanup:
+    cl_doc_sieve(doc, NULL, NULL);
     cl_buf_free(&msg);
     cl_buf_free(&src);
     if (ws)

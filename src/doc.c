@@ -66,6 +66,16 @@ struct cl_doc {
         size_t text, src;
     } *jumps;
     size_t njumps, jumps_cap;
+    /* the sieve (cl_doc_sieve): the sentences it passed over since the
+     * last one analysed in the paragraph that may leave a quotation open
+     * or name a speaker, and PREV_END before each */
+    int (*sieve)(void *ud, const cl_sentence *s);
+    void *sieve_ud;
+    struct skipped {
+        cl_span sp;
+        size_t prev_end;
+    } *skipped;
+    size_t nskipped, skipped_cap;
 };
 
 const char *cl_doc_name(const cl_doc *doc)
@@ -234,6 +244,7 @@ void cl_doc_free(cl_doc *d)
     free(d->name);
     free(d->data);
     free(d->spans);
+    free(d->skipped);
     cl_arena_free(d->arena);
     if (!d->stemmer_lent)
         cl_stemmer_free(d->stemmer);
@@ -382,6 +393,7 @@ int cl_doc_analyze(cl_doc *d, const cl_rules *rules, cl_split_mode mode, unsigne
     free(d->spans);
     d->spans = NULL;
     d->nspans = d->next = 0;
+    d->nskipped = 0;
     d->quote_open = 0;
     d->prev_end = 0;
     d->speaker.len = 0;
@@ -537,22 +549,22 @@ int cl_doc_cues(cl_doc *d)
     return sentence_cues(d, &d->sent);
 }
 
-int cl_doc_next(cl_doc *d, const cl_sentence **out)
+void cl_doc_sieve(cl_doc *d, int (*may)(void *ud, const cl_sentence *s), void *ud)
 {
-    cl_sentence *s = &d->sent;
-    cl_span sp;
-    int rc;
+    d->sieve = may;
+    d->sieve_ud = ud;
+    d->nskipped = 0;
+}
 
-    *out = NULL;
-    if (!d->rules)
-        return cl_error_set(CL_EINVAL, d->name, 0, 0, "cl_doc_analyze was not called");
-    if (d->next >= d->nspans)
-        return 0;
-    sp = d->spans[d->next];
+/* The span of the next sentence, taken from the spans: a run with no
+ * sentence end (a 200 MB line, a table dump) is cut at the last white
+ * space before the limit, else at a character boundary, and the rest left
+ * for the next call. */
+static cl_span next_span(cl_doc *d)
+{
+    cl_span sp = d->spans[d->next];
+
     if (sp.end - sp.start > CL_MAX_SENTENCE) {
-        /* a run with no sentence end (a 200 MB line, a table dump): cut it
-         * at the last white space before the limit, else at a character
-         * boundary, and leave the rest for the next call */
         size_t cut = sp.start + CL_MAX_SENTENCE, k;
         for (k = cut; k > sp.start + CL_MAX_SENTENCE / 2; k--)
             if (d->plain[k] == ' ' || d->plain[k] == '\n' || d->plain[k] == '\t')
@@ -576,6 +588,15 @@ int cl_doc_next(cl_doc *d, const cl_sentence **out)
     } else {
         d->next++;
     }
+    return sp;
+}
+
+/* The text of the sentence at SP into D->sent (everything else zero). */
+static int sentence_text(cl_doc *d, cl_span sp)
+{
+    cl_sentence *s = &d->sent;
+    int rc;
+
     cl_arena_reset(d->arena);
     if ((rc = normalize(d, sp)) < 0)
         return rc;
@@ -583,15 +604,16 @@ int cl_doc_next(cl_doc *d, const cl_sentence **out)
     s->text = d->text.data;
     s->len = d->text.len;
     s->nchars = cl_utf8_count(s->text, s->len);
-    s->start_byte = to_orig(d, sp.start);
-    s->end_byte = to_orig_end(d, sp.end);
-    advance(d, s->start_byte);
-    s->line = d->sent_line = d->cur_line;
-    s->column = d->sent_col = d->cur_col;
-    d->sent_off = s->start_byte;
-    advance(d, s->end_byte);
-    s->end_line = d->cur_line;
-    s->end_column = d->cur_col;
+    return 0;
+}
+
+/* The tokens, quotations and (unless deferred) cues of D->sent at SP,
+ * which sentence_text has set, with the paragraph's state they change. */
+static int sentence_words(cl_doc *d, cl_span sp)
+{
+    cl_sentence *s = &d->sent;
+    int rc;
+
     /* each distinct word is folded, numbered in the vocabulary and stemmed
      * once (the word cache): cues and claims then compare numbers */
     if ((rc = cl_tokenize_words(d->words, cl_rules_vocab(d->rules),
@@ -609,6 +631,91 @@ int cl_doc_next(cl_doc *d, const cl_sentence **out)
         else if ((rc = sentence_cues(d, s)) < 0)
             return rc;
     }
+    return 0;
+}
+
+/* The sieve passed over the sentence at SP; unless it is INERT, keep it
+ * for its paragraph's next sentences, which may need the quotation it
+ * leaves open or the source it names. A paragraph break forgets them, as
+ * quotations() does. */
+static int skip_sentence(cl_doc *d, cl_span sp, int inert)
+{
+    if (paragraph_break(d->plain, d->prev_end, sp.start)) {
+        d->quote_open = 0;
+        d->speaker.len = 0;
+        d->nskipped = 0;
+    }
+    if (!inert) {
+        if (cl_grow(&d->skipped, &d->skipped_cap, d->nskipped + 1, sizeof *d->skipped, 16) < 0)
+            return cl_nomem(d->name);
+        d->skipped[d->nskipped].sp = sp;
+        d->skipped[d->nskipped++].prev_end = d->prev_end;
+    }
+    d->prev_end = sp.end;
+    return 0;
+}
+
+/* Analyse the sentences of the paragraph that the sieve passed over and
+ * kept, in order, for the state they leave (the open quotation, the
+ * speaker): as if the sieve had let them through. */
+static int catch_up(cl_doc *d)
+{
+    size_t k, end = d->prev_end;
+    int rc;
+
+    for (k = 0; k < d->nskipped; k++) {
+        d->prev_end = d->skipped[k].prev_end;
+        if ((rc = sentence_text(d, d->skipped[k].sp)) < 0 ||
+            (rc = sentence_words(d, d->skipped[k].sp)) < 0)
+            return rc;
+    }
+    d->nskipped = 0;
+    d->prev_end = end;
+    return 0;
+}
+
+int cl_doc_next(cl_doc *d, const cl_sentence **out)
+{
+    cl_sentence *s = &d->sent;
+    cl_span sp;
+    int rc;
+
+    *out = NULL;
+    if (!d->rules)
+        return cl_error_set(CL_EINVAL, d->name, 0, 0, "cl_doc_analyze was not called");
+    for (;;) {
+        if (d->next >= d->nspans)
+            return 0;
+        sp = next_span(d);
+        if ((rc = sentence_text(d, sp)) < 0)
+            return rc;
+        if (!d->sieve)
+            break;
+        if ((rc = d->sieve(d->sieve_ud, s)) < 0)
+            return rc;
+        if (rc == CL_SIEVE_TRY) {
+            if (d->nskipped &&
+                ((rc = catch_up(d)) < 0 || (rc = sentence_text(d, sp)) < 0))
+                return rc;
+            break;
+        }
+        /* cues found for every sentence may name a speaker the sieve
+         * does not look for */
+        if ((rc = skip_sentence(d, sp,
+                                rc == CL_SIEVE_INERT && (d->flags & CL_ANALYZE_DEFER))) < 0)
+            return rc;
+    }
+    s->start_byte = to_orig(d, sp.start);
+    s->end_byte = to_orig_end(d, sp.end);
+    advance(d, s->start_byte);
+    s->line = d->sent_line = d->cur_line;
+    s->column = d->sent_col = d->cur_col;
+    d->sent_off = s->start_byte;
+    advance(d, s->end_byte);
+    s->end_line = d->cur_line;
+    s->end_column = d->cur_col;
+    if ((rc = sentence_words(d, sp)) < 0)
+        return rc;
     *out = s;
     return 1;
 }

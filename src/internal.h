@@ -222,6 +222,15 @@ void cl_words_free(cl_words *w);
  * of what shares an index slot). */
 uint32_t cl_words_key_hash(const char *s, size_t n);
 
+/* Longer "addresses" (URLs, e-mail addresses) are split like other text;
+ * the bound keeps a line of 200 MB without spaces linear. */
+#define CL_MAX_ADDRESS 2048
+
+/* The letters a token whose folded form is FOLD is written with when they
+ * are not FOLD's own ("wo" of "won't" folds to "will"), or NULL. The
+ * string is static. */
+const char *cl_fold_spelling(const char *fold);
+
 /* cl_tokenize, with each token's FOLD_ID in VOCAB and, when STEMMER is not
  * NULL, its STEM and STEM_ID (non-words stem to themselves) filled in, as
  * the document reader does. TEXT[LEN] must be NUL. The strings belong to WORDS and stay valid until
@@ -519,11 +528,8 @@ int cl_claims_compile(cl_rules *r, cl_stemmer *stemmer);
  * Sentence <regex>es, numbered in claim order in REGEXES, run only on a
  * sentence that contains every run of plain characters of 3 bytes or more
  * that every match must contain (compared in ASCII lower case), found in
- * one pass over its text by an Aho-Corasick automaton of all of them:
- * AC_CLASS maps bytes to NC classes, AC_DELTA[state + class] is the next
- * state (states are row offsets; those from AC_OUT_BASE on end a run),
- * AC_OWN the run a state ends (index + 1, or 0) and AC_DICT the next state
- * along the suffixes that ends one (by output index + 1, or 0). The runs
+ * one pass over its text by an Aho-Corasick automaton of all of them
+ * (AC). The runs
  * a regex needs are ACL_REGEX[ACL_START[run] .. ACL_START[run + 1]],
  * RE_NREQ[regex] how many distinct runs it needs; LITS[regex] its longest
  * literal (for explanations). Regexes with no such literal of 4 bytes or
@@ -563,6 +569,19 @@ typedef struct cl_literal {
     size_t len;
 } cl_literal;
 
+/* An Aho-Corasick automaton of strings (numbered from 0) over bytes, ASCII
+ * letters in either case alike: CLS maps bytes to NC classes, DELTA[state +
+ * class] is the next state (states are row offsets; those from OUT_BASE on
+ * end a string), OWN the string a state ends (by output index, the
+ * string's number + 1, or 0) and DICT the next state along the suffixes
+ * that ends one (by output index + 1, or 0). MAXLEN is the longest
+ * string; DELTA is NULL when there is none. */
+typedef struct cl_acm {
+    unsigned char cls[256];
+    uint32_t nc, out_base, maxlen;
+    uint32_t *delta, *own, *dict;
+} cl_acm;
+
 typedef struct cl_claim_index {
     cl_strtab vocab;
     uint32_t *start;
@@ -580,11 +599,25 @@ typedef struct cl_claim_index {
                                       * ACL_START[r + 1]) */
     unsigned char *acl_flags; /* by ACL_REGEX entry: CL_RUN_* of the run there */
     uint32_t *acl_len;       /* by run: its length */
+    const char **acl_names;  /* by run: its bytes (in the rules' arena) */
     size_t nacl;             /* distinct runs */
-    unsigned char ac_class[256];
-    uint32_t ac_nc, ac_out_base;
-    uint32_t ac_maxlen;      /* the longest run */
-    uint32_t *ac_delta, *ac_own, *ac_dict; /* AC_DELTA NULL when no run */
+    cl_acm ac;               /* of the runs: string k is run k */
+    /* The sieve (cl_match_may): whether a sentence can make a claim at
+     * all, from its bytes, before it is tokenized. SV is an automaton of
+     * the regexes' runs and of the strings of the words the patterns need
+     * (cl_sieve_string); by string, SV_RUN is the run it is (+ 1, or 0)
+     * and SV_IDS[SV_START[k] .. SV_START[k + 1]] the words it stands for.
+     * SV_BARE lists the words with no string, there in every sentence.
+     * SV_ON is 0 when some pattern or regex must be tried everywhere, or
+     * the automaton would be too big to pay. */
+    int sv_on;
+    cl_acm sv;
+    uint32_t *sv_run, *sv_start, *sv_ids, *sv_bare;
+    size_t nsv, nsv_bare;
+    /* by string, whether an attribution cue needs it (the sentence may
+     * name a speaker); SV_ATTR_ALL when one needs no string */
+    unsigned char *sv_attr;
+    int sv_attr_all;
     size_t fallback_claims;
     size_t npatterns;        /* patterns numbered (serial) */
     int has_near;            /* some pattern is a <near> */
@@ -596,9 +629,17 @@ typedef struct cl_claim_index {
  * for sure (alternation at the top, extended mode, ...). */
 size_t cl_regex_literal(const char *src, char *out, size_t cap);
 
+/* The bytes that every sentence with a token whose folded form or stem
+ * is W holds (ASCII letters in either case), as W[*START .. *START +
+ * length), the length returned; 0 when there are none to rely on. */
+size_t cl_sieve_string(const char *w, size_t *start);
+
 /* Build the prefilter of the N CLAIMS (after cl_claims_compile) into X,
- * allocating its strings in A. */
-int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *claims, size_t n);
+ * allocating its strings in A. ATTR lists the words of the attribution
+ * cues, for the sieve: for each cue, the number of its words and their
+ * numbers in the vocabulary, then a 0 (NULL: none). */
+int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *claims, size_t n,
+                         const uint32_t *attr);
 void cl_claim_index_free(cl_claim_index *x);
 
 /* ---- rules.c: the claims of a rule set ---------------------------------- */
@@ -636,6 +677,24 @@ typedef struct cl_match_stats {
 
 /* M's counts; owned by M. */
 const cl_match_stats *cl_matcher_stats(const cl_matcher *m);
+
+/* What cl_match_may tells of a sentence. */
+enum {
+    CL_SIEVE_PASS = 0,  /* no claim can match it */
+    CL_SIEVE_TRY = 1,   /* a claim may match it */
+    CL_SIEVE_INERT = 2  /* no claim can match it, and it holds no quotation
+                         * mark and no attribution: the next sentences of
+                         * its paragraph owe it nothing */
+};
+
+/* Whether a claim of R may match sentence S, told from its text alone
+ * (S->text, S->len and S->nchars; no tokens needed): CL_SIEVE_PASS or
+ * CL_SIEVE_INERT when cl_match_sentence would surely find nothing in it
+ * (its regexes are counted as skipped), CL_SIEVE_TRY when it must be
+ * tried, < 0 when out of memory. The sieve of the claim index: the
+ * strings of the words each pattern needs, of the attribution cues' words
+ * and the regexes' runs, looked for in one pass. */
+int cl_match_may(cl_matcher *m, const cl_rules *r, const cl_sentence *s);
 
 typedef struct cl_match {
     uint32_t claim; /* index in the rules */
@@ -782,6 +841,14 @@ void cl_doc_lend(cl_doc *d, cl_stemmer *st, cl_words *words);
  * (see CL_ANALYZE_DEFER); the sentence cl_doc_next gave is updated in
  * place. Returns 0 or < 0. */
 int cl_doc_cues(cl_doc *doc);
+
+/* Have cl_doc_next pass over the sentences for which MAY(UD, S) says
+ * CL_SIEVE_PASS or CL_SIEVE_INERT (S with its text only: no tokens,
+ * positions or cues), MAY < 0 failing the call; NULL: none. A sentence
+ * that comes after some it passed over in its paragraph gets the
+ * quotation and speaker they leave, found when it comes. Set after
+ * cl_doc_analyze. */
+void cl_doc_sieve(cl_doc *doc, int (*may)(void *ud, const cl_sentence *s), void *ud);
 
 /* The directives of DOC (borrowed). */
 const cl_directives *cl_doc_directives(const cl_doc *doc);

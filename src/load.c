@@ -1180,13 +1180,32 @@ int cl_rules_load_default(cl_rules *r)
 }
 
 
-/* The prefilter of R's claims. */
+/* The prefilter of R's claims, with the words of R's attribution cues. */
 static int build_prefilter(cl_rules *r)
 {
-    size_t n;
+    size_t n, i, k, nattr = 0, ncues = cl_rules_cue_count(r);
     cl_claim_impl *const *claims = cl_rules_claims(r, &n);
+    uint32_t *attr;
+    int rc;
 
-    return cl_claim_index_build(cl_rules_claim_index_mut(r), cl_rules_arena(r), claims, n);
+    for (i = 0; i < ncues; i++)
+        if (cl_rules_entry(r, (uint32_t)i)->def.kind == CL_CUE_ATTRIBUTION)
+            nattr += 1 + cl_rules_entry(r, (uint32_t)i)->nwords;
+    if (!(attr = malloc((nattr + 1) * sizeof *attr)))
+        return cl_nomem(NULL);
+    nattr = 0;
+    for (i = 0; i < ncues; i++) {
+        const cl_cue_entry *e = cl_rules_entry(r, (uint32_t)i);
+        if (e->def.kind != CL_CUE_ATTRIBUTION || !e->nwords)
+            continue;
+        attr[nattr++] = e->nwords;
+        for (k = 0; k < e->nwords; k++)
+            attr[nattr++] = e->word_ids[k];
+    }
+    attr[nattr] = 0;
+    rc = cl_claim_index_build(cl_rules_claim_index_mut(r), cl_rules_arena(r), claims, n, attr);
+    free(attr);
+    return rc;
 }
 
 int cl_rules_compile(cl_rules *r)

@@ -53,6 +53,10 @@ struct cl_matcher {
     size_t memo_cap, steps;
     uint32_t memo_serial, memo_sentence;
     int memo_on;
+    /* the sieve: per word, the sentence it was last seen in by its string
+     * (SV_SEEN[word] == SV_STAMP), the same per string, and the keys seen */
+    uint32_t *sv_seen, *sv_str_seen, *sv_keys, sv_stamp;
+    size_t sv_cap, sv_str_cap;
     cl_match_stats stats;
 };
 
@@ -94,6 +98,9 @@ void cl_matcher_free(cl_matcher *m)
     free(m->anti.v);
     free(m->cover);
     free(m->lower);
+    free(m->sv_seen);
+    free(m->sv_str_seen);
+    free(m->sv_keys);
     free(m->seen);
     free(m->todo);
     free(m->count);
@@ -599,39 +606,49 @@ static int regex_scratch(cl_matcher *m, const cl_claim_index *x)
     return 0;
 }
 
+/* Run RUN of X ends at byte I of the N bytes of T: for each regex that
+ * needs it, unless it needs a \b before or after the run where the bytes
+ * around it allow none (an ASCII word character next to the run's does
+ * not; any other byte may, whatever \b means for it), one more of its runs
+ * is there. A regex with all its runs there goes to M->todo. */
+static void run_found(cl_matcher *m, const cl_claim_index *x, uint32_t run, const unsigned char *t,
+                      size_t n, size_t i)
+{
+    size_t start = i + 1 - x->acl_len[run];
+    unsigned ok = (start == 0 || !cl_ascii_word(t[start - 1]) ? CL_RUN_WORD_BEFORE : 0) |
+                  (i + 1 >= n || !cl_ascii_word(t[i + 1]) ? CL_RUN_WORD_AFTER : 0);
+    uint32_t k;
+
+    if (m->run_seen[run] == m->stamp)
+        return;
+    if (ok == (CL_RUN_WORD_BEFORE | CL_RUN_WORD_AFTER))
+        m->run_seen[run] = m->stamp; /* every regex of the run is served */
+    for (k = x->acl_start[run]; k < x->acl_start[run + 1]; k++) {
+        uint32_t re = x->acl_regex[k];
+        if (m->pair_seen[k] == m->stamp || (x->acl_flags[k] & ~ok))
+            continue;
+        m->pair_seen[k] = m->stamp;
+        if (m->seen[re] != m->stamp) {
+            m->seen[re] = m->stamp;
+            m->count[re] = 0;
+        }
+        if (++m->count[re] == x->re_nreq[re])
+            m->todo[m->ntodo++] = re;
+    }
+}
+
 /* The automaton's output state O (by output index) was reached at byte I
  * of the N bytes of T: each run it ends, and those along its suffixes, is
- * in the sentence there; for a regex that needs a \b before or after the
- * run, only where the bytes around it allow one (an ASCII word character
- * next to the run's does not; any other byte may, whatever \b means for
- * it). A regex with all its runs there goes to M->todo. */
+ * in the sentence there. */
 static void runs_found(cl_matcher *m, const cl_claim_index *x, uint32_t o, const unsigned char *t,
                        size_t n, size_t i)
 {
     for (;;) {
-        uint32_t run = x->ac_own[o], k;
-        if (run-- && m->run_seen[run] != m->stamp) {
-            size_t start = i + 1 - x->acl_len[run];
-            unsigned ok = (start == 0 || !cl_ascii_word(t[start - 1]) ? CL_RUN_WORD_BEFORE : 0) |
-                          (i + 1 >= n || !cl_ascii_word(t[i + 1]) ? CL_RUN_WORD_AFTER : 0);
-            if (ok == (CL_RUN_WORD_BEFORE | CL_RUN_WORD_AFTER))
-                m->run_seen[run] = m->stamp; /* every regex of the run is served */
-            for (k = x->acl_start[run]; k < x->acl_start[run + 1]; k++) {
-                uint32_t re = x->acl_regex[k];
-                if (m->pair_seen[k] == m->stamp || (x->acl_flags[k] & ~ok))
-                    continue;
-                m->pair_seen[k] = m->stamp;
-                if (m->seen[re] != m->stamp) {
-                    m->seen[re] = m->stamp;
-                    m->count[re] = 0;
-                }
-                if (++m->count[re] == x->re_nreq[re])
-                    m->todo[m->ntodo++] = re;
-            }
-        }
-        if (!x->ac_dict[o])
+        if (x->ac.own[o])
+            run_found(m, x, x->ac.own[o] - 1, t, n, i);
+        if (!x->ac.dict[o])
             return;
-        o = x->ac_dict[o] - 1;
+        o = x->ac.dict[o] - 1;
     }
 }
 
@@ -652,12 +669,12 @@ static int regex_candidates(cl_matcher *m, const cl_sentence *s)
     }
     for (i = 0; i < x->nalways_re; i++)
         m->todo[m->ntodo++] = x->always_re[i];
-    if (x->ac_delta) {
-        const uint32_t *delta = x->ac_delta;
-        const unsigned char *cls = x->ac_class, *t = (const unsigned char *)s->text;
-        uint32_t st = 0, base = x->ac_out_base, nc = x->ac_nc;
+    if (x->ac.delta) {
+        const uint32_t *delta = x->ac.delta;
+        const unsigned char *cls = x->ac.cls, *t = (const unsigned char *)s->text;
+        uint32_t st = 0, base = x->ac.out_base, nc = x->ac.nc;
         size_t n = s->len, i2 = 0;
-        if (n >= 2 * (size_t)x->ac_maxlen + 64) {
+        if (n >= 2 * (size_t)x->ac.maxlen + 64) {
             /* two walks at once, over the first half and over the rest
              * from the longest run less a byte before it, so that each
              * waits less on the other's table reads: every run ending in
@@ -665,7 +682,7 @@ static int regex_candidates(cl_matcher *m, const cl_sentence *s)
              * counts once */
             uint32_t st2 = 0;
             size_t mid = n / 2;
-            for (i = 0, i2 = mid - (x->ac_maxlen - 1); i < mid; i++, i2++) {
+            for (i = 0, i2 = mid - (x->ac.maxlen - 1); i < mid; i++, i2++) {
                 st = delta[st + cls[t[i]]];
                 st2 = delta[st2 + cls[t[i2]]];
                 if (st >= base)
@@ -803,6 +820,168 @@ static int pattern_at_anchors(cl_matcher *m, const cl_pattern_ref *ref, const cl
             next = hi + 1;
     }
     return 0;
+}
+
+/* Room for the sieve's stamps of index X; 0 or CL_ENOMEM. */
+static int sieve_scratch(cl_matcher *m, const cl_claim_index *x)
+{
+    if (m->sv_cap < x->vocab.n + 1) {
+        size_t n = x->vocab.n + 1;
+        uint32_t *seen = realloc(m->sv_seen, n * sizeof *seen);
+        uint32_t *keys = seen ? realloc(m->sv_keys, n * sizeof *keys) : NULL;
+        if (seen) {
+            memset(seen + m->sv_cap, 0, (n - m->sv_cap) * sizeof *seen);
+            m->sv_seen = seen;
+        }
+        if (!keys)
+            return cl_nomem(NULL);
+        m->sv_keys = keys;
+        m->sv_cap = n;
+    }
+    if (m->sv_str_cap < x->nsv) {
+        uint32_t *seen = realloc(m->sv_str_seen, x->nsv * sizeof *seen);
+        if (!seen)
+            return cl_nomem(NULL);
+        memset(seen + m->sv_str_cap, 0, (x->nsv - m->sv_str_cap) * sizeof *seen);
+        m->sv_str_seen = seen;
+        m->sv_str_cap = x->nsv;
+    }
+    if (++m->sv_stamp == 0) {
+        memset(m->sv_seen, 0, m->sv_cap * sizeof *m->sv_seen);
+        memset(m->sv_str_seen, 0, m->sv_str_cap * sizeof *m->sv_str_seen);
+        m->sv_stamp = 1;
+    }
+    return 0;
+}
+
+/* Word ID of X is in the sentence, as far as the sieve can tell: stamp
+ * it, and list it when it keys patterns. */
+static inline void sieve_word(cl_matcher *m, const cl_claim_index *x, uint32_t id, size_t *nkeys)
+{
+    if (m->sv_seen[id] == m->sv_stamp)
+        return;
+    m->sv_seen[id] = m->sv_stamp;
+    if (x->start[id] < x->start[id + 1])
+        m->sv_keys[(*nkeys)++] = id;
+}
+
+/* Whether an ASCII letter or digit is at T[I] (I < N). */
+static inline int alnum_at(const unsigned char *t, size_t n, size_t i)
+{
+    return i < n && ((unsigned)((t[i] | 32) - 'a') < 26u || (unsigned)(t[i] - '0') < 10u);
+}
+
+/* The bytes that start a quotation mark or an apostrophe: " ' ` and the
+ * first bytes of the curly ones (E2), the guillemets (C2) and the
+ * modifier apostrophe (CA). */
+static const unsigned char quote_byte[256] = {
+    ['"'] = 1, ['\''] = 1, ['`'] = 1, [0xC2] = 1, [0xCA] = 1, [0xE2] = 1};
+
+/* Whether the N bytes of T may hold a token that is a quotation mark (see
+ * cl_token_is_quote): a double or back quote, a guillemet, a curly
+ * double quote, or an apostrophe (straight, curly or modifier) that is
+ * not between two ASCII letters or digits, where it joins a word (in a
+ * text longer than an address can be, one might end there). */
+static int may_quote(const unsigned char *t, size_t n)
+{
+    size_t i;
+
+    if (n >= CL_MAX_ADDRESS)
+        return 1;
+    for (i = 0; i < n; i++) {
+        unsigned char b = t[i];
+        size_t w;
+        if (!quote_byte[b])
+            continue;
+        if (b == '"' || b == '`')
+            return 1;
+        if (b == '\'')
+            w = 1;
+        else if (b == 0xE2 && i + 2 < n && t[i + 1] == 0x80 && (t[i + 2] == 0x98 || t[i + 2] == 0x99))
+            w = 3;
+        else if (b == 0xCA && i + 1 < n && t[i + 1] == 0xBC)
+            w = 2;
+        else if ((b == 0xE2 && i + 2 < n && t[i + 1] == 0x80 &&
+                  (t[i + 2] == 0x9C || t[i + 2] == 0x9D)) ||
+                 (b == 0xC2 && i + 1 < n && (t[i + 1] == 0xAB || t[i + 1] == 0xBB)))
+            return 1;
+        else
+            continue;
+        if (!i || !alnum_at(t, n, i - 1) || !alnum_at(t, n, i + w))
+            return 1;
+        i += w - 1;
+    }
+    return 0;
+}
+
+int cl_match_may(cl_matcher *m, const cl_rules *r, const cl_sentence *s)
+{
+    const cl_claim_index *x = cl_rules_claim_index(r);
+    const unsigned char *t = (const unsigned char *)s->text;
+    size_t i, k, n = s->len, nkeys = 0;
+    const uint32_t *req;
+    uint32_t st = 0, a;
+    int rc, attr = x->sv_attr_all, quotes = 0;
+
+    if (!x->start)
+        return CL_SIEVE_INERT; /* no claims: nothing to find, none to owe */
+    if (!x->sv_on || has_ascii_fold(s))
+        return CL_SIEVE_TRY;
+    if ((rc = regex_scratch(m, x)) < 0 || (rc = sieve_scratch(m, x)) < 0)
+        return rc;
+    m->ntodo = 0;
+    for (k = 0; k < x->nsv_bare; k++)
+        sieve_word(m, x, x->sv_bare[k], &nkeys);
+    if (x->sv.delta) {
+        const uint32_t *delta = x->sv.delta;
+        const unsigned char *cls = x->sv.cls;
+        uint32_t base = x->sv.out_base, nc = x->sv.nc;
+        for (i = 0; i < n; i++) {
+            uint32_t o;
+            quotes |= quote_byte[t[i]];
+            st = delta[st + cls[t[i]]];
+            if (st < base)
+                continue;
+            for (o = (st - base) / nc;; o = x->sv.dict[o] - 1) {
+                uint32_t str = x->sv.own[o];
+                if (str--) {
+                    if (x->sv_run[str])
+                        run_found(m, x, x->sv_run[str] - 1, t, n, i);
+                    if (m->sv_str_seen[str] != m->sv_stamp) {
+                        m->sv_str_seen[str] = m->sv_stamp;
+                        attr |= x->sv_attr[str];
+                        for (k = x->sv_start[str]; k < x->sv_start[str + 1]; k++)
+                            sieve_word(m, x, x->sv_ids[k], &nkeys);
+                    }
+                }
+                if (!x->sv.dict[o])
+                    break;
+            }
+        }
+    }
+    if (m->ntodo)
+        return CL_SIEVE_TRY;
+    /* a pattern listed under a word seen, with the others it needs */
+    for (i = 0; i < nkeys; i++) {
+        uint32_t id = m->sv_keys[i];
+        for (k = x->start[id]; k < x->start[id + 1]; k++) {
+            const cl_pattern_ref *ref = &x->refs[k];
+            if (ref->key2 && m->sv_seen[ref->key2] != m->sv_stamp)
+                continue;
+            for (req = ref->req; *req; req += 1 + *req) {
+                for (a = 1; a <= *req && m->sv_seen[req[a]] != m->sv_stamp; a++)
+                    ;
+                if (a > *req)
+                    break;
+            }
+            if (!*req)
+                return CL_SIEVE_TRY;
+        }
+    }
+    m->stats.regexes_skipped += x->nregexes;
+    if (!x->sv.delta)
+        quotes = 1; /* not looked for */
+    return attr || (quotes && may_quote(t, n)) ? CL_SIEVE_PASS : CL_SIEVE_INERT;
 }
 
 /* Every raw match in S: patterns found through the prefilter (and those

@@ -395,28 +395,32 @@ static int indexable(const cl_pattern *p)
     return p->ntoks && !p->toks[p->anchor].optional && anchor_score(&p->toks[p->anchor]) >= 0;
 }
 
-/* The automaton of the NRUNS distinct runs RUNS (ids 0..) into X: byte
- * classes, the trie of the runs with its failure moves folded in (a full
- * table), the states that end a run moved last. */
-static int build_automaton(cl_claim_index *x, const char *const *runs, size_t nruns)
+/* The automaton of the NRUNS distinct strings RUNS (ids 0.., of ASCII
+ * bytes, letters in lower case) into AC: byte classes, the trie of the
+ * strings with its failure moves folded in (a full table), the states that
+ * end a string moved last. Fails (CL_ENOMEM) rather than build a table of
+ * more than MAX_BYTES bytes when MAX_BYTES is not 0. */
+static int build_automaton(cl_acm *ac, const char *const *runs, size_t nruns, size_t max_bytes)
 {
     size_t i, total = 1, nstates = 1, head = 0, tail = 0, nout = 0;
     uint32_t nc = 1, c, u, v, *g = NULL, *fail = NULL, *own = NULL, *dict = NULL, *queue = NULL,
              *perm = NULL;
     int rc = CL_ENOMEM;
 
-    memset(x->ac_class, 0, sizeof x->ac_class);
-    x->ac_maxlen = 0;
+    memset(ac->cls, 0, sizeof ac->cls);
+    ac->maxlen = 0;
     for (i = 0; i < nruns; i++) {
         const unsigned char *r = (const unsigned char *)runs[i];
         for (; *r; r++, total++)
-            if (!x->ac_class[*r])
-                x->ac_class[*r] = (unsigned char)nc++; /* at most 127 bytes: ASCII */
-        if ((size_t)(r - (const unsigned char *)runs[i]) > x->ac_maxlen)
-            x->ac_maxlen = (uint32_t)(r - (const unsigned char *)runs[i]);
+            if (!ac->cls[*r])
+                ac->cls[*r] = (unsigned char)nc++; /* at most 127 bytes: ASCII */
+        if ((size_t)(r - (const unsigned char *)runs[i]) > ac->maxlen)
+            ac->maxlen = (uint32_t)(r - (const unsigned char *)runs[i]);
     }
     for (c = 'A'; c <= 'Z'; c++)
-        x->ac_class[c] = x->ac_class[c + 32];
+        ac->cls[c] = ac->cls[c + 32];
+    if (max_bytes && total * nc * sizeof *g > max_bytes)
+        return CL_ENOMEM;
     g = calloc(total * nc, sizeof *g);
     fail = calloc(total, sizeof *fail);
     own = calloc(total, sizeof *own);
@@ -429,7 +433,7 @@ static int build_automaton(cl_claim_index *x, const char *const *runs, size_t nr
     for (i = 0; i < nruns; i++) {
         const unsigned char *r = (const unsigned char *)runs[i];
         for (u = 0; *r; r++) {
-            uint32_t *to = &g[(size_t)u * nc + x->ac_class[*r]];
+            uint32_t *to = &g[(size_t)u * nc + ac->cls[*r]];
             if (!*to)
                 *to = (uint32_t)nstates++;
             u = *to;
@@ -458,24 +462,24 @@ static int build_automaton(cl_claim_index *x, const char *const *runs, size_t nr
     for (u = 0, v = 0; u < nstates; u++)
         if (!own[u] && !dict[u])
             perm[u] = v++;
-    x->ac_out_base = v * nc;
+    ac->out_base = v * nc;
     for (u = 0; u < nstates; u++)
         if (own[u] || dict[u])
             perm[u] = v++;
-    nout = nstates - x->ac_out_base / nc;
-    x->ac_nc = nc;
-    x->ac_delta = malloc(nstates * nc * sizeof *x->ac_delta);
-    x->ac_own = malloc((nout ? nout : 1) * sizeof *x->ac_own);
-    x->ac_dict = malloc((nout ? nout : 1) * sizeof *x->ac_dict);
-    if (!x->ac_delta || !x->ac_own || !x->ac_dict)
+    nout = nstates - ac->out_base / nc;
+    ac->nc = nc;
+    ac->delta = malloc(nstates * nc * sizeof *ac->delta);
+    ac->own = malloc((nout ? nout : 1) * sizeof *ac->own);
+    ac->dict = malloc((nout ? nout : 1) * sizeof *ac->dict);
+    if (!ac->delta || !ac->own || !ac->dict)
         goto done;
     for (u = 0; u < nstates; u++) {
         for (c = 0; c < nc; c++)
-            x->ac_delta[(size_t)perm[u] * nc + c] = perm[g[(size_t)u * nc + c]] * nc;
-        if (perm[u] * nc >= x->ac_out_base) {
-            uint32_t o = perm[u] - x->ac_out_base / nc;
-            x->ac_own[o] = own[u];
-            x->ac_dict[o] = dict[u] ? perm[dict[u]] - x->ac_out_base / nc + 1 : 0;
+            ac->delta[(size_t)perm[u] * nc + c] = perm[g[(size_t)u * nc + c]] * nc;
+        if (perm[u] * nc >= ac->out_base) {
+            uint32_t o = perm[u] - ac->out_base / nc;
+            ac->own[o] = own[u];
+            ac->dict[o] = dict[u] ? perm[dict[u]] - ac->out_base / nc + 1 : 0;
         }
     }
     rc = 0;
@@ -597,7 +601,9 @@ static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
             names[tab.ids[i] - 1] = tab.keys[i];
             x->acl_len[tab.ids[i] - 1] = (uint32_t)strlen(tab.keys[i]);
         }
-    rc = build_automaton(x, names, x->nacl);
+    rc = build_automaton(&x->ac, names, x->nacl, 0);
+    x->acl_names = names;
+    names = NULL;
 done:
     free(pairs);
     free(names);
@@ -712,7 +718,200 @@ static size_t required_words(const cl_pattern *p, uint32_t key, uint32_t key2, u
     return n + 1;
 }
 
-int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *claims, size_t n)
+size_t cl_sieve_string(const char *w, size_t *start)
+{
+    size_t n = strlen(w), i, run = 0, best = 0;
+    const char *spelt = cl_fold_spelling(w);
+
+    /* "will" is written "wo" in "won't": only what the two share. A stem
+     * (Porter2) may end in a letter its words do not have there: the "e"
+     * of "hope" for hoping, the "l" of "durabl" for durability, the "i" of
+     * "happi" for happy; two in "die", "lie", "tie" (dying, lying, tying);
+     * and its exceptions have "sky" for skies. The letters before are the
+     * words' own. */
+    if (spelt)
+        for (n = 0; w[n] && w[n] == spelt[n]; n++)
+            ;
+    else if (n >= 2 && w[n - 2] == 'i' && w[n - 1] == 'e')
+        n -= 2;
+    else if (n && (w[n - 1] == 'e' || w[n - 1] == 'i' || w[n - 1] == 'l' || strcmp(w, "sky") == 0))
+        n--;
+    *start = 0;
+    for (i = 0; i <= n; i++) {
+        unsigned char c = i < n ? (unsigned char)w[i] : 0;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            run++;
+            continue;
+        }
+        if (run > best) {
+            best = run;
+            *start = i - run;
+        }
+        run = 0;
+    }
+    return best;
+}
+
+/* Largest automaton table the sieve is built with: past it the table
+ * costs more in cache misses than the sentences it spares. Strings
+ * shorter than SIEVE_MIN are in most sentences: looking for them costs
+ * more than it spares. */
+enum { SIEVE_MAX_BYTES = 4u << 20, SIEVE_MIN = 3 };
+
+/* Free the sieve of X and leave it off. */
+static void sieve_free(cl_claim_index *x)
+{
+    free(x->sv.delta);
+    free(x->sv.own);
+    free(x->sv.dict);
+    free(x->sv_run);
+    free(x->sv_start);
+    free(x->sv_ids);
+    free(x->sv_bare);
+    free(x->sv_attr);
+    memset(&x->sv, 0, sizeof x->sv);
+    x->sv_run = x->sv_start = x->sv_ids = x->sv_bare = NULL;
+    x->sv_attr = NULL;
+    x->nsv = x->nsv_bare = 0;
+    x->sv_on = x->sv_attr_all = 0;
+}
+
+/* The sieve of X (its refs and runs built): the strings of the words that
+ * key, second-key or are required by a pattern, with the runs, in one
+ * automaton. Leaves X->SV_ON 0 when it cannot help (some pattern or regex
+ * is tried in every sentence), when it would be too big, and when memory
+ * runs out: the sieve only spares work. */
+static void build_sieve(cl_claim_index *x, cl_arena *a, const uint32_t *attr)
+{
+    size_t i, k, nref = x->start[x->vocab.n + 1], nstr = 0, nids = 0, nattr = 0;
+    const char **words = NULL, **strs = NULL;
+    unsigned char *need = NULL;
+    uint32_t *str_of = NULL, *count = NULL, *attr_str = NULL;
+    cl_strtab tab = {0};
+    const uint32_t *r;
+
+    x->sv_on = 0;
+    if (x->nalways || x->nalways_re)
+        return;
+    words = calloc(x->vocab.n + 1, sizeof *words);
+    need = calloc(x->vocab.n + 1, 1);
+    str_of = calloc(x->vocab.n + 1, sizeof *str_of);
+    if (!words || !need || !str_of)
+        goto fail;
+    for (i = 0; i < x->vocab.cap; i++)
+        if (x->vocab.keys[i])
+            words[x->vocab.ids[i]] = x->vocab.keys[i];
+    /* the words a sentence needs for some pattern to be tried */
+    for (i = 0; i < nref; i++) {
+        need[x->refs[i].key2] = 1;
+        for (r = x->refs[i].req; *r; r += 1 + *r)
+            for (k = 1; k <= *r; k++)
+                need[r[k]] = 1;
+    }
+    for (i = 1; i <= x->vocab.n; i++)
+        if (x->start[i] < x->start[i + 1])
+            need[i] = 1;
+    need[0] = 0;
+    /* the runs are strings 0 .. NACL - 1, the words' strings follow */
+    for (i = 0; i < x->nacl; i++)
+        if (!cl_strtab_intern(&tab, x->acl_names[i]))
+            goto fail;
+    for (i = 1; i <= x->vocab.n; i++) {
+        size_t st, len;
+        char *str;
+        if (!need[i])
+            continue;
+        if ((len = cl_sieve_string(words[i], &st)) < SIEVE_MIN) {
+            x->nsv_bare++; /* in most sentences: not worth looking for */
+            continue;
+        }
+        if (!(str = cl_arena_strndup(a, words[i] + st, len)) ||
+            !(str_of[i] = cl_strtab_intern(&tab, str)))
+            goto fail;
+        nids++;
+    }
+    /* each attribution cue by its word with the longest string, one of
+     * the common words last */
+    for (r = attr; r && *r; r += 1 + *r)
+        nattr++;
+    if (!(attr_str = calloc(nattr + 1, sizeof *attr_str)))
+        goto fail;
+    for (r = attr, nattr = 0; r && *r; r += 1 + *r, nattr++) {
+        size_t best = 0, best_len = 0, st, len;
+        long best_sc = -1;
+        char *str;
+        for (k = 1; k <= *r; k++) {
+            long sc;
+            if (!r[k] || r[k] > x->vocab.n)
+                continue;
+            len = cl_sieve_string(words[r[k]], &st);
+            sc = (long)len + (cl_common_word(words[r[k]]) ? 0 : 1000);
+            if (len >= SIEVE_MIN && sc > best_sc) {
+                best_sc = sc;
+                best = st;
+                best_len = len;
+                attr_str[nattr] = r[k];
+            }
+        }
+        if (!best_len) {
+            x->sv_attr_all = 1; /* a cue of short words: any sentence */
+            continue;
+        }
+        if (!(str = cl_arena_strndup(a, words[attr_str[nattr]] + best, best_len)) ||
+            !(attr_str[nattr] = cl_strtab_intern(&tab, str)))
+            goto fail;
+    }
+    nstr = tab.n;
+    strs = malloc((nstr ? nstr : 1) * sizeof *strs);
+    count = calloc(nstr + 1, sizeof *count);
+    x->sv_run = calloc(nstr ? nstr : 1, sizeof *x->sv_run);
+    x->sv_start = calloc(nstr + 1, sizeof *x->sv_start);
+    x->sv_ids = malloc((nids ? nids : 1) * sizeof *x->sv_ids);
+    x->sv_bare = malloc((x->nsv_bare ? x->nsv_bare : 1) * sizeof *x->sv_bare);
+    x->sv_attr = calloc(nstr ? nstr : 1, 1);
+    if (!strs || !count || !x->sv_run || !x->sv_start || !x->sv_ids || !x->sv_bare ||
+        !x->sv_attr)
+        goto fail;
+    for (k = 0; k < nattr; k++)
+        if (attr_str[k])
+            x->sv_attr[attr_str[k] - 1] = 1;
+    for (i = 0; i < tab.cap; i++)
+        if (tab.keys[i])
+            strs[tab.ids[i] - 1] = tab.keys[i];
+    for (i = 0; i < x->nacl; i++)
+        x->sv_run[i] = (uint32_t)i + 1;
+    /* by string, its words (a counting sort) */
+    for (i = 1; i <= x->vocab.n; i++)
+        if (str_of[i])
+            x->sv_start[str_of[i]]++;
+    for (k = 1; k <= nstr; k++)
+        x->sv_start[k] += x->sv_start[k - 1];
+    x->nsv_bare = 0;
+    for (i = 1; i <= x->vocab.n; i++) {
+        if (str_of[i])
+            x->sv_ids[x->sv_start[str_of[i] - 1] + count[str_of[i] - 1]++] = (uint32_t)i;
+        else if (need[i])
+            x->sv_bare[x->nsv_bare++] = (uint32_t)i;
+    }
+    if (build_automaton(&x->sv, strs, nstr, SIEVE_MAX_BYTES) < 0)
+        goto fail;
+    x->nsv = nstr;
+    x->sv_on = 1;
+    goto done;
+fail:
+    sieve_free(x);
+done:
+    free(attr_str);
+    free(words);
+    free(need);
+    free(str_of);
+    free(strs);
+    free(count);
+    cl_strtab_free(&tab);
+}
+
+int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *claims, size_t n,
+                         const uint32_t *attr)
 {
     size_t i, nrefs = 0, nalways = 0, nregex = 0;
     uint32_t k, alt, id, *fill = NULL, *df = NULL, *keys = NULL, *keys2 = NULL, npat = 0;
@@ -808,6 +1007,7 @@ int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
             }
         }
     }
+    build_sieve(x, a, attr);
     free(fill);
     free(df);
     free(keys);
@@ -837,8 +1037,10 @@ void cl_claim_index_free(cl_claim_index *x)
     free(x->acl_regex);
     free(x->acl_flags);
     free(x->acl_len);
-    free(x->ac_delta);
-    free(x->ac_own);
-    free(x->ac_dict);
+    free(x->acl_names);
+    free(x->ac.delta);
+    free(x->ac.own);
+    free(x->ac.dict);
+    sieve_free(x);
     memset(x, 0, sizeof *x);
 }

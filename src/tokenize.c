@@ -460,9 +460,7 @@ static int push(folds *fs, cl_tokvec *out, const char *text, size_t start, size_
     return 0;
 }
 
-/* Longer "addresses" are split like other text; the bound keeps a line of
- * 200 MB without spaces linear. */
-enum { MAX_ADDRESS = 2048 };
+enum { MAX_ADDRESS = CL_MAX_ADDRESS };
 
 /* Length in bytes of a URL or e-mail address starting at I, or 0. Trailing
  * sentence punctuation is left out, and a closing bracket unless the
@@ -557,17 +555,28 @@ static size_t clitic_len(const char *fold_word, size_t n)
     return 0;
 }
 
+/* The bases before "n't" whose folded form is not their letters. */
+static const char *const nt_bases[][2] = {
+    {"ca", "can"}, {"wo", "will"}, {"sha", "shall"}, {"ai", "is"}};
+
 /* The folded base of a word before "n't" when it differs from its letters. */
 static const char *nt_base(const char *base, size_t n)
 {
-    if (n == 2 && strncmp(base, "ca", 2) == 0)
-        return "can";
-    if (n == 2 && strncmp(base, "wo", 2) == 0)
-        return "will";
-    if (n == 3 && strncmp(base, "sha", 3) == 0)
-        return "shall";
-    if (n == 2 && strncmp(base, "ai", 2) == 0)
-        return "is";
+    size_t k;
+
+    for (k = 0; k < sizeof nt_bases / sizeof nt_bases[0]; k++)
+        if (strlen(nt_bases[k][0]) == n && strncmp(base, nt_bases[k][0], n) == 0)
+            return nt_bases[k][1];
+    return NULL;
+}
+
+const char *cl_fold_spelling(const char *fold)
+{
+    size_t k;
+
+    for (k = 0; k < sizeof nt_bases / sizeof nt_bases[0]; k++)
+        if (strcmp(fold, nt_bases[k][1]) == 0)
+            return nt_bases[k][0];
     return NULL;
 }
 

@@ -283,9 +283,10 @@ START_TEST(test_messages)
 }
 END_TEST
 
-/* Load rules made of the mini cue lexicon and CLAIMS (XML <claim>s) from
- * a file written to PATH (a mkstemps template ending in ".xml"). */
-static cl_rules *rules_with(const char *claims, char *path)
+/* Load rules made of the cue lexicon LEXICON (a path in the source tree)
+ * and CLAIMS (XML <claim>s) from a file written to PATH (a mkstemps
+ * template ending in ".xml"). */
+static cl_rules *rules_from(const char *lexicon, const char *claims, char *path)
 {
     cl_rules *r = NULL;
     FILE *f;
@@ -294,7 +295,7 @@ static cl_rules *rules_with(const char *claims, char *path)
     ck_assert_int_ge(fd, 0);
     f = fdopen(fd, "w");
     fprintf(f, "<rules xmlns=\"urn:claimlint:rules:1\" id=\"t\"><include href=\"%s\"/>%s</rules>",
-            test_srcpath("fixtures/rules/good/mini-cues.xml"), claims);
+            test_srcpath(lexicon), claims);
     fclose(f);
     ck_assert_int_eq(cl_rules_new(&r), 0);
     /* the file in /tmp includes the source tree's mini-cues.xml */
@@ -302,6 +303,12 @@ static cl_rules *rules_with(const char *claims, char *path)
     ck_assert_int_eq(cl_rules_load(r, path), 0);
     ck_assert_int_eq(cl_rules_compile(r), 0);
     return r;
+}
+
+/* rules_from with the mini cue lexicon of the fixtures. */
+static cl_rules *rules_with(const char *claims, char *path)
+{
+    return rules_from("fixtures/rules/good/mini-cues.xml", claims, path);
 }
 
 START_TEST(test_regex_limit)
@@ -598,6 +605,251 @@ START_TEST(test_common_words)
 }
 END_TEST
 
+/* ---- the sieve ---------------------------------------------------------- */
+
+struct sieve_string_case {
+    const char *word, *string;
+};
+
+static const struct sieve_string_case sieve_string_cases[] = {
+    {"resign", "resign"},   /* a folded form or a stem: all its letters */
+    {"hope", "hop"},        /* hoping: the "e" may be the stem's own */
+    {"durabl", "durab"},    /* durability */
+    {"happi", "happ"},      /* happy */
+    {"die", "d"},           /* dying */
+    {"tie", "t"},           /* tying */
+    {"sky", "sk"},          /* skies */
+    {"say", "say"},         /* a "y" is the word's own */
+    {"will", "w"},          /* won't: "wo" */
+    {"can", "ca"},          /* can't: "ca" */
+    {"shall", "sha"},       /* shan't */
+    {"is", ""},             /* ain't: nothing in common */
+    {"o'clock", "clock"},   /* the longest run of letters and digits */
+    {"u.s.", "u"},
+    {"well-known", "known"},
+    {"1,000", "000"},
+    {"caf\xC3\xA9", "caf"}, /* ASCII only */
+    {"'s", "s"},
+    {"", ""},
+};
+
+START_TEST(test_sieve_string)
+{
+    const struct sieve_string_case *k = &sieve_string_cases[_i];
+    size_t st = 99, n = cl_sieve_string(k->word, &st);
+
+    ck_assert_msg(n == strlen(k->string) && (n == 0 || strncmp(k->word + st, k->string, n) == 0),
+                  "%s: got \"%.*s\", want \"%s\"", k->word, (int)n, n ? k->word + st : "",
+                  k->string);
+}
+END_TEST
+
+/* Whether the sieve string of W (a folded form or stem) is in TEXT. */
+static int sieve_string_in(const char *w, const char *text)
+{
+    size_t st, n = cl_sieve_string(w, &st);
+    char buf[256];
+
+    if (!n)
+        return 1;
+    ck_assert_uint_lt(n, sizeof buf);
+    memcpy(buf, w + st, n);
+    buf[n] = '\0';
+    return strstr(text, buf) != NULL;
+}
+
+START_TEST(test_sieve_stems)
+{
+    /* the sieve string of a word's stem is in the word: for words that
+     * Porter2 changes at the end, its exceptions, and every word of the
+     * founding article */
+    static const char *const words[] = {
+        "hoping", "hopping", "durability", "possibility", "mobility", "ability", "happy",
+        "happily", "happiness", "dying", "lying", "tying", "skies", "skis", "idly", "gently",
+        "ugly", "early", "only", "singly", "news", "replies", "denied", "cried", "agreed",
+        "feed", "generously", "communism", "relational", "conditional", "valenci",
+        "hesitancy", "capably", "organization", "organizer", "formalism", "hopefulness",
+        "callousness", "decisiveness", "sensitivity", "analogy", "fruitlessly", "electrical",
+        "electricity", "formative", "triplicate", "colonialize", "adjustable", "defensible",
+        "irritant", "replacement", "adjustment", "dependent", "adoption", "homologous",
+        "communism", "activate", "angularity", "effective", "bowdlerize", "controlling",
+        "rolling", "generate", "fallen", "inning", "proceeding", "exceeding", "succeeded",
+        "won't", "can't", "shan't", "ain't", "cannot", "sprayed", "enjoying", "fly", "flies",
+        "by", "say", "says", "saying", "said", "toy", "toys", "obeyed", "yield"};
+    cl_stemmer *st = NULL;
+    cl_arena *a = NULL;
+    cl_tokvec tv = {0};
+    char *text;
+    size_t k, len;
+
+    ck_assert_int_eq(cl_stemmer_new(&st), 0);
+    ck_assert_ptr_nonnull(a = cl_arena_new());
+    for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n;
+        const char *stem = cl_stem_direct(st, words[k], strlen(words[k]), &n);
+        char buf[64];
+        ck_assert_ptr_nonnull(stem);
+        snprintf(buf, sizeof buf, "%.*s", (int)n, stem);
+        ck_assert_msg(sieve_string_in(buf, words[k]), "%s: stem %s", words[k], buf);
+        ck_assert_msg(sieve_string_in(words[k], words[k]), "%s", words[k]);
+    }
+    /* every token of the article: its folded form's and stem's strings are
+     * in the token's text, the way cl_tokenize_words would number them */
+    ck_assert_int_eq(cl_read_file(test_srcpath("fixtures/articles/rubio-mexico.txt"), &text, &len),
+                     0);
+    ck_assert_int_eq(cl_tokenize(a, text, len, &tv), 0);
+    ck_assert_uint_gt(tv.n, 300);
+    for (k = 0; k < tv.n; k++) {
+        char word[128], lower[128];
+        size_t n = tv.v[k].end - tv.v[k].start, i, sn;
+        const char *stem;
+        if (n >= sizeof word || tv.v[k].kind != CL_TOK_WORD)
+            continue;
+        memcpy(word, text + tv.v[k].start, n);
+        word[n] = '\0';
+        for (i = 0; i <= n; i++)
+            lower[i] = (char)((word[i] >= 'A' && word[i] <= 'Z') ? word[i] + 32 : word[i]);
+        stem = cl_stem_direct(st, tv.v[k].fold, strlen(tv.v[k].fold), &sn);
+        ck_assert_ptr_nonnull(stem);
+        ck_assert_msg(sieve_string_in(tv.v[k].fold, lower), "%s: fold %s", word, tv.v[k].fold);
+        snprintf(word, sizeof word, "%.*s", (int)sn, stem);
+        ck_assert_msg(sieve_string_in(word, lower), "%s: stem %s", lower, word);
+    }
+    free(text);
+    cl_tokvec_free(&tv);
+    cl_arena_free(a);
+    cl_stemmer_free(st);
+}
+END_TEST
+
+static const char sieve_claims[] =
+    "<claim id=\"quokka\" verdict=\"refuted\"><title>t</title><pattern>"
+    "<token inflected=\"yes\">quokka</token><token skip=\"3\">population</token></pattern></claim>"
+    "<claim id=\"will\" verdict=\"refuted\"><title>t</title><pattern>"
+    "<token>we</token><token>will</token><token skip=\"1\">resign</token></pattern></claim>"
+    "<claim id=\"zebra\" verdict=\"refuted\"><title>t</title>"
+    "<regex>(?i)\\bzebras?\\b.{0,20}\\bstripes</regex></claim>";
+
+struct sieve_case {
+    const char *text;
+    int verdict;
+};
+
+static const struct sieve_case sieve_cases[] = {
+    {"The quokka population fell.", CL_SIEVE_TRY},
+    {"Quokkas' populations fell.", CL_SIEVE_TRY}, /* stems, any case */
+    {"The cat sat.", CL_SIEVE_INERT},
+    {"The quokka sat.", CL_SIEVE_INERT},            /* one word of two */
+    {"We won't resign.", CL_SIEVE_TRY},             /* "wo" folds to "will" */
+    {"We will stay.", CL_SIEVE_INERT},
+    {"Zebras have black stripes.", CL_SIEVE_TRY},   /* a regex's runs */
+    {"Zebras have black spots.", CL_SIEVE_INERT},
+    {"\"The cat sat.\"", CL_SIEVE_PASS},            /* a quotation mark */
+    {"\xE2\x80\x9C" "The cat sat.", CL_SIEVE_PASS},
+    {"The cat sat, \xC2\xBB" "he wrote.", CL_SIEVE_PASS},
+    {"Rubio's cat sat.", CL_SIEVE_INERT},           /* an apostrophe in a word */
+    {"Rubio\xE2\x80\x99s cat sat.", CL_SIEVE_INERT},
+    {"The cats' toys.", CL_SIEVE_PASS},             /* one after a word */
+    {"'Tis the cat.", CL_SIEVE_PASS},
+    {"Jos\xC3\xA9's cat.", CL_SIEVE_PASS},          /* after a non-ASCII letter */
+    {"Officials said the cat sat.", CL_SIEVE_PASS}, /* an attribution */
+    {"It was, according to him, late.", CL_SIEVE_PASS},
+    {"The \xE2\x84\xAAokka sat.", CL_SIEVE_TRY},    /* KELVIN SIGN folds to k */
+};
+
+START_TEST(test_sieve_verdicts)
+{
+    char path[] = "/tmp/claimlint-test-XXXXXX.xml";
+    cl_rules *r = rules_from("rules/cues/en.xml", sieve_claims, path);
+    const struct sieve_case *k = &sieve_cases[_i];
+    cl_matcher *m = NULL;
+    cl_sentence s;
+
+    memset(&s, 0, sizeof s);
+    s.text = k->text;
+    s.len = strlen(k->text);
+    s.nchars = cl_utf8_count(s.text, s.len);
+    ck_assert_int_eq(cl_matcher_new(&m), 0);
+    ck_assert_msg(cl_match_may(m, r, &s) == k->verdict, "%s: %d", k->text, cl_match_may(m, r, &s));
+    cl_matcher_free(m);
+    cl_rules_free(r);
+    unlink(path);
+}
+END_TEST
+
+/* "claim:status:source:line:col|..." for every occurrence. */
+static void collect_source(const cl_doc *doc, const cl_occurrence *o, void *ud)
+{
+    struct collected *c = ud;
+    char part[512];
+
+    (void)doc;
+    snprintf(part, sizeof part, "%s%s:%s:%s:%u:%u", c->text[0] ? "|" : "", o->claim->local_id,
+             cl_status_name(o->status), o->source ? o->source : "", o->line, o->column);
+    strncat(c->text, part, sizeof c->text - strlen(c->text) - 1);
+}
+
+/* Check TEXT against rules R with the sieve (SIEVE 1) or without. */
+static void run_sieve(const cl_rules *r, const char *text, int sieve, struct collected *c)
+{
+    cl_doc *doc = NULL;
+    cl_check_cb cb = {collect_source, warn, c, NULL, 0};
+
+    memset(c, 0, sizeof *c);
+    if (!sieve)
+        setenv("CLAIMLINT_NO_SIEVE", "1", 1);
+    ck_assert_int_eq(cl_doc_new(&doc, "t.txt", text, strlen(text)), 0);
+    ck_assert_int_eq(cl_check(doc, r, CL_SPLIT_AUTO, &cb), 0);
+    cl_doc_free(doc);
+    unsetenv("CLAIMLINT_NO_SIEVE");
+}
+
+struct sieve_doc_case {
+    const char *text, *want;
+};
+
+static const struct sieve_doc_case sieve_doc_cases[] = {
+    /* a quotation opened in a sentence the sieve passes over, the claim's
+     * sentence inside it */
+    {"The minister spoke. \"The cat sat on the mat. The quokka population fell. The dog barked.\"",
+     "quokka:attributed::1:"},
+    /* closed again before the claim */
+    {"\"The cat sat on the mat.\" The quokka population fell.", "quokka:stated::1:"},
+    /* a paragraph break ends it */
+    {"\"The cat sat on the mat.\n\nThe quokka population fell.", "quokka:stated::3:"},
+    /* the speaker named before a quotation's next sentence */
+    {"Lee told reporters on Monday: \"The dog barked. The quokka population fell. The cat "
+     "sat.\"",
+     "quokka:attributed:Lee:1:"},
+    {"Lee told reporters on Monday. The cat slept. \"The dog barked. The quokka population "
+     "fell. The cow mooed.\"",
+     "quokka:attributed:Lee:1:"},
+    /* sentences of no claim, no quotation and no speaker between */
+    {"\"The cat sat on the mat. The dog barked. The cow mooed. The quokka population fell.",
+     "quokka:attributed::1:"},
+    {"Lee said that the cat sat. The dog barked. The cow mooed. The quokka population fell.",
+     "quokka:stated::1:"},
+    /* "won't" by its folded form "will" */
+    {"The cat sat. We won't resign.", "will:negated::1:14"},
+};
+
+START_TEST(test_sieve_same)
+{
+    /* with the sieve or without: the same findings */
+    char path[] = "/tmp/claimlint-test-XXXXXX.xml";
+    cl_rules *r = rules_from("rules/cues/en.xml", sieve_claims, path);
+    const struct sieve_doc_case *k = &sieve_doc_cases[_i];
+    struct collected with, without;
+
+    run_sieve(r, k->text, 1, &with);
+    run_sieve(r, k->text, 0, &without);
+    ck_assert_str_eq(with.text, without.text);
+    ck_assert_msg(strstr(with.text, k->want) != NULL, "%s: %s", k->text, with.text);
+    cl_rules_free(r);
+    unlink(path);
+}
+END_TEST
+
 Suite *suite_match(void)
 {
     Suite *s = suite_create("match");
@@ -622,6 +874,12 @@ Suite *suite_match(void)
                         (int)(sizeof literal_cases / sizeof literal_cases[0]));
     tcase_add_test(tc, test_skips_bounded);
     tcase_add_test(tc, test_optional_bounded);
+    tcase_add_loop_test(tc, test_sieve_string, 0,
+                        (int)(sizeof sieve_string_cases / sizeof sieve_string_cases[0]));
+    tcase_add_test(tc, test_sieve_stems);
+    tcase_add_loop_test(tc, test_sieve_verdicts, 0, (int)(sizeof sieve_cases / sizeof sieve_cases[0]));
+    tcase_add_loop_test(tc, test_sieve_same, 0,
+                        (int)(sizeof sieve_doc_cases / sizeof sieve_doc_cases[0]));
     tcase_set_timeout(tc, 30);
     suite_add_tcase(s, tc);
     return s;
