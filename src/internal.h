@@ -231,6 +231,10 @@ uint32_t cl_words_key_hash(const char *s, size_t n);
  * string is static. */
 const char *cl_fold_spelling(const char *fold);
 
+/* Whether a token whose folded form is FOLD may start right after an
+ * ASCII letter or digit: the "not" of "cannot", a clitic ("'s", "n't"). */
+int cl_fold_inside_word(const char *fold);
+
 /* cl_tokenize, with each token's FOLD_ID in VOCAB and, when STEMMER is not
  * NULL, its STEM and STEM_ID (non-words stem to themselves) filled in, as
  * the document reader does. TEXT[LEN] must be NUL. The strings belong to WORDS and stay valid until
@@ -561,8 +565,11 @@ static inline int cl_ascii_word(unsigned char b)
 }
 
 /* Word boundaries a regex's run of literal characters needs: a \b
- * before its first character (a word character of ASCII), after its last. */
-enum { CL_RUN_WORD_BEFORE = 1, CL_RUN_WORD_AFTER = 2 };
+ * before its first character (a word character of ASCII), after its last;
+ * and whether every match has the run where a word starts (its first
+ * character a word character of ASCII, after a \b or a class such as \s
+ * that matches no ASCII letter or digit), which the sieve relies on. */
+enum { CL_RUN_WORD_BEFORE = 1, CL_RUN_WORD_AFTER = 2, CL_RUN_STARTS_WORD = 4 };
 
 typedef struct cl_literal {
     const char *text; /* NULL when the regex has none */
@@ -581,6 +588,21 @@ typedef struct cl_acm {
     uint32_t nc, out_base, maxlen;
     uint32_t *delta, *own, *dict;
 } cl_acm;
+
+/* A slot of the sieve's table: the strings that start with the bytes
+ * GRAM (0: an empty slot). */
+typedef struct cl_sieve_slot {
+    uint32_t gram, start, n;
+} cl_sieve_slot;
+
+/* Bits of the sieve's filter of string starts. */
+#define CL_SIEVE_BITS 65536u
+
+/* The hash of the 3-byte start GRAM of a sieve string. */
+static inline uint32_t cl_sieve_hash(uint32_t gram)
+{
+    return (gram * 0x9E3779B1u) >> 8;
+}
 
 typedef struct cl_claim_index {
     cl_strtab vocab;
@@ -603,15 +625,23 @@ typedef struct cl_claim_index {
     size_t nacl;             /* distinct runs */
     cl_acm ac;               /* of the runs: string k is run k */
     /* The sieve (cl_match_may): whether a sentence can make a claim at
-     * all, from its bytes, before it is tokenized. SV is an automaton of
-     * the regexes' runs and of the strings of the words the patterns need
-     * (cl_sieve_string); by string, SV_RUN is the run it is (+ 1, or 0)
-     * and SV_IDS[SV_START[k] .. SV_START[k + 1]] the words it stands for.
+     * all, from its bytes, before it is tokenized. Its strings (SV_STR,
+     * SV_LEN long) are those of the words the patterns need
+     * (cl_sieve_string), each the start of a token, and, unless
+     * SV_RUNS_AC, the regexes' runs, each after a \b: all are looked for
+     * where a word starts, by their first three bytes (the bit
+     * cl_sieve_hash gives in SV_BITS, then the slot of the same start in
+     * SV_SLOT, whose strings are SV_ORDER[start .. start + n]). With
+     * SV_RUNS_AC, a run may stand anywhere and the runs' automaton finds
+     * them. By string, SV_RUN is the run it is (+ 1, or 0) and
+     * SV_IDS[SV_START[k] .. SV_START[k + 1]] the words it stands for.
      * SV_BARE lists the words with no string, there in every sentence.
-     * SV_ON is 0 when some pattern or regex must be tried everywhere, or
-     * the automaton would be too big to pay. */
-    int sv_on;
-    cl_acm sv;
+     * SV_ON is 0 when some pattern or regex must be tried everywhere. */
+    int sv_on, sv_runs_ac;
+    uint64_t sv_bits[CL_SIEVE_BITS / 64];
+    const char **sv_str;
+    uint32_t *sv_len, *sv_order, sv_mask;
+    cl_sieve_slot *sv_slot;
     uint32_t *sv_run, *sv_start, *sv_ids, *sv_bare;
     size_t nsv, nsv_bare;
     /* by string, whether an attribution cue needs it (the sentence may
@@ -629,9 +659,10 @@ typedef struct cl_claim_index {
  * for sure (alternation at the top, extended mode, ...). */
 size_t cl_regex_literal(const char *src, char *out, size_t cap);
 
-/* The bytes that every sentence with a token whose folded form or stem
- * is W holds (ASCII letters in either case), as W[*START .. *START +
- * length), the length returned; 0 when there are none to rely on. */
+/* The bytes that every token whose folded form or stem is W starts with
+ * (ASCII letters in either case), as W[*START .. *START + length), the
+ * length returned; 0 when there are none to rely on. Such a token starts
+ * a sentence or follows a byte that is no ASCII letter or digit. */
 size_t cl_sieve_string(const char *w, size_t *start);
 
 /* Build the prefilter of the N CLAIMS (after cl_claims_compile) into X,

@@ -10,6 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "internal.h"
 
 /* Match limits keep a pathological regex from hanging a run. */
@@ -625,7 +629,8 @@ static void run_found(cl_matcher *m, const cl_claim_index *x, uint32_t run, cons
         m->run_seen[run] = m->stamp; /* every regex of the run is served */
     for (k = x->acl_start[run]; k < x->acl_start[run + 1]; k++) {
         uint32_t re = x->acl_regex[k];
-        if (m->pair_seen[k] == m->stamp || (x->acl_flags[k] & ~ok))
+        if (m->pair_seen[k] == m->stamp ||
+            (x->acl_flags[k] & (CL_RUN_WORD_BEFORE | CL_RUN_WORD_AFTER) & ~ok))
             continue;
         m->pair_seen[k] = m->stamp;
         if (m->seen[re] != m->stamp) {
@@ -881,13 +886,12 @@ static const unsigned char quote_byte[256] = {
  * cl_token_is_quote): a double or back quote, a guillemet, a curly
  * double quote, or an apostrophe (straight, curly or modifier) that is
  * not between two ASCII letters or digits, where it joins a word (in a
- * text longer than an address can be, one might end there). */
+ * text shorter than an address can be: in a longer one, an address cut
+ * short might end there). */
 static int may_quote(const unsigned char *t, size_t n)
 {
     size_t i;
 
-    if (n >= CL_MAX_ADDRESS)
-        return 1;
     for (i = 0; i < n; i++) {
         unsigned char b = t[i];
         size_t w;
@@ -914,49 +918,153 @@ static int may_quote(const unsigned char *t, size_t n)
     return 0;
 }
 
+/* Bytes by what the sieve's scan needs of them: SV_ALNUM an ASCII letter
+ * or digit, SV_START a byte a string starts with (those and _), SV_QUOTE
+ * one that starts a quotation mark or an apostrophe (see quote_byte). */
+enum { SV_ALNUM = 1, SV_START = 2, SV_QUOTE = 4 };
+
+static const unsigned char sieve_class[256] = {
+    ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3, ['6'] = 3, ['7'] = 3,
+    ['8'] = 3, ['9'] = 3, ['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3,
+    ['G'] = 3, ['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3,
+    ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3, ['U'] = 3, ['V'] = 3,
+    ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3, ['a'] = 3, ['b'] = 3, ['c'] = 3, ['d'] = 3,
+    ['e'] = 3, ['f'] = 3, ['g'] = 3, ['h'] = 3, ['i'] = 3, ['j'] = 3, ['k'] = 3, ['l'] = 3,
+    ['m'] = 3, ['n'] = 3, ['o'] = 3, ['p'] = 3, ['q'] = 3, ['r'] = 3, ['s'] = 3, ['t'] = 3,
+    ['u'] = 3, ['v'] = 3, ['w'] = 3, ['x'] = 3, ['y'] = 3, ['z'] = 3, ['_'] = 2,
+    ['"'] = 4, ['\''] = 4, ['`'] = 4, [0xC2] = 4, [0xCA] = 4, [0xE2] = 4};
+
+static inline unsigned char lower_byte(unsigned char b)
+{
+    return (unsigned char)((unsigned)(b - 'A') < 26u ? b + 32 : b);
+}
+
+/* The W bytes of T (W <= 64) as bit masks, bit k for T[k]: in *ALNUM the
+ * ASCII letters and digits, in *START those and "_"; returns SV_QUOTE when
+ * one of them starts a quotation mark or an apostrophe, else 0. */
+static unsigned char sieve_masks(const unsigned char *t, size_t w, uint64_t *alnum,
+                                 uint64_t *start)
+{
+    uint64_t a = 0, st = 0;
+    unsigned char q = 0;
+    size_t k = 0;
+
+#ifdef __SSE2__
+    for (; k + 16 <= w; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + k));
+        __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)),
+                                       _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), low));
+        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                      _mm_cmpgt_epi8(_mm_set1_epi8('9' + 1), v));
+        __m128i an = _mm_or_si128(letter, digit);
+        __m128i quote = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\''))),
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('`')),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2))),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xCA)),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)))));
+        a |= (uint64_t)(unsigned)_mm_movemask_epi8(an) << k;
+        st |= (uint64_t)(unsigned)_mm_movemask_epi8(
+                  _mm_or_si128(an, _mm_cmpeq_epi8(v, _mm_set1_epi8('_'))))
+              << k;
+        if (_mm_movemask_epi8(quote))
+            q = SV_QUOTE;
+    }
+#endif
+    for (; k < w; k++) {
+        unsigned char c = sieve_class[t[k]];
+        a |= (uint64_t)(c & SV_ALNUM) << k;
+        st |= (uint64_t)(c >> 1 & 1) << k;
+        q |= c & SV_QUOTE;
+    }
+    *alnum = a;
+    *start = st;
+    return q;
+}
+
+/* The sieve strings of X that T[I..] (N bytes) starts with: each is in the
+ * sentence there (see cl_match_may). */
+static void sieve_at(cl_matcher *m, const cl_claim_index *x, const unsigned char *t, size_t n,
+                     size_t i, size_t *nkeys, int *attr)
+{
+    uint32_t g = (uint32_t)lower_byte(t[i]) << 16 | (uint32_t)lower_byte(t[i + 1]) << 8 |
+                 lower_byte(t[i + 2]),
+             h = cl_sieve_hash(g), k, e;
+    const cl_sieve_slot *sl;
+
+    if (!(x->sv_bits[h >> 6 & (CL_SIEVE_BITS / 64 - 1)] >> (h & 63) & 1))
+        return;
+    for (k = h & x->sv_mask; x->sv_slot[k].gram != g; k = (k + 1) & x->sv_mask)
+        if (!x->sv_slot[k].gram)
+            return;
+    sl = &x->sv_slot[k];
+    for (e = sl->start; e < sl->start + sl->n; e++) {
+        uint32_t str = x->sv_order[e], len = x->sv_len[str], j;
+        const char *p = x->sv_str[str];
+        if (len > n - i)
+            continue;
+        for (j = 3; j < len && lower_byte(t[i + j]) == (unsigned char)p[j]; j++)
+            ;
+        if (j < len)
+            continue;
+        if (x->sv_run[str])
+            run_found(m, x, x->sv_run[str] - 1, t, n, i + len - 1);
+        if (m->sv_str_seen[str] != m->sv_stamp) {
+            m->sv_str_seen[str] = m->sv_stamp;
+            *attr |= x->sv_attr[str];
+            for (j = x->sv_start[str]; j < x->sv_start[str + 1]; j++)
+                sieve_word(m, x, x->sv_ids[j], nkeys);
+        }
+    }
+}
+
 int cl_match_may(cl_matcher *m, const cl_rules *r, const cl_sentence *s)
 {
     const cl_claim_index *x = cl_rules_claim_index(r);
     const unsigned char *t = (const unsigned char *)s->text;
     size_t i, k, n = s->len, nkeys = 0;
     const uint32_t *req;
-    uint32_t st = 0, a;
-    int rc, attr = x->sv_attr_all, quotes = 0;
+    uint32_t a;
+    unsigned char seen = 0;
+    uint64_t carry = 0;
+    int rc, attr = x->sv_attr_all;
 
     if (!x->start)
         return CL_SIEVE_INERT; /* no claims: nothing to find, none to owe */
-    if (!x->sv_on || has_ascii_fold(s))
+    /* a character that folds to an ASCII letter; a text in which an
+     * address may be cut short inside a word, and a token start there */
+    if (!x->sv_on || n >= CL_MAX_ADDRESS || has_ascii_fold(s))
         return CL_SIEVE_TRY;
     if ((rc = regex_scratch(m, x)) < 0 || (rc = sieve_scratch(m, x)) < 0)
         return rc;
     m->ntodo = 0;
     for (k = 0; k < x->nsv_bare; k++)
         sieve_word(m, x, x->sv_bare[k], &nkeys);
-    if (x->sv.delta) {
-        const uint32_t *delta = x->sv.delta;
-        const unsigned char *cls = x->sv.cls;
-        uint32_t base = x->sv.out_base, nc = x->sv.nc;
+    /* the strings where a word starts: a letter, digit or "_" after no
+     * ASCII letter or digit; 64 bytes at a time */
+    for (i = 0; i < n; i += 64) {
+        uint64_t alnum, start;
+        size_t w = n - i < 64 ? n - i : 64;
+        seen |= sieve_masks(t + i, w, &alnum, &start);
+        start &= ~(alnum << 1 | carry);
+        carry = w == 64 ? alnum >> 63 : 0;
+        while (start) {
+            size_t at = i + (size_t)__builtin_ctzll(start);
+            if (at + 3 > n)
+                break;
+            sieve_at(m, x, t, n, at, &nkeys, &attr);
+            start &= start - 1;
+        }
+    }
+    if (x->sv_runs_ac && x->ac.delta) {
+        const uint32_t *delta = x->ac.delta;
+        const unsigned char *cls = x->ac.cls;
+        uint32_t st = 0, base = x->ac.out_base, nc = x->ac.nc;
         for (i = 0; i < n; i++) {
-            uint32_t o;
-            quotes |= quote_byte[t[i]];
             st = delta[st + cls[t[i]]];
-            if (st < base)
-                continue;
-            for (o = (st - base) / nc;; o = x->sv.dict[o] - 1) {
-                uint32_t str = x->sv.own[o];
-                if (str--) {
-                    if (x->sv_run[str])
-                        run_found(m, x, x->sv_run[str] - 1, t, n, i);
-                    if (m->sv_str_seen[str] != m->sv_stamp) {
-                        m->sv_str_seen[str] = m->sv_stamp;
-                        attr |= x->sv_attr[str];
-                        for (k = x->sv_start[str]; k < x->sv_start[str + 1]; k++)
-                            sieve_word(m, x, x->sv_ids[k], &nkeys);
-                    }
-                }
-                if (!x->sv.dict[o])
-                    break;
-            }
+            if (st >= base)
+                runs_found(m, x, (st - base) / nc, t, n, i);
         }
     }
     if (m->ntodo)
@@ -979,9 +1087,7 @@ int cl_match_may(cl_matcher *m, const cl_rules *r, const cl_sentence *s)
         }
     }
     m->stats.regexes_skipped += x->nregexes;
-    if (!x->sv.delta)
-        quotes = 1; /* not looked for */
-    return attr || (quotes && may_quote(t, n)) ? CL_SIEVE_PASS : CL_SIEVE_INERT;
+    return attr || ((seen & SV_QUOTE) && may_quote(t, n)) ? CL_SIEVE_PASS : CL_SIEVE_INERT;
 }
 
 /* Every raw match in S: patterns found through the prefilter (and those

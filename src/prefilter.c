@@ -101,13 +101,16 @@ static int skip_group(const char **p)
 enum { RUN_MIN = 3 };
 
 /* The CL_RUN_* flags of the run RUN[0..N) with a \b before it (BEFORE) or
- * after it (AFTER): those next to a word character of ASCII. */
-static unsigned char run_flags(const char *run, size_t n, int before, int after)
+ * after it (AFTER), or after something that matches no ASCII letter or
+ * digit (NONWORD): those next to a word character of ASCII. */
+static unsigned char run_flags(const char *run, size_t n, int before, int after, int nonword)
 {
-    return (unsigned char)((before && cl_ascii_word((unsigned char)run[0]) ? CL_RUN_WORD_BEFORE
-                                                                            : 0) |
+    int word0 = cl_ascii_word((unsigned char)run[0]);
+
+    return (unsigned char)((before && word0 ? CL_RUN_WORD_BEFORE : 0) |
                            (after && cl_ascii_word((unsigned char)run[n - 1]) ? CL_RUN_WORD_AFTER
-                                                                               : 0));
+                                                                               : 0) |
+                           ((before || nonword) && word0 ? CL_RUN_STARTS_WORD : 0));
 }
 
 /* cl_regex_literal, and every run of RUN_MIN bytes or more that every
@@ -125,6 +128,8 @@ static size_t regex_runs(const char *src, char *out, size_t cap, char *runs, siz
     /* a \b just before the run (pending until its first character), and
      * one just after its last character so far */
     int wb_pending = 0, wb_before = 0, wb_after = 0;
+    /* the same for a class that matches no ASCII letter or digit (\s) */
+    int nw_pending = 0, nw_before = 0;
 
 #define END_RUN()                                                                                  \
     do {                                                                                           \
@@ -137,10 +142,10 @@ static size_t regex_runs(const char *src, char *out, size_t cap, char *runs, siz
             memcpy(runs + *nruns, run, nrun);                                                      \
             runs[*nruns + nrun] = '\0';                                                            \
             *nruns += nrun + 1;                                                                    \
-            flags[k++] = run_flags(run, nrun, wb_before, wb_after);                                \
+            flags[k++] = run_flags(run, nrun, wb_before, wb_after, nw_before);                     \
         }                                                                                          \
         nrun = 0;                                                                                  \
-        wb_pending = wb_before = wb_after = 0;                                                     \
+        wb_pending = wb_before = wb_after = nw_pending = nw_before = 0;                            \
     } while (0)
 
     if (cap)
@@ -152,7 +157,7 @@ static size_t regex_runs(const char *src, char *out, size_t cap, char *runs, siz
             return 0; /* alternation at the top, or a form not understood */
         if (c == '^' || c == '$') {
             p++; /* zero-width: the run goes on */
-            wb_pending = wb_after = 0;
+            wb_pending = wb_after = nw_pending = 0;
             continue;
         }
         if (c == '(') {
@@ -194,7 +199,7 @@ static size_t regex_runs(const char *src, char *out, size_t cap, char *runs, siz
                 else if (d == 'b')
                     wb_pending = 1;
                 else
-                    wb_pending = wb_after = 0;
+                    wb_pending = wb_after = nw_pending = 0;
                 continue;
             }
             if ((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9')) {
@@ -206,6 +211,7 @@ static size_t regex_runs(const char *src, char *out, size_t cap, char *runs, siz
                 if (skip_quantifier(&p, &min_zero) < 0)
                     return 0;
                 END_RUN();
+                nw_pending = strchr("sWhvR", d) && !min_zero;
                 continue;
             }
             if (d >= 0x80)
@@ -238,9 +244,11 @@ static size_t regex_runs(const char *src, char *out, size_t cap, char *runs, siz
         }
         if (nrun + 1 >= sizeof run)
             END_RUN();
-        if (!nrun)
+        if (!nrun) {
             wb_before = wb_pending;
-        wb_pending = wb_after = 0;
+            nw_before = nw_pending;
+        }
+        wb_pending = wb_after = nw_pending = 0;
         run[nrun++] = (char)(lit >= 'A' && lit <= 'Z' ? lit + 32 : lit);
         if (quantified)
             END_RUN(); /* repeated: the next character need not follow it */
@@ -398,9 +406,8 @@ static int indexable(const cl_pattern *p)
 /* The automaton of the NRUNS distinct strings RUNS (ids 0.., of ASCII
  * bytes, letters in lower case) into AC: byte classes, the trie of the
  * strings with its failure moves folded in (a full table), the states that
- * end a string moved last. Fails (CL_ENOMEM) rather than build a table of
- * more than MAX_BYTES bytes when MAX_BYTES is not 0. */
-static int build_automaton(cl_acm *ac, const char *const *runs, size_t nruns, size_t max_bytes)
+ * end a string moved last. */
+static int build_automaton(cl_acm *ac, const char *const *runs, size_t nruns)
 {
     size_t i, total = 1, nstates = 1, head = 0, tail = 0, nout = 0;
     uint32_t nc = 1, c, u, v, *g = NULL, *fail = NULL, *own = NULL, *dict = NULL, *queue = NULL,
@@ -419,8 +426,6 @@ static int build_automaton(cl_acm *ac, const char *const *runs, size_t nruns, si
     }
     for (c = 'A'; c <= 'Z'; c++)
         ac->cls[c] = ac->cls[c + 32];
-    if (max_bytes && total * nc * sizeof *g > max_bytes)
-        return CL_ENOMEM;
     g = calloc(total * nc, sizeof *g);
     fail = calloc(total, sizeof *fail);
     own = calloc(total, sizeof *own);
@@ -601,7 +606,7 @@ static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
             names[tab.ids[i] - 1] = tab.keys[i];
             x->acl_len[tab.ids[i] - 1] = (uint32_t)strlen(tab.keys[i]);
         }
-    rc = build_automaton(&x->ac, names, x->nacl, 0);
+    rc = build_automaton(&x->ac, names, x->nacl);
     x->acl_names = names;
     names = NULL;
 done:
@@ -720,9 +725,13 @@ static size_t required_words(const cl_pattern *p, uint32_t key, uint32_t key2, u
 
 size_t cl_sieve_string(const char *w, size_t *start)
 {
-    size_t n = strlen(w), i, run = 0, best = 0;
+    size_t n = strlen(w), i;
     const char *spelt = cl_fold_spelling(w);
 
+    *start = 0;
+    /* "not" of "cannot" and the clitics start inside a word */
+    if (cl_fold_inside_word(w))
+        return 0;
     /* "will" is written "wo" in "won't": only what the two share. A stem
      * (Porter2) may end in a letter its words do not have there: the "e"
      * of "hope" for hoping, the "l" of "durabl" for durability, the "i" of
@@ -736,44 +745,88 @@ size_t cl_sieve_string(const char *w, size_t *start)
         n -= 2;
     else if (n && (w[n - 1] == 'e' || w[n - 1] == 'i' || w[n - 1] == 'l' || strcmp(w, "sky") == 0))
         n--;
-    *start = 0;
-    for (i = 0; i <= n; i++) {
-        unsigned char c = i < n ? (unsigned char)w[i] : 0;
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            run++;
-            continue;
-        }
-        if (run > best) {
-            best = run;
-            *start = i - run;
-        }
-        run = 0;
-    }
-    return best;
+    /* the letters and digits it starts with: what its token starts with */
+    for (i = 0; i < n && ((w[i] >= 'a' && w[i] <= 'z') || (w[i] >= '0' && w[i] <= '9')); i++)
+        ;
+    return i;
 }
 
-/* Largest automaton table the sieve is built with: past it the table
- * costs more in cache misses than the sentences it spares. Strings
- * shorter than SIEVE_MIN are in most sentences: looking for them costs
- * more than it spares. */
-enum { SIEVE_MAX_BYTES = 4u << 20, SIEVE_MIN = 3 };
+/* Strings shorter than SIEVE_MIN are in most sentences: looking for them
+ * costs more than it spares (and the lookup is by the first three bytes). */
+enum { SIEVE_MIN = 3 };
 
 /* Free the sieve of X and leave it off. */
 static void sieve_free(cl_claim_index *x)
 {
-    free(x->sv.delta);
-    free(x->sv.own);
-    free(x->sv.dict);
+    free(x->sv_str);
+    free(x->sv_len);
+    free(x->sv_slot);
+    free(x->sv_order);
     free(x->sv_run);
     free(x->sv_start);
     free(x->sv_ids);
     free(x->sv_bare);
     free(x->sv_attr);
-    memset(&x->sv, 0, sizeof x->sv);
-    x->sv_run = x->sv_start = x->sv_ids = x->sv_bare = NULL;
+    memset(x->sv_bits, 0, sizeof x->sv_bits);
+    x->sv_str = NULL;
+    x->sv_slot = NULL;
+    x->sv_len = x->sv_order = x->sv_run = x->sv_start = x->sv_ids = x->sv_bare = NULL;
     x->sv_attr = NULL;
     x->nsv = x->nsv_bare = 0;
-    x->sv_on = x->sv_attr_all = 0;
+    x->sv_mask = 0;
+    x->sv_on = x->sv_attr_all = x->sv_runs_ac = 0;
+}
+
+/* The 3-byte start of string S (3 bytes or more). */
+static uint32_t sieve_gram(const char *s)
+{
+    return (uint32_t)(unsigned char)s[0] << 16 | (uint32_t)(unsigned char)s[1] << 8 |
+           (unsigned char)s[2];
+}
+
+/* The sieve's lookup of the NSTR strings STRS into X, which takes STRS:
+ * their lengths, the bit of each start in SV_BITS, and the strings of each
+ * start, by open addressing on it. */
+static int sieve_table(cl_claim_index *x, const char **strs, size_t nstr)
+{
+    size_t i, slots = 16, at = 0;
+    uint32_t *next;
+
+    x->sv_str = strs;
+    if (!(x->sv_len = malloc((nstr ? nstr : 1) * sizeof *x->sv_len)) ||
+        !(x->sv_order = malloc((nstr ? nstr : 1) * sizeof *x->sv_order)))
+        return CL_ENOMEM;
+    while (slots < 2 * nstr)
+        slots *= 2;
+    if (!(x->sv_slot = calloc(slots, sizeof *x->sv_slot)))
+        return CL_ENOMEM;
+    x->sv_mask = (uint32_t)(slots - 1);
+    /* count the strings of each start, then place them */
+    for (i = 0; i < nstr; i++) {
+        uint32_t g = sieve_gram(strs[i]), h = cl_sieve_hash(g);
+        cl_sieve_slot *sl = &x->sv_slot[h & x->sv_mask];
+        x->sv_len[i] = (uint32_t)strlen(strs[i]);
+        x->sv_bits[h >> 6 & (CL_SIEVE_BITS / 64 - 1)] |= (uint64_t)1 << (h & 63);
+        while (sl->gram && sl->gram != g)
+            sl = &x->sv_slot[(size_t)(sl - x->sv_slot + 1) & x->sv_mask];
+        sl->gram = g;
+        sl->n++;
+    }
+    for (i = 0; i < slots; i++) {
+        x->sv_slot[i].start = (uint32_t)at;
+        at += x->sv_slot[i].n;
+    }
+    if (!(next = calloc(slots, sizeof *next)))
+        return CL_ENOMEM;
+    for (i = 0; i < nstr; i++) {
+        uint32_t g = sieve_gram(strs[i]);
+        size_t k = cl_sieve_hash(g) & x->sv_mask;
+        while (x->sv_slot[k].gram != g)
+            k = (k + 1) & x->sv_mask;
+        x->sv_order[x->sv_slot[k].start + next[k]++] = (uint32_t)i;
+    }
+    free(next);
+    return 0;
 }
 
 /* The sieve of X (its refs and runs built): the strings of the words that
@@ -812,10 +865,18 @@ static void build_sieve(cl_claim_index *x, cl_arena *a, const uint32_t *attr)
         if (x->start[i] < x->start[i + 1])
             need[i] = 1;
     need[0] = 0;
-    /* the runs are strings 0 .. NACL - 1, the words' strings follow */
-    for (i = 0; i < x->nacl; i++)
-        if (!cl_strtab_intern(&tab, x->acl_names[i]))
-            goto fail;
+    /* the runs are strings 0 .. NACL - 1, the words' strings follow; a
+     * run some regex needs may stand anywhere (no \b nor \s before it),
+     * and then the runs are looked for by their automaton */
+    for (i = 0; x->nacl && i < x->acl_start[x->nacl] && !x->sv_runs_ac; i++)
+        x->sv_runs_ac = !(x->acl_flags[i] & CL_RUN_STARTS_WORD);
+    for (i = 0; i < x->nacl && !x->sv_runs_ac; i++)
+        if (strlen(x->acl_names[i]) < SIEVE_MIN || !cl_strtab_intern(&tab, x->acl_names[i]))
+            x->sv_runs_ac = 1;
+    if (x->sv_runs_ac) {
+        cl_strtab_free(&tab);
+        memset(&tab, 0, sizeof tab);
+    }
     for (i = 1; i <= x->vocab.n; i++) {
         size_t st, len;
         char *str;
@@ -878,7 +939,7 @@ static void build_sieve(cl_claim_index *x, cl_arena *a, const uint32_t *attr)
     for (i = 0; i < tab.cap; i++)
         if (tab.keys[i])
             strs[tab.ids[i] - 1] = tab.keys[i];
-    for (i = 0; i < x->nacl; i++)
+    for (i = 0; i < x->nacl && !x->sv_runs_ac; i++)
         x->sv_run[i] = (uint32_t)i + 1;
     /* by string, its words (a counting sort) */
     for (i = 1; i <= x->vocab.n; i++)
@@ -893,7 +954,9 @@ static void build_sieve(cl_claim_index *x, cl_arena *a, const uint32_t *attr)
         else if (need[i])
             x->sv_bare[x->nsv_bare++] = (uint32_t)i;
     }
-    if (build_automaton(&x->sv, strs, nstr, SIEVE_MAX_BYTES) < 0)
+    i = (size_t)(sieve_table(x, strs, nstr) < 0); /* X takes STRS */
+    strs = NULL;
+    if (i)
         goto fail;
     x->nsv = nstr;
     x->sv_on = 1;

@@ -580,6 +580,11 @@ const char *cl_fold_spelling(const char *fold)
     return NULL;
 }
 
+int cl_fold_inside_word(const char *fold)
+{
+    return strcmp(fold, "not") == 0 || fold[0] == '\'' || strncmp(fold, "n't", 3) == 0;
+}
+
 /* Whether the word whose folded form is F splits into tokens. */
 static int word_splits(const char *f, cl_token_kind kind)
 {

@@ -612,7 +612,7 @@ struct sieve_string_case {
 };
 
 static const struct sieve_string_case sieve_string_cases[] = {
-    {"resign", "resign"},   /* a folded form or a stem: all its letters */
+    {"resign", "resign"},   /* a folded form or a stem: what it starts with */
     {"hope", "hop"},        /* hoping: the "e" may be the stem's own */
     {"durabl", "durab"},    /* durability */
     {"happi", "happ"},      /* happy */
@@ -624,12 +624,14 @@ static const struct sieve_string_case sieve_string_cases[] = {
     {"can", "ca"},          /* can't: "ca" */
     {"shall", "sha"},       /* shan't */
     {"is", ""},             /* ain't: nothing in common */
-    {"o'clock", "clock"},   /* the longest run of letters and digits */
+    {"not", ""},            /* cannot: "not" starts inside a word */
+    {"n't", ""},
+    {"'s", ""},
+    {"o'clock", "o"},       /* the letters and digits it starts with */
     {"u.s.", "u"},
-    {"well-known", "known"},
-    {"1,000", "000"},
+    {"well-known", "well"},
+    {"1,000", "1"},
     {"caf\xC3\xA9", "caf"}, /* ASCII only */
-    {"'s", "s"},
     {"", ""},
 };
 
@@ -757,23 +759,62 @@ static const struct sieve_case sieve_cases[] = {
     {"The \xE2\x84\xAAokka sat.", CL_SIEVE_TRY},    /* KELVIN SIGN folds to k */
 };
 
-START_TEST(test_sieve_verdicts)
+/* Whether the sieve of the rules of the lexicon and CLAIMS gives each of
+ * the N cases SC its verdict. */
+static void sieve_verdicts(const char *claims, const struct sieve_case *sc, size_t n)
 {
     char path[] = "/tmp/claimlint-test-XXXXXX.xml";
-    cl_rules *r = rules_from("rules/cues/en.xml", sieve_claims, path);
-    const struct sieve_case *k = &sieve_cases[_i];
+    cl_rules *r = rules_from("rules/cues/en.xml", claims, path);
     cl_matcher *m = NULL;
     cl_sentence s;
+    size_t k;
 
-    memset(&s, 0, sizeof s);
-    s.text = k->text;
-    s.len = strlen(k->text);
-    s.nchars = cl_utf8_count(s.text, s.len);
     ck_assert_int_eq(cl_matcher_new(&m), 0);
-    ck_assert_msg(cl_match_may(m, r, &s) == k->verdict, "%s: %d", k->text, cl_match_may(m, r, &s));
+    for (k = 0; k < n; k++) {
+        memset(&s, 0, sizeof s);
+        s.text = sc[k].text;
+        s.len = strlen(sc[k].text);
+        s.nchars = cl_utf8_count(s.text, s.len);
+        ck_assert_msg(cl_match_may(m, r, &s) == sc[k].verdict, "%s: %d", sc[k].text,
+                      cl_match_may(m, r, &s));
+    }
     cl_matcher_free(m);
     cl_rules_free(r);
     unlink(path);
+}
+
+START_TEST(test_sieve_verdicts)
+{
+    sieve_verdicts(sieve_claims, sieve_cases, sizeof sieve_cases / sizeof sieve_cases[0]);
+}
+END_TEST
+
+START_TEST(test_sieve_runs)
+{
+    /* a regex's runs after \b or \s start a word: they are looked for
+     * there only; a run that may stand inside a word is looked for
+     * everywhere, all runs then by their automaton */
+    static const struct sieve_case starts[] = {
+        {"Dell systems sold well.", CL_SIEVE_TRY},
+        {"Dell  Systems sold well.", CL_SIEVE_TRY},
+        {"Dell subsystems sold well.", CL_SIEVE_INERT},
+        {"Odell systems sold well.", CL_SIEVE_INERT},
+        {"It was dell systems", CL_SIEVE_TRY}, /* at the very end */
+    };
+    static const struct sieve_case anywhere[] = {
+        {"The Odellsystems sold.", CL_SIEVE_TRY},
+        {"The dell-systems sold.", CL_SIEVE_TRY},
+        {"The dell sold.", CL_SIEVE_INERT},
+    };
+
+    sieve_verdicts("<claim id=\"dell\" verdict=\"refuted\"><title>t</title>"
+                   "<regex>(?i)\\bdell\\s+systems?\\b</regex></claim>",
+                   starts, sizeof starts / sizeof starts[0]);
+    sieve_verdicts("<claim id=\"dell\" verdict=\"refuted\"><title>t</title>"
+                   "<regex>(?i)dell-?systems</regex></claim>"
+                   "<claim id=\"quokka\" verdict=\"refuted\"><title>t</title><pattern>"
+                   "<token>quokka</token></pattern></claim>",
+                   anywhere, sizeof anywhere / sizeof anywhere[0]);
 }
 END_TEST
 
@@ -877,7 +918,8 @@ Suite *suite_match(void)
     tcase_add_loop_test(tc, test_sieve_string, 0,
                         (int)(sizeof sieve_string_cases / sizeof sieve_string_cases[0]));
     tcase_add_test(tc, test_sieve_stems);
-    tcase_add_loop_test(tc, test_sieve_verdicts, 0, (int)(sizeof sieve_cases / sizeof sieve_cases[0]));
+    tcase_add_test(tc, test_sieve_verdicts);
+    tcase_add_test(tc, test_sieve_runs);
     tcase_add_loop_test(tc, test_sieve_same, 0,
                         (int)(sizeof sieve_doc_cases / sizeof sieve_doc_cases[0]));
     tcase_set_timeout(tc, 30);
