@@ -659,16 +659,19 @@ typedef struct cl_claim_index {
  * for sure (alternation at the top, extended mode, ...). */
 size_t cl_regex_literal(const char *src, char *out, size_t cap);
 
-/* The bytes that every token whose folded form or stem is W starts with
- * (ASCII letters in either case), as W[*START .. *START + length), the
- * length returned; 0 when there are none to rely on. Such a token starts
- * a sentence or follows a byte that is no ASCII letter or digit. */
-size_t cl_sieve_string(const char *w, size_t *start);
+/* The bytes that every token whose folded form is W starts with (or whose
+ * stem is W, when STEMMED), ASCII letters in either case, as W[*START ..
+ * *START + length), the length returned; 0 when there are none to rely
+ * on. Such a token starts a sentence or follows a byte that is no ASCII
+ * letter or digit. */
+size_t cl_sieve_string(const char *w, int stemmed, size_t *start);
 
 /* Build the prefilter of the N CLAIMS (after cl_claims_compile) into X,
  * allocating its strings in A. ATTR lists the words of the attribution
- * cues, for the sieve: for each cue, the number of its words and their
- * numbers in the vocabulary, then a 0 (NULL: none). */
+ * cues, for the sieve: for each cue, the number of its words (with
+ * CL_ATTR_INFLECTED when it matches by stems) and their numbers in the
+ * vocabulary, then a 0 (NULL: none). */
+enum { CL_ATTR_WORDS = 0xFFFF, CL_ATTR_INFLECTED = 0x10000 };
 int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *claims, size_t n,
                          const uint32_t *attr);
 void cl_claim_index_free(cl_claim_index *x);

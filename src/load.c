@@ -1188,18 +1188,22 @@ static int build_prefilter(cl_rules *r)
     uint32_t *attr;
     int rc;
 
-    for (i = 0; i < ncues; i++)
-        if (cl_rules_entry(r, (uint32_t)i)->def.kind == CL_CUE_ATTRIBUTION)
-            nattr += 1 + cl_rules_entry(r, (uint32_t)i)->nwords;
+    /* each word of a cue must be there: the first CL_ATTR_WORDS will do */
+    for (i = 0; i < ncues; i++) {
+        const cl_cue_entry *e = cl_rules_entry(r, (uint32_t)i);
+        if (e->def.kind == CL_CUE_ATTRIBUTION)
+            nattr += 1 + (e->nwords < CL_ATTR_WORDS ? e->nwords : CL_ATTR_WORDS);
+    }
     if (!(attr = malloc((nattr + 1) * sizeof *attr)))
         return cl_nomem(NULL);
     nattr = 0;
     for (i = 0; i < ncues; i++) {
         const cl_cue_entry *e = cl_rules_entry(r, (uint32_t)i);
-        if (e->def.kind != CL_CUE_ATTRIBUTION || !e->nwords)
+        size_t nw = e->nwords < CL_ATTR_WORDS ? e->nwords : CL_ATTR_WORDS;
+        if (e->def.kind != CL_CUE_ATTRIBUTION || !nw)
             continue;
-        attr[nattr++] = e->nwords;
-        for (k = 0; k < e->nwords; k++)
+        attr[nattr++] = (uint32_t)nw | (e->def.inflected ? CL_ATTR_INFLECTED : 0);
+        for (k = 0; k < nw; k++)
             attr[nattr++] = e->word_ids[k];
     }
     attr[nattr] = 0;

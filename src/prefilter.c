@@ -723,7 +723,7 @@ static size_t required_words(const cl_pattern *p, uint32_t key, uint32_t key2, u
     return n + 1;
 }
 
-size_t cl_sieve_string(const char *w, size_t *start)
+size_t cl_sieve_string(const char *w, int stemmed, size_t *start)
 {
     size_t n = strlen(w), i;
     const char *spelt = cl_fold_spelling(w);
@@ -741,9 +741,12 @@ size_t cl_sieve_string(const char *w, size_t *start)
     if (spelt)
         for (n = 0; w[n] && w[n] == spelt[n]; n++)
             ;
+    else if (!stemmed)
+        ;
     else if (n >= 2 && w[n - 2] == 'i' && w[n - 1] == 'e')
         n -= 2;
-    else if (n && (w[n - 1] == 'e' || w[n - 1] == 'i' || w[n - 1] == 'l' || strcmp(w, "sky") == 0))
+    else if (n && (w[n - 1] == 'e' || w[n - 1] == 'i' || strcmp(w, "sky") == 0 ||
+                   (n >= 2 && w[n - 2] == 'b' && w[n - 1] == 'l')))
         n--;
     /* the letters and digits it starts with: what its token starts with */
     for (i = 0; i < n && ((w[i] >= 'a' && w[i] <= 'z') || (w[i] >= '0' && w[i] <= '9')); i++)
@@ -834,11 +837,12 @@ static int sieve_table(cl_claim_index *x, const char **strs, size_t nstr)
  * automaton. Leaves X->SV_ON 0 when it cannot help (some pattern or regex
  * is tried in every sentence), when it would be too big, and when memory
  * runs out: the sieve only spares work. */
-static void build_sieve(cl_claim_index *x, cl_arena *a, const uint32_t *attr)
+static void build_sieve(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *claims, size_t nc,
+                        const uint32_t *attr)
 {
     size_t i, k, nref = x->start[x->vocab.n + 1], nstr = 0, nids = 0, nattr = 0;
     const char **words = NULL, **strs = NULL;
-    unsigned char *need = NULL;
+    unsigned char *need = NULL, *stemmed = NULL;
     uint32_t *str_of = NULL, *count = NULL, *attr_str = NULL;
     cl_strtab tab = {0};
     const uint32_t *r;
@@ -848,9 +852,20 @@ static void build_sieve(cl_claim_index *x, cl_arena *a, const uint32_t *attr)
         return;
     words = calloc(x->vocab.n + 1, sizeof *words);
     need = calloc(x->vocab.n + 1, 1);
+    stemmed = calloc(x->vocab.n + 1, 1);
     str_of = calloc(x->vocab.n + 1, sizeof *str_of);
-    if (!words || !need || !str_of)
+    if (!words || !need || !stemmed || !str_of)
         goto fail;
+    /* the words a token of some pattern matches by stem, not as written */
+    for (i = 0; i < nc; i++)
+        for (k = 0; k < claims[i]->npatterns; k++) {
+            const cl_pattern *p = &claims[i]->patterns[k];
+            uint32_t t, alt;
+            for (t = 0; t < p->ntoks; t++)
+                if (p->toks[t].inflected && p->toks[t].alt_ids)
+                    for (alt = 0; alt < p->toks[t].nalts; alt++)
+                        stemmed[p->toks[t].alt_ids[alt]] = 1;
+        }
     for (i = 0; i < x->vocab.cap; i++)
         if (x->vocab.keys[i])
             words[x->vocab.ids[i]] = x->vocab.keys[i];
@@ -882,7 +897,7 @@ static void build_sieve(cl_claim_index *x, cl_arena *a, const uint32_t *attr)
         char *str;
         if (!need[i])
             continue;
-        if ((len = cl_sieve_string(words[i], &st)) < SIEVE_MIN) {
+        if ((len = cl_sieve_string(words[i], stemmed[i], &st)) < SIEVE_MIN) {
             x->nsv_bare++; /* in most sentences: not worth looking for */
             continue;
         }
@@ -893,19 +908,19 @@ static void build_sieve(cl_claim_index *x, cl_arena *a, const uint32_t *attr)
     }
     /* each attribution cue by its word with the longest string, one of
      * the common words last */
-    for (r = attr; r && *r; r += 1 + *r)
+    for (r = attr; r && *r; r += 1 + (*r & CL_ATTR_WORDS))
         nattr++;
     if (!(attr_str = calloc(nattr + 1, sizeof *attr_str)))
         goto fail;
-    for (r = attr, nattr = 0; r && *r; r += 1 + *r, nattr++) {
+    for (r = attr, nattr = 0; r && *r; r += 1 + (*r & CL_ATTR_WORDS), nattr++) {
         size_t best = 0, best_len = 0, st, len;
         long best_sc = -1;
         char *str;
-        for (k = 1; k <= *r; k++) {
+        for (k = 1; k <= (*r & CL_ATTR_WORDS); k++) {
             long sc;
             if (!r[k] || r[k] > x->vocab.n)
                 continue;
-            len = cl_sieve_string(words[r[k]], &st);
+            len = cl_sieve_string(words[r[k]], (*r & CL_ATTR_INFLECTED) != 0, &st);
             sc = (long)len + (cl_common_word(words[r[k]]) ? 0 : 1000);
             if (len >= SIEVE_MIN && sc > best_sc) {
                 best_sc = sc;
@@ -967,6 +982,7 @@ done:
     free(attr_str);
     free(words);
     free(need);
+    free(stemmed);
     free(str_of);
     free(strs);
     free(count);
@@ -1070,7 +1086,7 @@ int cl_claim_index_build(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
             }
         }
     }
-    build_sieve(x, a, attr);
+    build_sieve(x, a, claims, n, attr);
     free(fill);
     free(df);
     free(keys);
