@@ -563,6 +563,22 @@ static int has_ascii_fold(const cl_sentence *s)
     return 0;
 }
 
+/* Grow the stamps *V (*CAP of them) to NEED, the new ones 0; 0 or
+ * CL_ENOMEM (then *V and *CAP are as they were). */
+static int grow_stamps(uint32_t **v, size_t *cap, size_t need)
+{
+    uint32_t *grown;
+
+    if (*cap >= need)
+        return 0;
+    if (!(grown = realloc(*v, need * sizeof *grown)))
+        return cl_nomem(NULL);
+    memset(grown + *cap, 0, (need - *cap) * sizeof *grown);
+    *v = grown;
+    *cap = need;
+    return 0;
+}
+
 /* Make room for the regex filter's stamps of index X; 0 or CL_ENOMEM. */
 static int regex_scratch(cl_matcher *m, const cl_claim_index *x)
 {
@@ -582,23 +598,9 @@ static int regex_scratch(cl_matcher *m, const cl_claim_index *x)
         memset(m->seen + m->seen_cap, 0, (need - m->seen_cap) * sizeof *m->seen);
         m->seen_cap = need;
     }
-    if (m->run_cap < x->nacl) {
-        uint32_t *r = realloc(m->run_seen, x->nacl * sizeof *r);
-        if (!r)
-            return cl_nomem(NULL);
-        memset(r + m->run_cap, 0, (x->nacl - m->run_cap) * sizeof *r);
-        m->run_seen = r;
-        m->run_cap = x->nacl;
-    }
-    if (x->nacl && m->pair_cap < x->acl_start[x->nacl]) {
-        size_t n = x->acl_start[x->nacl];
-        uint32_t *r = realloc(m->pair_seen, n * sizeof *r);
-        if (!r)
-            return cl_nomem(NULL);
-        memset(r + m->pair_cap, 0, (n - m->pair_cap) * sizeof *r);
-        m->pair_seen = r;
-        m->pair_cap = n;
-    }
+    CL_TRY(grow_stamps(&m->run_seen, &m->run_cap, x->nacl));
+    if (x->nacl)
+        CL_TRY(grow_stamps(&m->pair_seen, &m->pair_cap, x->acl_start[x->nacl]));
     if (++m->stamp == 0) {
         memset(m->seen, 0, m->seen_cap * sizeof *m->seen);
         if (m->run_seen)
@@ -831,26 +833,13 @@ static int pattern_at_anchors(cl_matcher *m, const cl_pattern_ref *ref, const cl
 static int sieve_scratch(cl_matcher *m, const cl_claim_index *x)
 {
     if (m->sv_cap < x->vocab.n + 1) {
-        size_t n = x->vocab.n + 1;
-        uint32_t *seen = realloc(m->sv_seen, n * sizeof *seen);
-        uint32_t *keys = seen ? realloc(m->sv_keys, n * sizeof *keys) : NULL;
-        if (seen) {
-            memset(seen + m->sv_cap, 0, (n - m->sv_cap) * sizeof *seen);
-            m->sv_seen = seen;
-        }
+        uint32_t *keys = realloc(m->sv_keys, (x->vocab.n + 1) * sizeof *keys);
         if (!keys)
             return cl_nomem(NULL);
         m->sv_keys = keys;
-        m->sv_cap = n;
+        CL_TRY(grow_stamps(&m->sv_seen, &m->sv_cap, x->vocab.n + 1));
     }
-    if (m->sv_str_cap < x->nsv) {
-        uint32_t *seen = realloc(m->sv_str_seen, x->nsv * sizeof *seen);
-        if (!seen)
-            return cl_nomem(NULL);
-        memset(seen + m->sv_str_cap, 0, (x->nsv - m->sv_str_cap) * sizeof *seen);
-        m->sv_str_seen = seen;
-        m->sv_str_cap = x->nsv;
-    }
+    CL_TRY(grow_stamps(&m->sv_str_seen, &m->sv_str_cap, x->nsv));
     if (++m->sv_stamp == 0) {
         memset(m->sv_seen, 0, m->sv_cap * sizeof *m->sv_seen);
         memset(m->sv_str_seen, 0, m->sv_str_cap * sizeof *m->sv_str_seen);
@@ -876,11 +865,23 @@ static inline int alnum_at(const unsigned char *t, size_t n, size_t i)
     return i < n && ((unsigned)((t[i] | 32) - 'a') < 26u || (unsigned)(t[i] - '0') < 10u);
 }
 
-/* The bytes that start a quotation mark or an apostrophe: " ' ` and the
- * first bytes of the curly ones (E2), the guillemets (C2) and the
- * modifier apostrophe (CA). */
-static const unsigned char quote_byte[256] = {
-    ['"'] = 1, ['\''] = 1, ['`'] = 1, [0xC2] = 1, [0xCA] = 1, [0xE2] = 1};
+/* Bytes by what the sieve's scan needs of them: SV_ALNUM an ASCII letter
+ * or digit, SV_START a byte a string starts with (those and _), SV_QUOTE
+ * one that starts a quotation mark or an apostrophe: " ' ` and the first
+ * bytes of the curly ones (E2), the guillemets (C2) and the modifier
+ * apostrophe (CA). */
+enum { SV_ALNUM = 1, SV_START = 2, SV_QUOTE = 4 };
+
+static const unsigned char sieve_class[256] = {
+    ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3, ['6'] = 3, ['7'] = 3,
+    ['8'] = 3, ['9'] = 3, ['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3,
+    ['G'] = 3, ['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3,
+    ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3, ['U'] = 3, ['V'] = 3,
+    ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3, ['a'] = 3, ['b'] = 3, ['c'] = 3, ['d'] = 3,
+    ['e'] = 3, ['f'] = 3, ['g'] = 3, ['h'] = 3, ['i'] = 3, ['j'] = 3, ['k'] = 3, ['l'] = 3,
+    ['m'] = 3, ['n'] = 3, ['o'] = 3, ['p'] = 3, ['q'] = 3, ['r'] = 3, ['s'] = 3, ['t'] = 3,
+    ['u'] = 3, ['v'] = 3, ['w'] = 3, ['x'] = 3, ['y'] = 3, ['z'] = 3, ['_'] = 2,
+    ['"'] = 4, ['\''] = 4, ['`'] = 4, [0xC2] = 4, [0xCA] = 4, [0xE2] = 4};
 
 /* Whether the N bytes of T may hold a token that is a quotation mark (see
  * cl_token_is_quote): a double or back quote, a guillemet, a curly
@@ -895,7 +896,7 @@ static int may_quote(const unsigned char *t, size_t n)
     for (i = 0; i < n; i++) {
         unsigned char b = t[i];
         size_t w;
-        if (!quote_byte[b])
+        if (!(sieve_class[b] & SV_QUOTE))
             continue;
         if (b == '"' || b == '`')
             return 1;
@@ -917,22 +918,6 @@ static int may_quote(const unsigned char *t, size_t n)
     }
     return 0;
 }
-
-/* Bytes by what the sieve's scan needs of them: SV_ALNUM an ASCII letter
- * or digit, SV_START a byte a string starts with (those and _), SV_QUOTE
- * one that starts a quotation mark or an apostrophe (see quote_byte). */
-enum { SV_ALNUM = 1, SV_START = 2, SV_QUOTE = 4 };
-
-static const unsigned char sieve_class[256] = {
-    ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3, ['6'] = 3, ['7'] = 3,
-    ['8'] = 3, ['9'] = 3, ['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3,
-    ['G'] = 3, ['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3,
-    ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3, ['U'] = 3, ['V'] = 3,
-    ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3, ['a'] = 3, ['b'] = 3, ['c'] = 3, ['d'] = 3,
-    ['e'] = 3, ['f'] = 3, ['g'] = 3, ['h'] = 3, ['i'] = 3, ['j'] = 3, ['k'] = 3, ['l'] = 3,
-    ['m'] = 3, ['n'] = 3, ['o'] = 3, ['p'] = 3, ['q'] = 3, ['r'] = 3, ['s'] = 3, ['t'] = 3,
-    ['u'] = 3, ['v'] = 3, ['w'] = 3, ['x'] = 3, ['y'] = 3, ['z'] = 3, ['_'] = 2,
-    ['"'] = 4, ['\''] = 4, ['`'] = 4, [0xC2] = 4, [0xCA] = 4, [0xE2] = 4};
 
 static inline unsigned char lower_byte(unsigned char b)
 {
