@@ -42,9 +42,16 @@ static void add_path(struct cli_inputs *in, const char *path)
     in->paths[in->n++] = cli_strdup(path);
 }
 
-static int name_cmp(const void *a, const void *b)
+/* An entry of a directory being searched: its path, and whether its
+ * entry says it is a regular file (then it needs no stat). */
+struct entry {
+    char *path;
+    int file;
+};
+
+static int entry_cmp(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const struct entry *)a)->path, ((const struct entry *)b)->path);
 }
 
 /* Whether NAME is a file a directory search takes: prose by extension. */
@@ -113,8 +120,8 @@ static int add_dir(struct search *s, const char *dir, const struct stat *dst, in
 {
     DIR *d;
     struct dirent *de;
-    char **names = NULL;
-    size_t n = 0, cap = 0, i;
+    struct entry *names = NULL;
+    size_t n = 0, cap = 0, i, dlen = strlen(dir);
     int rc = 0;
     struct seen_dir *seen;
 
@@ -143,10 +150,17 @@ static int add_dir(struct search *s, const char *dir, const struct stat *dst, in
     }
     while ((de = readdir(d))) {
         size_t len;
+        int file = 0;
         if (de->d_name[0] == '.')
             continue;
+#ifdef DT_REG
+        /* a regular file by its entry needs no stat: none that is not prose */
+        if (de->d_type == DT_REG && !prose_file(de->d_name))
+            continue;
+        file = de->d_type == DT_REG;
+#endif
         if (n == cap) {
-            char **v;
+            struct entry *v;
             cap = cap ? cap * 2 : 32;
             if (!(v = realloc(names, cap * sizeof *v))) {
                 cli_error("out of memory");
@@ -154,28 +168,31 @@ static int add_dir(struct search *s, const char *dir, const struct stat *dst, in
             }
             names = v;
         }
-        len = strlen(dir) + strlen(de->d_name) + 2;
-        if (!(names[n] = malloc(len))) {
+        len = dlen + strlen(de->d_name) + 2;
+        if (!(names[n].path = malloc(len))) {
             cli_error("out of memory");
             exit(EXIT_TROUBLE);
         }
-        snprintf(names[n++], len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+        snprintf(names[n].path, len, "%s%s%s", dir, dir[dlen - 1] == '/' ? "" : "/",
                  de->d_name);
+        names[n++].file = file;
     }
     closedir(d);
     if (n)
-        qsort(names, n, sizeof *names, name_cmp);
+        qsort(names, n, sizeof *names, entry_cmp);
     for (i = 0; i < n; i++) {
         struct stat st;
-        if (stat(names[i], &st) != 0)
-            continue; /* a dangling link: nothing to check */
-        if (S_ISDIR(st.st_mode)) {
-            if (add_dir(s, names[i], &st, depth + 1) < 0)
+        if (names[i].file) {
+            add_path(s->in, names[i].path);
+        } else if (stat(names[i].path, &st) != 0) {
+            /* a dangling link: nothing to check */
+        } else if (S_ISDIR(st.st_mode)) {
+            if (add_dir(s, names[i].path, &st, depth + 1) < 0)
                 rc = -1;
-        } else if (S_ISREG(st.st_mode) && prose_file(names[i])) {
-            add_path(s->in, names[i]);
+        } else if (S_ISREG(st.st_mode) && prose_file(names[i].path)) {
+            add_path(s->in, names[i].path);
         }
-        free(names[i]);
+        free(names[i].path);
     }
     free(names);
     /* the table may have grown: find DIR's entry again */
@@ -413,15 +430,30 @@ static int writer_ready(const struct pool *p)
     return p->finished == p->n || p->finished - p->written >= p->window / 2;
 }
 
+/* A worker's argument: the pool and its number. */
+struct worker_arg {
+    struct pool *p;
+    int id;
+};
+
 static int worker(void *arg)
 {
-    struct pool *p = arg;
+    struct pool *p = ((struct worker_arg *)arg)->p;
+    int id = ((struct worker_arg *)arg)->id;
     cl_workspace *ws = NULL;
-    size_t i;
+    size_t i, cur = 0, written;
 
     cl_workspace_new(&ws); /* NULL on failure: cl_check makes its own */
     mtx_lock(&p->lock);
     for (;;) {
+        /* clear this worker's jobs the writer is done with (those written
+         * after it left are cleared by cli_jobs_run) */
+        written = p->written;
+        mtx_unlock(&p->lock);
+        for (; cur < written; cur++)
+            if (p->jobs[cur].by == id)
+                cli_job_clear(&p->jobs[cur]);
+        mtx_lock(&p->lock);
         while (p->next < p->n && p->next >= p->written + p->window) {
             p->idle++;
             cnd_wait(&p->room, &p->lock);
@@ -431,6 +463,7 @@ static int worker(void *arg)
             break;
         i = p->next++;
         mtx_unlock(&p->lock);
+        p->jobs[i].by = id;
         p->work(&p->jobs[i], p->ctx, ws);
         mtx_lock(&p->lock);
         p->jobs[i].done = 1;
@@ -448,7 +481,8 @@ int cli_jobs_run(struct cli_job *jobs, size_t n, int nthreads, cli_work_fn work,
                  cli_write_fn write, void *ctx)
 {
     struct pool p;
-    thrd_t *threads;
+    struct worker_arg *args = NULL;
+    thrd_t *threads = NULL;
     int t, started = 0;
     size_t i;
 
@@ -458,6 +492,7 @@ int cli_jobs_run(struct cli_job *jobs, size_t n, int nthreads, cli_work_fn work,
         for (i = 0; i < n; i++) {
             work(&jobs[i], ctx, ws);
             write(&jobs[i], i, ctx);
+            cli_job_clear(&jobs[i]);
         }
         cl_workspace_free(ws);
         return 0;
@@ -470,14 +505,20 @@ int cli_jobs_run(struct cli_job *jobs, size_t n, int nthreads, cli_work_fn work,
     p.window = (size_t)nthreads * 8;
     if (mtx_init(&p.lock, mtx_plain) != thrd_success || cnd_init(&p.ready) != thrd_success ||
         cnd_init(&p.room) != thrd_success ||
-        !(threads = calloc((size_t)nthreads, sizeof *threads))) {
+        !(threads = calloc((size_t)nthreads, sizeof *threads)) ||
+        !(args = calloc((size_t)nthreads, sizeof *args))) {
+        free(threads);
         cli_error("cannot start worker threads");
         return -1;
     }
-    for (t = 0; t < nthreads; t++)
-        if (thrd_create(&threads[t], worker, &p) == thrd_success)
+    for (t = 0; t < nthreads; t++) {
+        args[started].p = &p;
+        args[started].id = started;
+        if (thrd_create(&threads[started], worker, &args[started]) == thrd_success)
             started++;
+    }
     if (!started) {
+        free(args);
         free(threads);
         cli_error("cannot start worker threads");
         return -1;
@@ -503,6 +544,9 @@ int cli_jobs_run(struct cli_job *jobs, size_t n, int nthreads, cli_work_fn work,
     }
     for (t = 0; t < started; t++)
         thrd_join(threads[t], NULL);
+    for (i = 0; i < n; i++)
+        cli_job_clear(&jobs[i]); /* those written after their worker left */
+    free(args);
     free(threads);
     cnd_destroy(&p.ready);
     cnd_destroy(&p.room);

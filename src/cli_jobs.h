@@ -69,6 +69,7 @@ struct cli_job {
     size_t nrecs, caprecs;
     struct cli_text err;  /* diagnostics, in order */
     int done;
+    int by;               /* the worker that did it (with threads) */
 };
 
 /* Record occurrence O in JOB (0, or -1 when out of memory). */
@@ -87,7 +88,10 @@ typedef void (*cli_write_fn)(struct cli_job *job, size_t index, void *ctx);
 
 /* Run WORK on every job with NTHREADS threads (1: in this thread, job by
  * job) and WRITE on each job in order, in this thread, as soon as it and
- * all before it are done. Returns 0, or -1 when no thread could start. */
+ * all before it are done; then clear the job (cli_job_clear), in the
+ * thread that did its work once it is written (memory goes back to the
+ * thread that took it: a free from another thread contends for that
+ * thread's malloc arena). Returns 0, or -1 when no thread could start. */
 int cli_jobs_run(struct cli_job *jobs, size_t n, int nthreads, cli_work_fn work,
                  cli_write_fn write, void *ctx);
 

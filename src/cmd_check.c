@@ -343,7 +343,6 @@ static void check_write(struct cli_job *job, size_t index, void *ud)
     }
     if (one == EXIT_TROUBLE || (one == EXIT_FINDINGS && c->status == EXIT_OK))
         c->status = one;
-    cli_job_clear(job);
 }
 
 /* Check every input with the run's -j threads; returns the run's status. */

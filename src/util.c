@@ -1,6 +1,7 @@
 /* util.c - small shared helpers: growable buffers, arenas, file reading and
  * the lookup of shipped data files. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,27 +336,36 @@ static int read_buffer(cl_buf *b, size_t hint)
     return cl_buf_reserve(b, hint ? hint + 2 : 65536);
 }
 
-static int read_stream(FILE *f, const char *path, size_t hint, char **out, size_t *len)
+/* Read descriptor FD (PATH in messages) to its end. HINT is the size of a
+ * regular file (else 0): a read that returns less than it asked for then
+ * meets the end, and a file that has not changed size comes in one read. */
+static int read_fd(int fd, const char *path, size_t hint, char **out, size_t *len)
 {
     cl_buf b = {0};
-    size_t n;
+    ssize_t n;
 
     if (read_buffer(&b, hint) < 0)
         return cl_nomem(NULL);
     for (;;) {
+        size_t want;
         if (b.cap - b.len < 2 && cl_buf_reserve(&b, b.cap) < 0) {
             cl_buf_free(&b);
             return cl_nomem(NULL);
         }
-        n = fread(b.data + b.len, 1, b.cap - b.len - 1, f);
-        b.len += n;
-        if (n == 0)
+        want = b.cap - b.len - 1;
+        if (want > (size_t)1 << 30)
+            want = (size_t)1 << 30; /* what one read may be asked */
+        n = read(fd, b.data + b.len, want);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int e = errno;
+            cl_buf_free(&b);
+            return cl_error_set(CL_EIO, path, 0, 0, "cannot read: %s", strerror(e));
+        }
+        b.len += (size_t)n;
+        if (n == 0 || (hint && (size_t)n < want))
             break;
-    }
-    if (ferror(f)) {
-        int e = errno;
-        cl_buf_free(&b);
-        return cl_error_set(CL_EIO, path, 0, 0, "cannot read: %s", strerror(e));
     }
     b.data[b.len] = '\0';
     *out = b.data;
@@ -366,30 +376,28 @@ static int read_stream(FILE *f, const char *path, size_t hint, char **out, size_
 int cl_read_file(const char *path, char **out, size_t *len)
 {
     struct stat st;
-    FILE *f;
-    int rc;
+    int fd, rc;
 
     *out = NULL;
     *len = 0;
     if (strcmp(path, "-") == 0)
-        return read_stream(stdin, "<stdin>", 0, out, len);
-    f = fopen(path, "rb");
-    if (!f)
+        return read_fd(STDIN_FILENO, "<stdin>", 0, out, len);
+    /* open, fstat, one read, close: no stdio (its buffer would be one
+     * more copy, and fopen takes a lock every thread shares) */
+    if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
         return cl_error_set(CL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
-    if (fstat(fileno(f), &st) != 0)
+    if (fstat(fd, &st) != 0)
         memset(&st, 0, sizeof st); /* size unknown: read as a stream */
     else if (S_ISDIR(st.st_mode)) {
-        fclose(f);
+        close(fd);
         return cl_error_set(CL_EIO, path, 0, 0, "is a directory");
     }
-    /* one read of the whole file, unbuffered (stdio would copy it) */
-    setvbuf(f, NULL, _IONBF, 0);
-    rc = read_stream(f, path,
-                     S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX / 2
-                         ? (size_t)st.st_size
-                         : 0,
-                     out, len);
-    fclose(f);
+    rc = read_fd(fd, path,
+                 S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX / 2
+                     ? (size_t)st.st_size
+                     : 0,
+                 out, len);
+    close(fd);
     return rc;
 }
 
