@@ -227,4 +227,22 @@ expect dir-links-twice $? 1 "$tmp/out" "$tmp/want" "$tmp/err" \
 timeout 10 $vg "$prog" check $opts "$tmp/links" >"$tmp/out" 2>"$tmp/err"
 expect dir-links-quiet $? 1 "$tmp/out" "$tmp/want" "$tmp/err" ""
 
+# files by their directory entries: a link to a prose file is checked by
+# the link's name, a link to nothing and a file that is not prose are not,
+# and a prose name that is a directory is searched
+mkdir -p "$tmp/kinds/d.txt" || exit 99
+cp "$draft" "$tmp/kinds/a.txt" && cp "$draft" "$tmp/kinds/notes.log" &&
+    cp "$draft" "$tmp/kinds/d.txt/e.md" || exit 99
+ln -s a.txt "$tmp/kinds/b.txt" && ln -s missing.txt "$tmp/kinds/c.txt" || exit 99
+{
+    sed "s|^NAME:|$tmp/kinds/a.txt:|" "$tmp/ref"
+    sed "s|^NAME:|$tmp/kinds/b.txt:|" "$tmp/ref"
+    sed "s|^NAME:|$tmp/kinds/d.txt/e.md:|" "$tmp/ref"
+} >"$tmp/want"
+for j in 1 2; do
+    # shellcheck disable=SC2086
+    timeout 10 $vg "$prog" check -j $j $opts "$tmp/kinds" >"$tmp/out" 2>"$tmp/err"
+    expect dir-entry-kinds-j$j $? 1 "$tmp/out" "$tmp/want" "$tmp/err" ""
+done
+
 finish
