@@ -591,7 +591,8 @@ static cl_span next_span(cl_doc *d)
     return sp;
 }
 
-/* The text of the sentence at SP into D->sent (everything else zero). */
+/* The text of the sentence at SP into D->sent (everything else zero, its
+ * NCHARS too: sentence_words counts them). */
 static int sentence_text(cl_doc *d, cl_span sp)
 {
     cl_sentence *s = &d->sent;
@@ -603,7 +604,6 @@ static int sentence_text(cl_doc *d, cl_span sp)
     memset(s, 0, sizeof *s);
     s->text = d->text.data;
     s->len = d->text.len;
-    s->nchars = cl_utf8_count(s->text, s->len);
     return 0;
 }
 
@@ -614,6 +614,7 @@ static int sentence_words(cl_doc *d, cl_span sp)
     cl_sentence *s = &d->sent;
     int rc;
 
+    s->nchars = cl_utf8_count(s->text, s->len); /* the sieve needs none */
     /* each distinct word is folded, numbered in the vocabulary and stemmed
      * once (the word cache): cues and claims then compare numbers */
     if ((rc = cl_tokenize_words(d->words, cl_rules_vocab(d->rules),

@@ -18,6 +18,10 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "claimlint.h"
 
 #if defined(__GNUC__)
@@ -387,6 +391,14 @@ int cl_common_word(const char *w);
 /* Those words, in strcmp order (*N of them; static). */
 const char *const *cl_common_words(size_t *n);
 
+/* Whether the folded word W is in most sentences of English prose (of
+ * three letters or more): a word the sieve counts as there unless it keys
+ * a pattern. */
+int cl_everyday_word(const char *w);
+
+/* Those words, in strcmp order (*N of them; static). */
+const char *const *cl_everyday_words(size_t *n);
+
 /* R's cue index; empty (NIDS 0) before compiling. Owned by R. */
 const cl_cue_index *cl_rules_cue_index(const cl_rules *r);
 
@@ -595,13 +607,42 @@ typedef struct cl_sieve_slot {
     uint32_t gram, start, n;
 } cl_sieve_slot;
 
+#ifdef __SSE2__
+/* The ASCII letters and digits of the 16 bytes at P as a mask, bit k for
+ * P[k]. */
+static inline unsigned cl_alnum16(const unsigned char *p)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)),
+                                   _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), low));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmpgt_epi8(_mm_set1_epi8('9' + 1), v));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+}
+#endif
+
 /* Bits of the sieve's filter of string starts. */
 #define CL_SIEVE_BITS 65536u
+
+/* Of four bytes read into a uint32_t by memcpy, the first three. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define CL_GRAM3_MASK 0xFFFFFF00u
+#else
+#define CL_GRAM3_MASK 0x00FFFFFFu
+#endif
 
 /* The hash of the 3-byte start GRAM of a sieve string. */
 static inline uint32_t cl_sieve_hash(uint32_t gram)
 {
     return (gram * 0x9E3779B1u) >> 8;
+}
+
+/* The bit of the 4-byte start GRAM of a sieve string in a filter of
+ * CL_SIEVE_BITS bits. */
+static inline uint32_t cl_sieve_hash4(uint32_t gram)
+{
+    return (gram * 0x9E3779B1u) >> 16;
 }
 
 typedef struct cl_claim_index {
@@ -630,7 +671,9 @@ typedef struct cl_claim_index {
      * (cl_sieve_string), each the start of a token, and, unless
      * SV_RUNS_AC, the regexes' runs, each after a \b: all are looked for
      * where a word starts, by their first three bytes (the bit
-     * cl_sieve_hash gives in SV_BITS, then the slot of the same start in
+     * cl_sieve_hash gives in SV_BITS for a string of three, the bit
+     * cl_sieve_hash4 gives to the first four in SV_BITS4 for a longer
+     * one; then the slot of the same three in
      * SV_SLOT, whose strings are SV_ORDER[start .. start + n]). With
      * SV_RUNS_AC, a run may stand anywhere and the runs' automaton finds
      * them. By string, SV_RUN is the run it is (+ 1, or 0) and
@@ -638,9 +681,12 @@ typedef struct cl_claim_index {
      * SV_BARE lists the words with no string, there in every sentence.
      * SV_ON is 0 when some pattern or regex must be tried everywhere. */
     int sv_on, sv_runs_ac;
-    uint64_t sv_bits[CL_SIEVE_BITS / 64];
+    uint64_t sv_bits[CL_SIEVE_BITS / 64];  /* strings of 3 bytes, by their start */
+    uint64_t sv_bits4[CL_SIEVE_BITS / 64]; /* longer ones, by their first 4 */
     const char **sv_str;
     uint32_t *sv_len, *sv_order, sv_mask;
+    uint64_t *sv_head;       /* by string, its first 8 bytes and the mask of
+                              * those it has, as memcpy lays them out */
     cl_sieve_slot *sv_slot;
     uint32_t *sv_run, *sv_start, *sv_ids, *sv_bare;
     size_t nsv, nsv_bare;
@@ -722,7 +768,7 @@ enum {
 };
 
 /* Whether a claim of R may match sentence S, told from its text alone
- * (S->text, S->len and S->nchars; no tokens needed): CL_SIEVE_PASS or
+ * (S->text and S->len; no tokens, no NCHARS needed): CL_SIEVE_PASS or
  * CL_SIEVE_INERT when cl_match_sentence would surely find nothing in it
  * (its regexes are counted as skipped), CL_SIEVE_TRY when it must be
  * tried, < 0 when out of memory. The sieve of the claim index: the

@@ -10,10 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 #include "internal.h"
 
 /* Match limits keep a pathological regex from hanging a run. */
@@ -542,25 +538,27 @@ static int by_id(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Characters that PCRE2 matches caselessly with an ASCII letter (KELVIN
- * SIGN with k, LONG S with s, the dotted and dotless I with i): a sentence
- * with one of them goes past the literal filter. */
-static int has_ascii_fold(const cl_sentence *s)
+/* Whether the N bytes of U hold a character that PCRE2 matches caselessly
+ * with an ASCII letter (KELVIN SIGN with k, LONG S with s, the dotted and
+ * dotless I with i): a sentence with one goes past the literal filter. */
+static int fold_bytes(const unsigned char *u, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s->text, *end = u + s->len, *p;
+    size_t i;
 
-    if (s->nchars == s->len)
-        return 0; /* ASCII only: a character a byte */
-    for (p = u; p < end && (p = memchr(p, 0xE2, (size_t)(end - p))) != NULL; p++)
-        if (end - p >= 3 && p[1] == 0x84 && p[2] == 0xAA)
-            return 1;
-    for (p = u; p < end && (p = memchr(p, 0xC5, (size_t)(end - p))) != NULL; p++)
-        if (end - p >= 2 && p[1] == 0xBF)
-            return 1;
-    for (p = u; p < end && (p = memchr(p, 0xC4, (size_t)(end - p))) != NULL; p++)
-        if (end - p >= 2 && (p[1] == 0xB0 || p[1] == 0xB1))
+    for (i = 0; i + 1 < n; i++)
+        if ((u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x84 && u[i + 2] == 0xAA) ||
+            (u[i] == 0xC5 && u[i + 1] == 0xBF) ||
+            (u[i] == 0xC4 && (u[i + 1] == 0xB0 || u[i + 1] == 0xB1)))
             return 1;
     return 0;
+}
+
+/* Whether sentence S (its NCHARS counted) holds one of those. */
+static int has_ascii_fold(const cl_sentence *s)
+{
+    if (s->nchars == s->len)
+        return 0; /* ASCII only: a character a byte */
+    return fold_bytes((const unsigned char *)s->text, s->len);
 }
 
 /* Grow the stamps *V (*CAP of them) to NEED, the new ones 0; 0 or
@@ -869,8 +867,9 @@ static inline int alnum_at(const unsigned char *t, size_t n, size_t i)
  * or digit, SV_START a byte a string starts with (those and _), SV_QUOTE
  * one that starts a quotation mark or an apostrophe: " ' ` and the first
  * bytes of the curly ones (E2), the guillemets (C2) and the modifier
- * apostrophe (CA). */
-enum { SV_ALNUM = 1, SV_START = 2, SV_QUOTE = 4 };
+ * apostrophe (CA); SV_FOLD the first byte of a character fold_bytes looks
+ * for (C4, C5, E2). */
+enum { SV_ALNUM = 1, SV_START = 2, SV_QUOTE = 4, SV_FOLD = 8 };
 
 static const unsigned char sieve_class[256] = {
     ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3, ['6'] = 3, ['7'] = 3,
@@ -881,7 +880,8 @@ static const unsigned char sieve_class[256] = {
     ['e'] = 3, ['f'] = 3, ['g'] = 3, ['h'] = 3, ['i'] = 3, ['j'] = 3, ['k'] = 3, ['l'] = 3,
     ['m'] = 3, ['n'] = 3, ['o'] = 3, ['p'] = 3, ['q'] = 3, ['r'] = 3, ['s'] = 3, ['t'] = 3,
     ['u'] = 3, ['v'] = 3, ['w'] = 3, ['x'] = 3, ['y'] = 3, ['z'] = 3, ['_'] = 2,
-    ['"'] = 4, ['\''] = 4, ['`'] = 4, [0xC2] = 4, [0xCA] = 4, [0xE2] = 4};
+    ['"'] = 4, ['\''] = 4, ['`'] = 4, [0xC2] = 4, [0xCA] = 4, [0xC4] = 8, [0xC5] = 8,
+    [0xE2] = 4 | 8};
 
 /* Whether the N bytes of T may hold a token that is a quotation mark (see
  * cl_token_is_quote): a double or back quote, a guillemet, a curly
@@ -919,6 +919,10 @@ static int may_quote(const unsigned char *t, size_t n)
     return 0;
 }
 
+/* Eight bytes at once: each byte's low 7 bits; each byte 1. */
+#define SWAR_LOW7 0x7F7F7F7F7F7F7F7Full
+#define SWAR_BYTES 0x0101010101010101ull
+
 static inline unsigned char lower_byte(unsigned char b)
 {
     return (unsigned char)((unsigned)(b - 'A') < 26u ? b + 32 : b);
@@ -926,7 +930,8 @@ static inline unsigned char lower_byte(unsigned char b)
 
 /* The W bytes of T (W <= 64) as bit masks, bit k for T[k]: in *ALNUM the
  * ASCII letters and digits, in *START those and "_"; returns SV_QUOTE when
- * one of them starts a quotation mark or an apostrophe, else 0. */
+ * one of them starts a quotation mark or an apostrophe, SV_FOLD when one
+ * is SV_FOLD (see sieve_class), or both, or 0. */
 static unsigned char sieve_masks(const unsigned char *t, size_t w, uint64_t *alnum,
                                  uint64_t *start)
 {
@@ -937,31 +942,30 @@ static unsigned char sieve_masks(const unsigned char *t, size_t w, uint64_t *aln
 #ifdef __SSE2__
     for (; k + 16 <= w; k += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + k));
-        __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
-        __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)),
-                                       _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), low));
-        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-                                      _mm_cmpgt_epi8(_mm_set1_epi8('9' + 1), v));
-        __m128i an = _mm_or_si128(letter, digit);
+        unsigned an = cl_alnum16(t + k);
         __m128i quote = _mm_or_si128(
             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\''))),
             _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('`')),
                                       _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2))),
                          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xCA)),
                                       _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)))));
-        a |= (uint64_t)(unsigned)_mm_movemask_epi8(an) << k;
-        st |= (uint64_t)(unsigned)_mm_movemask_epi8(
-                  _mm_or_si128(an, _mm_cmpeq_epi8(v, _mm_set1_epi8('_'))))
+        a |= (uint64_t)an << k;
+        st |= (uint64_t)(an | (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('_'))))
               << k;
+        __m128i fold = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC4)),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC5))),
+                                    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
         if (_mm_movemask_epi8(quote))
-            q = SV_QUOTE;
+            q |= SV_QUOTE;
+        if (_mm_movemask_epi8(fold))
+            q |= SV_FOLD;
     }
 #endif
     for (; k < w; k++) {
         unsigned char c = sieve_class[t[k]];
         a |= (uint64_t)(c & SV_ALNUM) << k;
         st |= (uint64_t)(c >> 1 & 1) << k;
-        q |= c & SV_QUOTE;
+        q |= c & (SV_QUOTE | SV_FOLD);
     }
     *alnum = a;
     *start = st;
@@ -973,23 +977,47 @@ static unsigned char sieve_masks(const unsigned char *t, size_t w, uint64_t *aln
 static void sieve_at(cl_matcher *m, const cl_claim_index *x, const unsigned char *t, size_t n,
                      size_t i, size_t *nkeys, int *attr)
 {
-    uint32_t g = (uint32_t)lower_byte(t[i]) << 16 | (uint32_t)lower_byte(t[i + 1]) << 8 |
-                 lower_byte(t[i + 2]),
-             h = cl_sieve_hash(g), k, e;
+    uint32_t g4 = 0, low4, g, h, h4, k, e;
     const cl_sieve_slot *sl;
+    uint64_t v, low, upper, hit;
 
-    if (!(x->sv_bits[h >> 6 & (CL_SIEVE_BITS / 64 - 1)] >> (h & 63) & 1))
+    /* the first four bytes (three at the end: the fourth 0), small */
+    if (n - i >= 4)
+        memcpy(&g4, t + i, 4);
+    else
+        memcpy(&g4, t + i, 3);
+    low4 = g4 & 0x7F7F7F7Fu;
+    g4 |= ((low4 + 0x01010101u * (0x80 - 'A')) & ~(low4 + 0x01010101u * (0x80 - 'Z' - 1)) & ~g4 &
+           0x80808080u) >> 2;
+    g = g4 & CL_GRAM3_MASK;
+    h = cl_sieve_hash(g);
+    h4 = cl_sieve_hash4(g4);
+    hit = x->sv_bits[h >> 6 & (CL_SIEVE_BITS / 64 - 1)] >> (h & 63) |
+          x->sv_bits4[h4 >> 6 & (CL_SIEVE_BITS / 64 - 1)] >> (h4 & 63);
+    if (!(hit & 1))
         return;
     for (k = h & x->sv_mask; x->sv_slot[k].gram != g; k = (k + 1) & x->sv_mask)
         if (!x->sv_slot[k].gram)
             return;
     sl = &x->sv_slot[k];
+    /* the first 8 bytes there, ASCII capitals made small (the others
+     * stay), compared with each string's at once */
+    if (n - i >= 8) {
+        memcpy(&v, t + i, 8);
+    } else {
+        v = 0;
+        memcpy(&v, t + i, n - i);
+    }
+    low = v & SWAR_LOW7;
+    upper = (low + SWAR_BYTES * (0x80 - 'A')) & ~(low + SWAR_BYTES * (0x80 - 'Z' - 1)) & ~v &
+            SWAR_BYTES * 0x80; /* bit 7 of each byte from A to Z */
+    v |= upper >> 2;
     for (e = sl->start; e < sl->start + sl->n; e++) {
         uint32_t str = x->sv_order[e], len = x->sv_len[str], j;
         const char *p = x->sv_str[str];
-        if (len > n - i)
+        if (len > n - i || ((v ^ x->sv_head[2 * str]) & x->sv_head[2 * str + 1]))
             continue;
-        for (j = 3; j < len && lower_byte(t[i + j]) == (unsigned char)p[j]; j++)
+        for (j = 8; j < len && lower_byte(t[i + j]) == (unsigned char)p[j]; j++)
             ;
         if (j < len)
             continue;
@@ -1017,9 +1045,10 @@ int cl_match_may(cl_matcher *m, const cl_rules *r, const cl_sentence *s)
 
     if (!x->start)
         return CL_SIEVE_INERT; /* no claims: nothing to find, none to owe */
-    /* a character that folds to an ASCII letter; a text in which an
-     * address may be cut short inside a word, and a token start there */
-    if (!x->sv_on || n >= CL_MAX_ADDRESS || has_ascii_fold(s))
+    /* a text in which an address may be cut short inside a word, and a
+     * token start there (one with a character that folds to an ASCII
+     * letter is let through after the scan, which sees its first byte) */
+    if (!x->sv_on || n >= CL_MAX_ADDRESS)
         return CL_SIEVE_TRY;
     if ((rc = regex_scratch(m, x)) < 0 || (rc = sieve_scratch(m, x)) < 0)
         return rc;
@@ -1071,6 +1100,8 @@ int cl_match_may(cl_matcher *m, const cl_rules *r, const cl_sentence *s)
                 return CL_SIEVE_TRY;
         }
     }
+    if ((seen & SV_FOLD) && fold_bytes(t, n))
+        return CL_SIEVE_TRY;
     m->stats.regexes_skipped += x->nregexes;
     return attr || ((seen & SV_QUOTE) && may_quote(t, n)) ? CL_SIEVE_PASS : CL_SIEVE_INERT;
 }

@@ -329,16 +329,15 @@ const char *const *cl_common_words(size_t *n)
     return common_words;
 }
 
-int cl_common_word(const char *w)
+/* Whether W is one of the N strings of V, which are in strcmp order. */
+static int sorted_has(const char *const *v, size_t n, const char *w)
 {
-    const char *const *words = common_words;
-    size_t lo = 0, hi = sizeof common_words / sizeof common_words[0], mid;
+    size_t lo = 0, hi = n, mid;
     int c;
 
-    /* WORDS is in strcmp order: a binary search */
     while (lo < hi) {
         mid = lo + (hi - lo) / 2;
-        if ((c = strcmp(w, words[mid])) == 0)
+        if ((c = strcmp(w, v[mid])) == 0)
             return 1;
         if (c < 0)
             hi = mid;
@@ -346,6 +345,11 @@ int cl_common_word(const char *w)
             lo = mid + 1;
     }
     return 0;
+}
+
+int cl_common_word(const char *w)
+{
+    return sorted_has(common_words, sizeof common_words / sizeof common_words[0], w);
 }
 
 /* How good token T is as the index's way in: -1 when it cannot be one (a
@@ -763,6 +767,8 @@ static void sieve_free(cl_claim_index *x)
 {
     free(x->sv_str);
     free(x->sv_len);
+    free(x->sv_head);
+    x->sv_head = NULL;
     free(x->sv_slot);
     free(x->sv_order);
     free(x->sv_run);
@@ -771,6 +777,7 @@ static void sieve_free(cl_claim_index *x)
     free(x->sv_bare);
     free(x->sv_attr);
     memset(x->sv_bits, 0, sizeof x->sv_bits);
+    memset(x->sv_bits4, 0, sizeof x->sv_bits4);
     x->sv_str = NULL;
     x->sv_slot = NULL;
     x->sv_len = x->sv_order = x->sv_run = x->sv_start = x->sv_ids = x->sv_bare = NULL;
@@ -780,11 +787,37 @@ static void sieve_free(cl_claim_index *x)
     x->sv_on = x->sv_attr_all = x->sv_runs_ac = 0;
 }
 
-/* The 3-byte start of string S (3 bytes or more). */
+/* The 3-byte start of string S (3 bytes or more), as the sieve reads it:
+ * the bytes in memory order (memcpy), the fourth 0. */
 static uint32_t sieve_gram(const char *s)
 {
-    return (uint32_t)(unsigned char)s[0] << 16 | (uint32_t)(unsigned char)s[1] << 8 |
-           (unsigned char)s[2];
+    uint32_t g = 0;
+
+    memcpy(&g, s, 3);
+    return g;
+}
+
+/* Words found in most sentences of English prose: frequent words of
+ * three letters or more from the top of the Brown corpus's frequency list
+ * (Francis and Kucera, 1982), in strcmp order. A pattern that needs one
+ * besides its key is not worth the sieve's looking for it: the sieve
+ * counts it as there (a pattern keyed by one still has it looked for). */
+static const char *const everyday_words[] = {
+    "all", "and", "are", "been", "but", "can", "for", "from", "had", "has", "have",
+    "her", "him", "his", "into", "its", "more", "not", "one", "only", "out", "said",
+    "she", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "two", "was", "were", "what", "when", "which", "who", "will", "with",
+    "would", "you", "your"};
+
+int cl_everyday_word(const char *w)
+{
+    return sorted_has(everyday_words, sizeof everyday_words / sizeof everyday_words[0], w);
+}
+
+const char *const *cl_everyday_words(size_t *n)
+{
+    *n = sizeof everyday_words / sizeof everyday_words[0];
+    return everyday_words;
 }
 
 /* The sieve's lookup of the NSTR strings STRS into X, which takes STRS:
@@ -797,6 +830,7 @@ static int sieve_table(cl_claim_index *x, const char **strs, size_t nstr)
 
     x->sv_str = strs;
     if (!(x->sv_len = malloc((nstr ? nstr : 1) * sizeof *x->sv_len)) ||
+        !(x->sv_head = malloc(2 * (nstr ? nstr : 1) * sizeof *x->sv_head)) ||
         !(x->sv_order = malloc((nstr ? nstr : 1) * sizeof *x->sv_order)))
         return CL_ENOMEM;
     while (slots < 2 * nstr)
@@ -808,8 +842,20 @@ static int sieve_table(cl_claim_index *x, const char **strs, size_t nstr)
     for (i = 0; i < nstr; i++) {
         uint32_t g = sieve_gram(strs[i]), h = cl_sieve_hash(g);
         cl_sieve_slot *sl = &x->sv_slot[h & x->sv_mask];
+        unsigned char head[8] = {0}, mask[8] = {0};
         x->sv_len[i] = (uint32_t)strlen(strs[i]);
-        x->sv_bits[h >> 6 & (CL_SIEVE_BITS / 64 - 1)] |= (uint64_t)1 << (h & 63);
+        memcpy(head, strs[i], x->sv_len[i] < 8 ? x->sv_len[i] : 8);
+        memset(mask, 0xFF, x->sv_len[i] < 8 ? x->sv_len[i] : 8);
+        memcpy(&x->sv_head[2 * i], head, 8);
+        memcpy(&x->sv_head[2 * i + 1], mask, 8);
+        if (x->sv_len[i] > 3) {
+            uint32_t g4, h4;
+            memcpy(&g4, strs[i], 4);
+            h4 = cl_sieve_hash4(g4);
+            x->sv_bits4[h4 >> 6 & (CL_SIEVE_BITS / 64 - 1)] |= (uint64_t)1 << (h4 & 63);
+        } else {
+            x->sv_bits[h >> 6 & (CL_SIEVE_BITS / 64 - 1)] |= (uint64_t)1 << (h & 63);
+        }
         while (sl->gram && sl->gram != g)
             sl = &x->sv_slot[(size_t)(sl - x->sv_slot + 1) & x->sv_mask];
         sl->gram = g;
@@ -897,7 +943,8 @@ static void build_sieve(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *cl
         char *str;
         if (!need[i])
             continue;
-        if ((len = cl_sieve_string(words[i], stemmed[i], &st)) < SIEVE_MIN) {
+        if ((len = cl_sieve_string(words[i], stemmed[i], &st)) < SIEVE_MIN ||
+            (x->start[i] == x->start[i + 1] && cl_everyday_word(words[i]))) {
             x->nsv_bare++; /* in most sentences: not worth looking for */
             continue;
         }

@@ -681,6 +681,22 @@ static const unsigned char byte_class[256] = {
       2,   2,   2,   2,   2,   2,   2,   2,   2,   2,   2,  56, 120,  56, 120,  24,
 };
 
+/* The end of the run of ASCII letters and digits at TEXT[J] (LEN bytes,
+ * TEXT[LEN] NUL, which ends it): 16 bytes at a time while they are there. */
+static inline size_t alnum_end(const char *text, size_t j, size_t len)
+{
+#ifdef __SSE2__
+    for (; j + 16 <= len; j += 16) {
+        unsigned end = ~cl_alnum16((const unsigned char *)text + j) & 0xFFFFu;
+        if (end)
+            return j + (size_t)__builtin_ctz(end);
+    }
+#endif
+    while (byte_class[(unsigned char)text[j]] & B_ALNUM)
+        j++;
+    return j;
+}
+
 static int tokenize(folds *fs, const char *text, size_t len, cl_tokvec *out)
 {
     size_t i = 0, w, w2, j;
@@ -701,9 +717,7 @@ static int tokenize(folds *fs, const char *text, size_t len, cl_tokvec *out)
         /* the fast path: an ASCII word or number that nothing joins to
          * another token, looked up in the word cache */
         if ((f & B_ALNUM) && fs->words) {
-            /* TEXT[LEN] is NUL, which is not alphanumeric */
-            for (j = i + 1; byte_class[(unsigned char)text[j]] & B_ALNUM; j++)
-                ;
+            j = alnum_end(text, i + 1, len);
             kind = (f & B_DIGIT) ? CL_TOK_NUMBER : CL_TOK_WORD;
             if (j == len ||
                 (byte_class[(unsigned char)text[j]] & (kind == CL_TOK_WORD ? B_WEND : B_NEND))) {

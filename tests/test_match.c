@@ -585,23 +585,37 @@ START_TEST(test_optional_bounded)
 }
 END_TEST
 
-START_TEST(test_common_words)
+/* The N words of W are in strcmp order, as the binary search of HAS needs:
+ * each is found, and the N_OTHERS words of OTHERS are not. */
+static void check_word_list(const char *const *w, size_t n, int (*has)(const char *),
+                            const char *const *others, size_t n_others)
 {
-    /* the list is in strcmp order, as the binary search needs: every word
-     * of it is found, and words between and around them are not */
-    size_t i, n;
-    const char *const *w = cl_common_words(&n);
-    static const char *const others[] = {"", "a", "abound", "market", "thee", "yearz", "zebra",
-                                         "That", "the"};
+    size_t i;
 
-    ck_assert_uint_gt(n, 40);
     for (i = 0; i < n; i++) {
         if (i)
             ck_assert_msg(strcmp(w[i - 1], w[i]) < 0, "\"%s\" before \"%s\"", w[i - 1], w[i]);
-        ck_assert_msg(cl_common_word(w[i]), "\"%s\" not found", w[i]);
+        ck_assert_msg(has(w[i]), "\"%s\" not found", w[i]);
     }
-    for (i = 0; i < sizeof others / sizeof others[0]; i++)
-        ck_assert_msg(!cl_common_word(others[i]), "\"%s\" found", others[i]);
+    for (i = 0; i < n_others; i++)
+        ck_assert_msg(!has(others[i]), "\"%s\" found", others[i]);
+}
+
+START_TEST(test_common_words)
+{
+    /* words between and around those of the lists, and capitalised ones */
+    size_t n;
+    const char *const *w = cl_common_words(&n);
+    static const char *const others[] = {"", "a", "abound", "market", "thee", "yearz", "zebra",
+                                         "That", "the"};
+    static const char *const others2[] = {"", "a", "an", "of", "al", "andy", "thea", "zzz",
+                                          "The", "yours", "protein"};
+
+    ck_assert_uint_gt(n, 40);
+    check_word_list(w, n, cl_common_word, others, sizeof others / sizeof others[0]);
+    w = cl_everyday_words(&n);
+    ck_assert_uint_gt(n, 40);
+    check_word_list(w, n, cl_everyday_word, others2, sizeof others2 / sizeof others2[0]);
 }
 END_TEST
 
@@ -762,6 +776,13 @@ static const struct sieve_case sieve_cases[] = {
     {"Officials said the cat sat.", CL_SIEVE_PASS}, /* an attribution */
     {"It was, according to him, late.", CL_SIEVE_PASS},
     {"The \xE2\x84\xAAokka sat.", CL_SIEVE_TRY},    /* KELVIN SIGN folds to k */
+    {"The cat \xC5\xBF" "at.", CL_SIEVE_TRY},          /* LONG S to s */
+    {"The c\xC4\xB1t sat.", CL_SIEVE_TRY},            /* DOTLESS I to i */
+    {"THE QUOKKA POPULATION FELL", CL_SIEVE_TRY},    /* capitals, at the end */
+    {"the quokka population", CL_SIEVE_TRY},
+    {"The quokka populatiox fell.", CL_SIEVE_INERT}, /* past its first 8 bytes */
+    {"The quokka populatio", CL_SIEVE_INERT},        /* cut short at the end */
+    {"The quokka pop", CL_SIEVE_INERT},
 };
 
 /* Whether the sieve of the rules of the lexicon and CLAIMS gives each of
@@ -791,6 +812,23 @@ static void sieve_verdicts(const char *claims, const struct sieve_case *sc, size
 START_TEST(test_sieve_verdicts)
 {
     sieve_verdicts(sieve_claims, sieve_cases, sizeof sieve_cases / sizeof sieve_cases[0]);
+}
+END_TEST
+
+START_TEST(test_sieve_everyday)
+{
+    /* "the" besides a pattern's key counts as there: a sentence with the
+     * key is tried whether or not it has "the"; "the" alone is nothing */
+    static const struct sieve_case everyday[] = {
+        {"The platypus swam.", CL_SIEVE_TRY},
+        {"A platypus swam.", CL_SIEVE_TRY},
+        {"The wombat swam.", CL_SIEVE_INERT},
+        {"Platypuses swam.", CL_SIEVE_TRY}, /* starts with the key: tried */
+    };
+
+    sieve_verdicts("<claim id=\"platypus\" verdict=\"refuted\"><title>t</title><pattern>"
+                   "<token>the</token><token>platypus</token></pattern></claim>",
+                   everyday, sizeof everyday / sizeof everyday[0]);
 }
 END_TEST
 
@@ -924,6 +962,7 @@ Suite *suite_match(void)
                         (int)(sizeof sieve_string_cases / sizeof sieve_string_cases[0]));
     tcase_add_test(tc, test_sieve_stems);
     tcase_add_test(tc, test_sieve_verdicts);
+    tcase_add_test(tc, test_sieve_everyday);
     tcase_add_test(tc, test_sieve_runs);
     tcase_add_loop_test(tc, test_sieve_same, 0,
                         (int)(sizeof sieve_doc_cases / sizeof sieve_doc_cases[0]));
