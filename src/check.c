@@ -204,6 +204,7 @@ struct cl_workspace {
     cl_matcher *matcher;
     cl_stemmer *stemmer;
     cl_words *words;
+    int no_sieve; /* CLAIMLINT_NO_SIEVE was set when it was made */
 };
 
 int cl_workspace_new(cl_workspace **out)
@@ -214,6 +215,7 @@ int cl_workspace_new(cl_workspace **out)
     *out = NULL;
     if (!ws)
         return cl_nomem(NULL);
+    ws->no_sieve = getenv("CLAIMLINT_NO_SIEVE") != NULL;
     if ((rc = cl_matcher_new(&ws->matcher)) < 0 || (rc = cl_stemmer_new(&ws->stemmer)) < 0 ||
         (rc = cl_words_new(&ws->words)) < 0) {
         cl_workspace_free(ws);
@@ -277,7 +279,7 @@ int cl_check(cl_doc *doc, const cl_rules *rules, cl_split_mode mode, const cl_ch
     /* sentences no claim can match are passed over untokenized */
     sv.mt = mt;
     sv.rules = rules;
-    if (!getenv("CLAIMLINT_NO_SIEVE"))
+    if (ws ? !ws->no_sieve : !getenv("CLAIMLINT_NO_SIEVE"))
         cl_doc_sieve(doc, may_match, &sv);
     check_directive_ids(doc, rules, cb);
     while ((rc = cl_doc_next(doc, &s)) > 0) {

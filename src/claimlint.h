@@ -463,9 +463,9 @@ typedef struct cl_check_cb {
 
 /* Scratch that cl_check reuses across documents instead of making it anew
  * for each: the stemmer with its cache of stems and the regex match state.
- * Worth it for many small files. A workspace serves one thread at a time.
- * Returns 0 and the workspace in *OUT (free it with cl_workspace_free), or
- * CL_ENOMEM. */
+ * Worth it for many small files. A workspace serves one thread at a time;
+ * it reads CLAIMLINT_NO_SIEVE once, when made. Returns 0 and the workspace
+ * in *OUT (free it with cl_workspace_free), or CL_ENOMEM. */
 CL_EXTERN int cl_workspace_new(cl_workspace **out);
 
 /* Free WS; NULL is fine. */

@@ -410,10 +410,16 @@ void cli_job_clear(struct cli_job *job)
  * is), then writes all of it; workers sleep only when the window is full.
  * Waking the writer at every file and every worker at every write cost
  * context switches a file, which on small files was most of the -j
- * speed-up lost. */
+ * speed-up lost. The window is 32 files a worker (8 woke the writer four
+ * times as often: 0.38 s against 0.36 s for 15,824 small files with two
+ * workers), but no more than POOL_BYTES of text waits for the writer
+ * once each worker has two files ahead: big files fill memory first. */
+enum { POOL_FILES = 32, POOL_BYTES = 64 << 20 };
+
 struct pool {
     struct cli_job *jobs;
-    size_t n, next, written, window;
+    size_t n, next, written, window, nthreads;
+    size_t pending;     /* bytes of text of the jobs finished, not written */
     size_t finished;    /* jobs [0, finished) are all done */
     int writer_waits;
     int idle;           /* workers waiting for room in the window */
@@ -424,10 +430,13 @@ struct pool {
     cnd_t room;         /* the workers' */
 };
 
-/* Whether the writer has enough to do: half a window finished, or all. */
+/* Whether the writer has enough to do: half a window finished, or all,
+ * or some when the text waiting is over POOL_BYTES (workers that wait
+ * for room have all they took finished: the writer then always has). */
 static int writer_ready(const struct pool *p)
 {
-    return p->finished == p->n || p->finished - p->written >= p->window / 2;
+    return p->finished == p->n || p->finished - p->written >= p->window / 2 ||
+           (p->pending > POOL_BYTES && p->finished > p->written);
 }
 
 /* A worker's argument: the pool and its number. */
@@ -454,7 +463,9 @@ static int worker(void *arg)
             if (p->jobs[cur].by == id)
                 cli_job_clear(&p->jobs[cur]);
         mtx_lock(&p->lock);
-        while (p->next < p->n && p->next >= p->written + p->window) {
+        while (p->next < p->n &&
+               (p->next >= p->written + p->window ||
+                (p->pending > POOL_BYTES && p->next >= p->written + 2 * p->nthreads))) {
             p->idle++;
             cnd_wait(&p->room, &p->lock);
             p->idle--;
@@ -465,8 +476,11 @@ static int worker(void *arg)
         mtx_unlock(&p->lock);
         p->jobs[i].by = id;
         p->work(&p->jobs[i], p->ctx, ws);
+        if (p->jobs[i].doc)
+            (void)cl_doc_text(p->jobs[i].doc, &p->jobs[i].bytes);
         mtx_lock(&p->lock);
         p->jobs[i].done = 1;
+        p->pending += p->jobs[i].bytes;
         while (p->finished < p->n && p->jobs[p->finished].done)
             p->finished++;
         if (p->writer_waits && writer_ready(p))
@@ -484,7 +498,7 @@ int cli_jobs_run(struct cli_job *jobs, size_t n, int nthreads, cli_work_fn work,
     struct worker_arg *args = NULL;
     thrd_t *threads = NULL;
     int t, started = 0;
-    size_t i;
+    size_t i, bytes;
 
     if (nthreads <= 1 || n <= 1) {
         cl_workspace *ws = NULL;
@@ -502,7 +516,8 @@ int cli_jobs_run(struct cli_job *jobs, size_t n, int nthreads, cli_work_fn work,
     p.n = n;
     p.work = work;
     p.ctx = ctx;
-    p.window = (size_t)nthreads * 8;
+    p.nthreads = (size_t)nthreads;
+    p.window = (size_t)nthreads * POOL_FILES;
     if (mtx_init(&p.lock, mtx_plain) != thrd_success || cnd_init(&p.ready) != thrd_success ||
         cnd_init(&p.room) != thrd_success ||
         !(threads = calloc((size_t)nthreads, sizeof *threads)) ||
@@ -534,10 +549,13 @@ int cli_jobs_run(struct cli_job *jobs, size_t n, int nthreads, cli_work_fn work,
         p.writer_waits = 0;
         k = p.finished;
         mtx_unlock(&p.lock);
-        for (; i < k; i++)
+        for (bytes = 0; i < k; i++) {
             write(&jobs[i], i, ctx);
+            bytes += jobs[i].bytes;
+        }
         mtx_lock(&p.lock);
         p.written = k;
+        p.pending -= bytes;
         if (p.idle)
             cnd_broadcast(&p.room);
         mtx_unlock(&p.lock);

@@ -70,6 +70,7 @@ struct cli_job {
     struct cli_text err;  /* diagnostics, in order */
     int done;
     int by;               /* the worker that did it (with threads) */
+    size_t bytes;         /* of its text (with threads) */
 };
 
 /* Record occurrence O in JOB (0, or -1 when out of memory). */
