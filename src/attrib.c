@@ -468,7 +468,7 @@ int cl_quotes_mark(const char *text, size_t len, const cl_token *toks, size_t n,
     for (k = 0; k < n; k++) {
         const cl_token *t = &toks[k];
         int d;
-        if (t->kind != CL_TOK_PUNCT || !cl_token_is_quote(t) || (d = quote_dir(t, text, len)) == 0)
+        if (!cl_token_is_quote(t) || (d = quote_dir(t, text, len)) == 0)
             continue;
         if (is_single(t)) {
             if (d > 0 && sopen == -2)
