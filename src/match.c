@@ -977,18 +977,22 @@ static unsigned char sieve_masks(const unsigned char *t, size_t w, uint64_t *aln
 static void sieve_at(cl_matcher *m, const cl_claim_index *x, const unsigned char *t, size_t n,
                      size_t i, size_t *nkeys, int *attr)
 {
-    uint32_t g4 = 0, low4, g, h, h4, k, e;
+    uint32_t g4, g, h, h4, k, e;
     const cl_sieve_slot *sl;
-    uint64_t v, low, upper, hit;
+    uint64_t v = 0, low, upper, hit;
 
-    /* the first four bytes (three at the end: the fourth 0), small */
-    if (n - i >= 4)
-        memcpy(&g4, t + i, 4);
+    /* the first 8 bytes there (fewer at the end: the rest 0), ASCII
+     * capitals made small (the others stay): their first four look the
+     * word start up, all eight are compared with each string's at once */
+    if (n - i >= 8)
+        memcpy(&v, t + i, 8);
     else
-        memcpy(&g4, t + i, 3);
-    low4 = g4 & 0x7F7F7F7Fu;
-    g4 |= ((low4 + 0x01010101u * (0x80 - 'A')) & ~(low4 + 0x01010101u * (0x80 - 'Z' - 1)) & ~g4 &
-           0x80808080u) >> 2;
+        memcpy(&v, t + i, n - i);
+    low = v & SWAR_LOW7;
+    upper = (low + SWAR_BYTES * (0x80 - 'A')) & ~(low + SWAR_BYTES * (0x80 - 'Z' - 1)) & ~v &
+            SWAR_BYTES * 0x80; /* bit 7 of each byte from A to Z */
+    v |= upper >> 2;
+    memcpy(&g4, &v, 4);
     g = g4 & CL_GRAM3_MASK;
     h = cl_sieve_hash(g);
     h4 = cl_sieve_hash4(g4);
@@ -1000,18 +1004,6 @@ static void sieve_at(cl_matcher *m, const cl_claim_index *x, const unsigned char
         if (!x->sv_slot[k].gram)
             return;
     sl = &x->sv_slot[k];
-    /* the first 8 bytes there, ASCII capitals made small (the others
-     * stay), compared with each string's at once */
-    if (n - i >= 8) {
-        memcpy(&v, t + i, 8);
-    } else {
-        v = 0;
-        memcpy(&v, t + i, n - i);
-    }
-    low = v & SWAR_LOW7;
-    upper = (low + SWAR_BYTES * (0x80 - 'A')) & ~(low + SWAR_BYTES * (0x80 - 'Z' - 1)) & ~v &
-            SWAR_BYTES * 0x80; /* bit 7 of each byte from A to Z */
-    v |= upper >> 2;
     for (e = sl->start; e < sl->start + sl->n; e++) {
         uint32_t str = x->sv_order[e], len = x->sv_len[str], j;
         const char *p = x->sv_str[str];
