@@ -542,10 +542,10 @@ static int index_regexes(cl_claim_index *x, cl_arena *a, cl_claim_impl *const *c
             x->regexes[id].first_inflected = 0;
             x->regexes[id].key2 = 0;
             x->regexes[id].req = NULL;
-            if (len < 4) {
+            if (len < RUN_MIN) {
                 x->always_re[x->nalways_re++] = id;
                 if (!falls_back) {
-                    ci->unindexed = "its <regex> has no run of 4 plain characters or more that "
+                    ci->unindexed = "its <regex> has no run of 3 plain characters or more that "
                                     "every match contains";
                     ci->unindexed_line = ci->regexes[j].line;
                 }

@@ -749,7 +749,9 @@ static const char sieve_claims[] =
     "<claim id=\"will\" verdict=\"refuted\"><title>t</title><pattern>"
     "<token>we</token><token>will</token><token skip=\"1\">resign</token></pattern></claim>"
     "<claim id=\"zebra\" verdict=\"refuted\"><title>t</title>"
-    "<regex>(?i)\\bzebras?\\b.{0,20}\\bstripes</regex></claim>";
+    "<regex>(?i)\\bzebras?\\b.{0,20}\\bstripes</regex></claim>"
+    "<claim id=\"lid\" verdict=\"refuted\"><title>t</title>"
+    "<regex>(?i)\\bpot\\b.{0,40}\\blid\\b</regex></claim>";
 
 struct sieve_case {
     const char *text;
@@ -849,10 +851,28 @@ START_TEST(test_sieve_runs)
         {"The dell-systems sold.", CL_SIEVE_TRY},
         {"The dell sold.", CL_SIEVE_INERT},
     };
+    static const struct sieve_case three[] = {
+        {"The pot had a lid.", CL_SIEVE_TRY},
+        {"The POT had a Lid", CL_SIEVE_TRY},
+        {"The pot had a handle.", CL_SIEVE_INERT},
+        {"The teapot had a lid.", CL_SIEVE_INERT},
+        {"The pots had lids.", CL_SIEVE_INERT},
+    };
+    static const struct sieve_case two[] = {
+        {"The cat sat.", CL_SIEVE_TRY},
+    };
 
     sieve_verdicts("<claim id=\"dell\" verdict=\"refuted\"><title>t</title>"
                    "<regex>(?i)\\bdell\\s+systems?\\b</regex></claim>",
                    starts, sizeof starts / sizeof starts[0]);
+    /* runs of three letters are looked for as well (two are not: the
+     * sieve is then off, and every sentence tried) */
+    sieve_verdicts("<claim id=\"lid\" verdict=\"refuted\"><title>t</title>"
+                   "<regex>(?i)\\bpot\\b.{0,40}\\blid\\b</regex></claim>",
+                   three, sizeof three / sizeof three[0]);
+    sieve_verdicts("<claim id=\"go\" verdict=\"refuted\"><title>t</title>"
+                   "<regex>(?i)\\bup\\b.{0,9}\\bgo\\b</regex></claim>",
+                   two, sizeof two / sizeof two[0]);
     sieve_verdicts("<claim id=\"dell\" verdict=\"refuted\"><title>t</title>"
                    "<regex>(?i)dell-?systems</regex></claim>"
                    "<claim id=\"quokka\" verdict=\"refuted\"><title>t</title><pattern>"
@@ -915,6 +935,9 @@ static const struct sieve_doc_case sieve_doc_cases[] = {
      "quokka:stated::1:"},
     /* "won't" by its folded form "will" */
     {"The cat sat. We won't resign.", "will:negated::1:14"},
+    /* a regex found by runs of three letters */
+    {"The cat sat. The pot had a lid.", "lid:stated::1:18"},
+    {"The cat sat. \"The pot had a lid.\"", "lid:attributed::1:19"},
 };
 
 START_TEST(test_sieve_same)
