@@ -750,9 +750,10 @@ void cl_matcher_free(cl_matcher *m);
 
 /* What the prefilter let through, counted over a matcher's life: pattern
  * attempts (a pattern tried at a token), sentence regexes run and
- * sentence regexes skipped because their literal was not there. */
+ * sentence regexes skipped because their literal was not there, and the
+ * sentences the sieve read (cl_match_may). */
 typedef struct cl_match_stats {
-    size_t patterns_tried, regexes_run, regexes_skipped;
+    size_t patterns_tried, regexes_run, regexes_skipped, sentences_sieved;
 } cl_match_stats;
 
 /* M's counts; owned by M. */

@@ -1044,6 +1044,7 @@ int cl_match_may(cl_matcher *m, const cl_rules *r, const cl_sentence *s)
         return CL_SIEVE_TRY;
     if ((rc = regex_scratch(m, x)) < 0 || (rc = sieve_scratch(m, x)) < 0)
         return rc;
+    m->stats.sentences_sieved++;
     m->ntodo = 0;
     for (k = 0; k < x->nsv_bare; k++)
         sieve_word(m, x, x->sv_bare[k], &nkeys);

@@ -382,6 +382,62 @@ START_TEST(test_prefilter_skips)
 }
 END_TEST
 
+/* Check the N bytes of TEXT against R in workspace WS; the sentences the
+ * sieve has read in WS's life so far. */
+static size_t sieved_after(cl_workspace *ws, const cl_rules *r, const char *text, size_t n)
+{
+    cl_doc *doc = NULL;
+    struct collected c;
+    cl_check_cb cb = {NULL, warn, &c, ws, 0};
+
+    memset(&c, 0, sizeof c);
+    ck_assert_int_eq(cl_doc_new(&doc, "t.txt", text, n), 0);
+    ck_assert_int_eq(cl_check(doc, r, CL_SPLIT_AUTO, &cb), 0);
+    cl_doc_free(doc);
+    ck_assert_int_eq(c.warnings, 0);
+    return cl_workspace_stats(ws)->sentences_sieved;
+}
+
+START_TEST(test_sieve_rests)
+{
+    /* once the sieve has let through nine tenths of a megabyte and more,
+     * it lets the next text through unread; rules of their own start
+     * over */
+    static const char claim[] =
+        "<claim id=\"quokka\" verdict=\"refuted\"><title>t</title><pattern>"
+        "<token>quokka</token><token skip=\"2\">population</token></pattern></claim>";
+    static const char line[] = "The quokka population fell.\n", other[] = "The cat sat.\n";
+    char p1[] = "/tmp/claimlint-test-XXXXXX.xml", p2[] = "/tmp/claimlint-test-XXXXXX.xml";
+    cl_rules *r1 = rules_with(claim, p1), *r2 = rules_with(claim, p2);
+    /* a megabyte of sentences (the sieve counts them without their line
+     * ends), and 100 more */
+    size_t nlines = (1 << 20) / (sizeof line - 2) + 100, k, n;
+    char *busy = malloc(nlines * (sizeof line - 1) + 1), *calm = malloc(100 * (sizeof other - 1) + 1);
+    cl_workspace *ws = NULL;
+
+    ck_assert_ptr_nonnull(busy);
+    ck_assert_ptr_nonnull(calm);
+    for (k = 0; k < nlines; k++)
+        memcpy(busy + k * (sizeof line - 1), line, sizeof line - 1);
+    for (k = 0; k < 100; k++)
+        memcpy(calm + k * (sizeof other - 1), other, sizeof other - 1);
+    ck_assert_int_eq(cl_workspace_new(&ws), 0);
+    ck_assert_uint_eq(sieved_after(ws, r1, calm, 100 * (sizeof other - 1)), 100);
+    n = sieved_after(ws, r1, busy, nlines * (sizeof line - 1));
+    ck_assert_uint_lt(n, 100 + nlines); /* it stopped reading */
+    ck_assert_uint_gt(n, 100 + nlines - 150);
+    ck_assert_uint_eq(sieved_after(ws, r1, calm, 100 * (sizeof other - 1)), n);
+    ck_assert_uint_eq(sieved_after(ws, r2, calm, 100 * (sizeof other - 1)), n + 100);
+    cl_workspace_free(ws);
+    free(busy);
+    free(calm);
+    cl_rules_free(r1);
+    cl_rules_free(r2);
+    unlink(p1);
+    unlink(p2);
+}
+END_TEST
+
 START_TEST(test_prefilter_word_boundaries)
 {
     /* a regex's literal next to a \b counts only where a word boundary
@@ -987,6 +1043,7 @@ Suite *suite_match(void)
     tcase_add_test(tc, test_sieve_verdicts);
     tcase_add_test(tc, test_sieve_everyday);
     tcase_add_test(tc, test_sieve_runs);
+    tcase_add_test(tc, test_sieve_rests);
     tcase_add_loop_test(tc, test_sieve_same, 0,
                         (int)(sizeof sieve_doc_cases / sizeof sieve_doc_cases[0]));
     tcase_set_timeout(tc, 30);
