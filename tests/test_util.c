@@ -149,6 +149,36 @@ START_TEST(test_buf_and_arena)
 }
 END_TEST
 
+/* Arrays and buffers that grow past a huge page (2 MiB) move into memory
+ * of their own: what they held comes with them, a buffer's NUL too. */
+START_TEST(test_grow_huge)
+{
+    uint32_t *v = NULL;
+    size_t cap = 0, i, n = 3u << 20; /* 12 MiB of numbers */
+    cl_buf b = {0};
+
+    /* (no ck_assert in the loops: each passing one writes a mark) */
+    for (i = 0; i < n; i++) {
+        if (cl_grow(&v, &cap, i + 1, sizeof *v, 16) != 0)
+            ck_abort_msg("cannot grow to %zu", i + 1);
+        v[i] = (uint32_t)(i * 2654435761u);
+    }
+    ck_assert_uint_ge(cap, n);
+    for (i = 0; i < n; i++)
+        if (v[i] != (uint32_t)(i * 2654435761u))
+            ck_abort_msg("element %zu lost in growing", i);
+    free(v);
+    for (i = 0; b.len < (5u << 20); i++)
+        if (cl_buf_printf(&b, "%zu,", i) != 0)
+            ck_abort_msg("cannot print %zu", i);
+    ck_assert_int_eq(cl_buf_reserve(&b, 3u << 20), 0); /* moves it, keeps the NUL */
+    ck_assert_uint_eq(strlen(b.data), b.len);
+    ck_assert(strncmp(b.data, "0,1,2,", 6) == 0);
+    ck_assert(strstr(b.data, "654321,654322,") != NULL);
+    cl_buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_utf8_count_wide)
 {
     /* the eight-byte path must agree with a byte-by-byte count, whatever
@@ -225,6 +255,7 @@ Suite *suite_util(void)
     tcase_add_test(tc, test_json_escape);
     tcase_add_test(tc, test_json_escape_random);
     tcase_add_test(tc, test_buf_and_arena);
+    tcase_add_test(tc, test_grow_huge);
     tcase_add_test(tc, test_data_path);
     tcase_add_test(tc, test_utf8_count_wide);
     tcase_add_test(tc, test_sort_stable);
