@@ -1172,7 +1172,19 @@ static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, c
             m->occ_head[f] = (uint32_t)(2 * i);
         }
     }
-    /* the patterns listed under them whose words are all here, each once */
+    /* the patterns listed under them whose words are all here, each once
+     * (the lists, then what each entry needs, asked for ahead, for the
+     * reason given below) */
+    for (i = 0; i < nwords; i++)
+        if (x->start[m->words[i]] < x->start[m->words[i] + 1])
+            __builtin_prefetch(&x->refs[x->start[m->words[i]]]);
+    for (i = 0; i < nwords; i++) {
+        uint32_t id = m->words[i];
+        for (k = x->start[id]; k < x->start[id + 1]; k++) {
+            __builtin_prefetch(x->refs[k].req);
+            __builtin_prefetch(&m->p_sentence[x->refs[k].serial]);
+        }
+    }
     for (i = 0; i < nwords; i++) {
         uint32_t id = m->words[i];
         for (k = x->start[id]; k < x->start[id + 1]; k++) {
@@ -1184,6 +1196,20 @@ static int raw_matches(cl_matcher *m, const cl_rules *r, const cl_sentence *s, c
             if (words_present(m, ref->req))
                 m->cand[ncand++] = (uint32_t)k;
         }
+    }
+    /* with thousands of claims, each candidate's pattern, its anchor and
+     * the anchor's words are cache misses, each read only after the one
+     * before: ask for all the patterns, then all the anchors, then all
+     * their words, so that the misses of the candidates overlap */
+    for (i = 0; i < ncand; i++)
+        __builtin_prefetch(x->refs[m->cand[i]].p);
+    for (i = 0; i < ncand; i++) {
+        const cl_pattern *p = x->refs[m->cand[i]].p;
+        __builtin_prefetch(&p->toks[p->anchor]);
+    }
+    for (i = 0; i < ncand; i++) {
+        const cl_pattern *p = x->refs[m->cand[i]].p;
+        __builtin_prefetch(p->toks[p->anchor].alt_ids);
     }
     for (i = 0; i < ncand; i++)
         if ((rc = pattern_at_anchors(m, &x->refs[m->cand[i]], s)) < 0)
